@@ -1,0 +1,45 @@
+#include "Inventory.h"
+
+#include <QCryptographicHash>
+#include <stdexcept>
+
+namespace qc {
+
+Inventory::Inventory(std::vector<Op> ops, QString source)
+    : m_ops(std::move(ops))
+    , m_source(std::move(source))
+{
+    m_index.reserve(qsizetype(m_ops.size()));
+    for (size_t i = 0; i < m_ops.size(); ++i) {
+        const auto [it, inserted] = m_index.tryEmplace(m_ops[i].name, int(i));
+        if (!inserted)
+            throw std::invalid_argument("duplicate op name: " + m_ops[i].name.toStdString());
+    }
+}
+
+qint64 Inventory::totalParams() const
+{
+    qint64 total = 0;
+    for (const Op& op : m_ops)
+        total += std::max<qint64>(op.params, 0);
+    return total;
+}
+
+bool Inventory::hasParams() const
+{
+    return !m_ops.empty() && std::all_of(m_ops.begin(), m_ops.end(), [](const Op& op) { return op.params >= 0; });
+}
+
+QString Inventory::fingerprint() const
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const Op& op : m_ops) {
+        hash.addData(op.name.toUtf8());
+        hash.addData(QByteArrayView("\t", 1));
+        hash.addData(op.opType.toUtf8());
+        hash.addData(QByteArrayView("\n", 1));
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace qc

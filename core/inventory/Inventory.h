@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Op.h"
+
+#include <QHash>
+#include <QString>
+#include <vector>
+
+namespace qc {
+
+// The model's ops in model order, with a name index. Names are unique.
+class Inventory
+{
+public:
+    Inventory() = default;
+    // Throws std::invalid_argument on a duplicate name (readers turn it into a FileError first).
+    explicit Inventory(std::vector<Op> ops, QString source = {});
+
+    const std::vector<Op>& ops() const { return m_ops; }
+    const Op& at(int i) const { return m_ops[size_t(i)]; }
+    int size() const { return int(m_ops.size()); }
+    bool isEmpty() const { return m_ops.empty(); }
+    int indexOf(const QString& name) const { return m_index.value(name, -1); }
+
+    // Where it came from: a file path, or "rankings" when built from the union of ranked names.
+    const QString& source() const { return m_source; }
+    void setSource(const QString& source) { m_source = source; }
+    qint64 totalParams() const; // sum of known counts
+    bool hasParams() const; // every op has a known count
+    // SHA-256 over names and types, in order: identifies the inventory in a profile file.
+    QString fingerprint() const;
+
+private:
+    std::vector<Op> m_ops;
+    QHash<QString, int> m_index;
+    QString m_source;
+};
+
+} // namespace qc

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace qc {
+
+// Reads a whole input; "-" is stdin. Throws FileError for a missing, unreadable or empty file.
+QByteArray readInput(const QString& path);
+
+// Like readInput, and also rejects content that is not UTF-8 text (NUL bytes, invalid sequences).
+QByteArray readTextInput(const QString& path);
+
+// Strips a UTF-8 byte order mark.
+QByteArray withoutBom(const QByteArray& data);
+
+// 1-based line number of a byte offset.
+int lineOfOffset(const QByteArray& data, qsizetype offset);
+
+} // namespace qc
