@@ -11,9 +11,9 @@ Inventory::Inventory(std::vector<Op> ops, QString source)
 {
     m_index.reserve(qsizetype(m_ops.size()));
     for (size_t i = 0; i < m_ops.size(); ++i) {
-        const auto [it, inserted] = m_index.tryEmplace(m_ops[i].name, int(i));
-        if (!inserted)
+        if (m_index.contains(m_ops[i].name))
             throw std::invalid_argument("duplicate op name: " + m_ops[i].name.toStdString());
+        m_index.insert(m_ops[i].name, int(i));
     }
 }
 

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace qc {
+
+// One nested profile: its name, label and cut point.
+struct ProfileSpec
+{
+    QString name;
+    QString label;
+    double cut = 0.0;
+
+    bool operator==(const ProfileSpec&) const = default;
+};
+
+// Where the cut points sit, and what they measure.
+struct CutPlan
+{
+    enum class CutBy {
+        Ops, // fraction of the eligible ops, least sensitive first
+        Params, // fraction of the eligible parameters
+        Count, // number of eligible ops
+        Score, // combined sensitivity threshold in (0, 1]
+    };
+    static constexpr int kMaxProfiles = 8;
+
+    CutBy by = CutBy::Ops;
+    std::vector<ProfileSpec> profiles;
+
+    // A minimal 0.25, B moderate 0.50, C aggressive 0.80, D max 0.95.
+    static CutPlan defaults();
+    // "0.25,0.5" (names A, B, ... and default labels) or "A=0.25,B=0.5". Throws std::invalid_argument.
+    static std::vector<ProfileSpec> parseCuts(const QString& text);
+    static QString cutByName(CutBy by);
+    static std::optional<CutBy> parseCutBy(const QString& text);
+    // The valid range of a cut for this plan's measure and a ranking's totals.
+    double maxCut(qint64 eligibleOps) const;
+
+    bool operator==(const CutPlan&) const = default;
+};
+
+} // namespace qc

@@ -1,0 +1,110 @@
+#include "Project.h"
+
+#include "inventory/OpClassifier.h"
+
+#include <QHash>
+#include <stdexcept>
+
+namespace qc {
+
+Project::Project()
+    : m_rules(RuleSet::defaults())
+    , m_cutPlan(CutPlan::defaults())
+{
+}
+
+void Project::setInventory(Inventory inventory, bool fromRankings)
+{
+    m_inventory = std::move(inventory);
+    m_inventoryFromRankings = fromRankings;
+}
+
+void Project::setMetrics(std::vector<Metric> metrics) { m_metrics = std::move(metrics); }
+
+void Project::useRankedNamesAsInventory()
+{
+    const OpClassifier classifier = OpClassifier::defaults();
+    std::vector<Op> ops;
+    QHash<QString, int> seen;
+    for (const Metric& metric : m_metrics) {
+        for (const MetricEntry& entry : metric.entries) {
+            // Wrapper suffixes are not part of the module's name.
+            QString bare = entry.name;
+            for (const QLatin1String suffix : { QLatin1String(".module"), QLatin1String(".quant_recipe") }) {
+                if (bare.endsWith(suffix))
+                    bare.chop(suffix.size());
+            }
+            const auto it = seen.constFind(bare);
+            if (it != seen.constEnd()) {
+                if (ops[size_t(it.value())].opType.isEmpty())
+                    ops[size_t(it.value())].opType = entry.opType;
+                continue;
+            }
+            seen.insert(bare, int(ops.size()));
+            ops.push_back({ bare, entry.opType, classifier.component(bare), OpClassifier::layerIndex(bare), -1 });
+        }
+    }
+    m_inventory = Inventory(std::move(ops), QStringLiteral("rankings"));
+    m_inventoryFromRankings = true;
+}
+
+int Project::metricIndex(const QString& id) const
+{
+    for (size_t i = 0; i < m_metrics.size(); ++i) {
+        if (m_metrics[i].id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+void Project::recompute()
+{
+    if (m_combine.method == CombineSpec::Method::Single && metricIndex(m_combine.metric) < 0)
+        throw std::invalid_argument("the combination names metric '" + m_combine.metric.toStdString()
+            + "', which no source provides");
+    for (const auto& [id, w] : m_combine.weights) {
+        if (metricIndex(id) < 0)
+            throw std::invalid_argument("the weighted combination names metric '" + id.toStdString()
+                + "', which no source provides");
+    }
+    const NameReconciler reconciler(m_inventory);
+    m_reconciliations.clear();
+    m_scores.clear();
+    for (const Metric& metric : m_metrics) {
+        m_reconciliations.push_back(reconciler.reconcile(metric));
+        m_scores.push_back(OpScores::build(metric, m_reconciliations.back(), m_inventory.size()));
+    }
+    RankingInput input;
+    input.inventory = &m_inventory;
+    input.scores = &m_scores;
+    input.keepingRules = m_rules.keepingRules(m_inventory);
+    input.overrides = &m_overrides;
+    input.combine = m_combine;
+    input.fuseGroups = m_fuseGroups;
+    m_ranking = buildRanking(input);
+    recut();
+}
+
+void Project::recut() { m_cuts = ProfileCutter::cut(m_ranking, m_cutPlan); }
+
+QString Project::keepReason(int op, int profile) const
+{
+    if (isQuantized(op, profile))
+        return {};
+    switch (m_ranking.state[size_t(op)]) {
+    case OpState::KeptByRule:
+        return QStringLiteral("rule:") + m_rules.rules()[size_t(m_ranking.rule[size_t(op)])].name;
+    case OpState::KeptByOverride: {
+        const QString& note = m_overrides[size_t(m_ranking.overrideIndex[size_t(op)])].note;
+        return note.isEmpty() ? QStringLiteral("override") : QStringLiteral("override:") + note;
+    }
+    case OpState::KeptWithGroup:
+        return QStringLiteral("fused:") + m_inventory.at(m_ranking.partner[size_t(op)]).name;
+    case OpState::Unranked:
+        return QStringLiteral("unranked");
+    default:
+        return QStringLiteral("cut");
+    }
+}
+
+} // namespace qc

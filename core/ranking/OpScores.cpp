@@ -1,0 +1,54 @@
+#include "OpScores.h"
+
+#include "io/FileError.h"
+
+#include <cmath>
+#include <limits>
+
+namespace qc {
+
+OpScores OpScores::build(const Metric& metric, const Reconciliation& reconciliation, int opCount)
+{
+    OpScores scores;
+    scores.metricId = metric.id;
+    scores.polarity = metric.polarity();
+    scores.values.assign(size_t(opCount), std::numeric_limits<double>::quiet_NaN());
+    std::vector<int> sourceEntry(size_t(opCount), -1);
+    for (size_t e = 0; e < metric.entries.size(); ++e) {
+        const int op = reconciliation.matches[e].op;
+        if (op < 0)
+            continue;
+        const MetricEntry& entry = metric.entries[e];
+        const int previous = sourceEntry[size_t(op)];
+        if (previous < 0) {
+            scores.values[size_t(op)] = entry.value;
+            sourceEntry[size_t(op)] = int(e);
+            continue;
+        }
+        const MetricEntry& first = metric.entries[size_t(previous)];
+        if (first.value == entry.value)
+            continue;
+        const bool firstDerived = !first.groupLeader.isEmpty();
+        const bool thisDerived = !entry.groupLeader.isEmpty();
+        if (firstDerived != thisDerived) {
+            if (firstDerived) {
+                scores.values[size_t(op)] = entry.value;
+                sourceEntry[size_t(op)] = int(e);
+            }
+            continue;
+        }
+        throw FileError(metric.file, entry.line,
+            QStringLiteral("'%1' and '%2'%3 name the same op with different scores (%4 vs %5)")
+                .arg(entry.name, first.name,
+                    first.line > 0 ? QStringLiteral(" (line %1)").arg(first.line) : QString(),
+                    QString::number(entry.value, 'g', 17), QString::number(first.value, 'g', 17)));
+    }
+    return scores;
+}
+
+int OpScores::count() const
+{
+    return int(std::count_if(values.begin(), values.end(), [](double v) { return !std::isnan(v); }));
+}
+
+} // namespace qc

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "CombineSpec.h"
+#include "OpScores.h"
+#include "inventory/Inventory.h"
+#include "profile/Override.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace qc {
+
+// Why an op is where it is before any cut is applied.
+enum class OpState : std::uint8_t {
+    Eligible, // ranked; a cut decides
+    KeptByRule,
+    KeptByOverride,
+    KeptWithGroup, // a fused partner is kept
+    ForcedInt8, // an override (or a fused partner's override) forces INT8
+    Unranked, // no metric ranks it: no evidence it is safe
+};
+
+// The combined ranking of every op, computed once per change of metrics, rules, overrides or combination;
+// cutting profiles from it is then a binary search over prefix sums.
+struct Ranking
+{
+    struct Unit
+    {
+        std::vector<int> members; // op indices, a fused group or a single op
+        double score = 0.0; // combined sensitivity in (0, 1]: mean/max of normalized ranks, 1 = most sensitive
+        bool partial = false; // some weighted metric has no value for it
+        int position = -1; // index in order, -1 if not eligible or unranked
+    };
+
+    std::vector<OpState> state; // per op
+    std::vector<int> rule; // per op: index of the keeping rule, -1
+    std::vector<int> partner; // per op: the fused member whose pin it follows, -1
+    std::vector<int> overrideIndex; // per op: index into the overrides, -1
+    std::vector<int> unitOf; // per op
+    std::vector<Unit> units;
+    std::vector<int> order; // eligible ranked units, least sensitive first
+    std::vector<qint64> cumOps; // size order+1: ops in the first k units
+    std::vector<qint64> cumParams; // size order+1: known parameters in the first k units
+    std::vector<std::vector<float>> metricRank; // [metric][op]: normalized rank over ops with a value, NaN else
+    qint64 forcedOps = 0;
+    qint64 forcedParams = 0;
+    QStringList unknownOverrides; // override op names not in the inventory
+
+    int eligibleUnits() const { return int(order.size()); }
+    qint64 eligibleOps() const { return cumOps.empty() ? 0 : cumOps.back(); }
+    qint64 eligibleParams() const { return cumParams.empty() ? 0 : cumParams.back(); }
+    double orderScore(int position) const { return units[size_t(order[size_t(position)])].score; }
+    // Whether op is INT8 in a profile that quantizes the first k eligible units.
+    bool isQuantized(int op, int k) const;
+    // Combined score of an op's unit, NaN when it has none.
+    double combinedScore(int op) const;
+};
+
+struct RankingInput
+{
+    const Inventory* inventory = nullptr;
+    const std::vector<OpScores>* scores = nullptr;
+    std::vector<int> keepingRules; // per op, from RuleSet::keepingRules
+    const std::vector<Override>* overrides = nullptr;
+    CombineSpec combine;
+    bool fuseGroups = true;
+};
+
+Ranking buildRanking(const RankingInput& input);
+
+} // namespace qc
