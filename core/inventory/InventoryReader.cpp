@@ -1,0 +1,399 @@
+#include "InventoryReader.h"
+
+#include "io/CsvTable.h"
+#include "io/FileError.h"
+#include "io/InputFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QtEndian>
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <stdexcept>
+
+namespace qc {
+
+namespace {
+
+// A header larger than this is not a real checkpoint header but a corrupt length; refuse it before
+// allocating.
+constexpr quint64 kMaxHeaderBytes = 100ull * 1024 * 1024;
+const QLatin1String kIndexSuffix(".safetensors.index.json");
+
+struct Tensor
+{
+    QString name;
+    QList<qint64> shape;
+    qint64 numel = 1;
+};
+
+// One module assembled from its parameter tensors.
+struct Module
+{
+    qint64 params = 0;
+    int weightRank = -1; // -1: no `weight` tensor
+    bool hasBias = false;
+};
+
+// Reads the 8-byte length and the JSON header of one safetensors file, nothing of the tensor data.
+std::vector<Tensor> readSafetensorsHeader(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw FileError(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
+    const qint64 fileSize = file.size();
+    const QByteArray lengthBytes = file.read(8);
+    if (lengthBytes.size() < 8)
+        throw FileError(
+            path, QStringLiteral("not a safetensors file: shorter than the 8-byte header length"));
+    const quint64 headerLength = qFromLittleEndian<quint64>(lengthBytes.constData());
+    if (headerLength < 2 || headerLength > kMaxHeaderBytes)
+        throw FileError(path,
+            QStringLiteral("not a safetensors file: implausible header length %1 bytes").arg(headerLength));
+    if (qint64(8 + headerLength) > fileSize)
+        throw FileError(path,
+            QStringLiteral("truncated safetensors file: the header claims %1 bytes but only %2 follow")
+                .arg(headerLength)
+                .arg(fileSize - 8));
+    const QByteArray header = file.read(qint64(headerLength));
+    if (header.size() != qint64(headerLength))
+        throw FileError(
+            path, QStringLiteral("cannot read the safetensors header: %1").arg(file.errorString()));
+    const qint64 dataSize = fileSize - 8 - qint64(headerLength);
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(header, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        throw FileError(path,
+            QStringLiteral("invalid safetensors header JSON at byte %1: %2")
+                .arg(8 + parseError.offset)
+                .arg(parseError.errorString()));
+    if (!document.isObject())
+        throw FileError(path, QStringLiteral("invalid safetensors header: not a JSON object"));
+
+    std::vector<Tensor> tensors;
+    const QJsonObject object = document.object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == QLatin1String("__metadata__")) continue;
+        const QJsonObject entry = it.value().toObject();
+        const QJsonValue shapeValue = entry.value(QLatin1String("shape"));
+        if (!it.value().isObject() || !shapeValue.isArray())
+            throw FileError(path, QStringLiteral("tensor '%1' has no shape in the header").arg(it.key()));
+        Tensor tensor;
+        tensor.name = it.key();
+        for (const QJsonValue& dim : shapeValue.toArray()) {
+            const double d = dim.toDouble(-1);
+            if (!dim.isDouble() || d < 0 || d != double(qint64(d)))
+                throw FileError(path, QStringLiteral("tensor '%1' has an invalid shape").arg(it.key()));
+            tensor.shape.append(qint64(d));
+            if (__builtin_mul_overflow(tensor.numel, qint64(d), &tensor.numel))
+                throw FileError(path, QStringLiteral("tensor '%1' has an absurd shape").arg(it.key()));
+        }
+        // The offsets must lie in the file: a cut-off download is reported here, not at load time.
+        const QJsonArray offsets = entry.value(QLatin1String("data_offsets")).toArray();
+        if (offsets.size() == 2) {
+            const qint64 begin = qint64(offsets[0].toDouble(-1));
+            const qint64 end = qint64(offsets[1].toDouble(-1));
+            if (begin < 0 || end < begin || end > dataSize)
+                throw FileError(path,
+                    QStringLiteral(
+                        "truncated safetensors file: tensor '%1' data [%2, %3) is beyond the %4 data bytes")
+                        .arg(it.key())
+                        .arg(begin)
+                        .arg(end)
+                        .arg(dataSize));
+        }
+        tensors.push_back(std::move(tensor));
+    }
+    return tensors;
+}
+
+QString moduleOf(const QString& tensorName)
+{
+    const qsizetype dot = tensorName.lastIndexOf(QLatin1Char('.'));
+    return dot < 0 ? tensorName : tensorName.left(dot);
+}
+
+QString leafOf(const QString& tensorName)
+{
+    const qsizetype dot = tensorName.lastIndexOf(QLatin1Char('.'));
+    return dot < 0 ? QString() : tensorName.mid(dot + 1);
+}
+
+Inventory foldTensors(
+    const std::vector<Tensor>& tensors, const QString& source, const OpClassifier& classifier)
+{
+    QHash<QString, Module> modules;
+    for (const Tensor& tensor : tensors) {
+        Module& module = modules[moduleOf(tensor.name)];
+        module.params += tensor.numel;
+        const QString leaf = leafOf(tensor.name);
+        if (leaf == QLatin1String("weight"))
+            module.weightRank = int(tensor.shape.size());
+        else if (leaf == QLatin1String("bias"))
+            module.hasBias = true;
+    }
+    if (modules.isEmpty()) throw FileError(source, QStringLiteral("the checkpoint holds no tensors"));
+
+    QStringList names = modules.keys();
+    std::sort(names.begin(), names.end(), InventoryReader::naturalLess);
+    std::vector<Op> ops;
+    ops.reserve(size_t(names.size()));
+    for (const QString& name : std::as_const(names)) {
+        const Module& module = modules.value(name);
+        ops.push_back(Op { name, InventoryReader::opTypeFromWeight(name, module.weightRank, module.hasBias),
+            classifier.component(name), OpClassifier::layerIndex(name), module.params });
+    }
+    return Inventory(std::move(ops), source);
+}
+
+Inventory readIndex(const QString& indexPath, const OpClassifier& classifier)
+{
+    const QByteArray data = readTextInput(indexPath);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        throw FileError(indexPath, lineOfOffset(data, parseError.offset),
+            QStringLiteral("invalid JSON: %1").arg(parseError.errorString()));
+    const QJsonValue weightMapValue = document.object().value(QLatin1String("weight_map"));
+    if (!weightMapValue.isObject())
+        throw FileError(indexPath, QStringLiteral("not a safetensors index: no \"weight_map\" object"));
+    const QJsonObject weightMap = weightMapValue.toObject();
+    if (weightMap.isEmpty()) throw FileError(indexPath, QStringLiteral("the \"weight_map\" is empty"));
+
+    // Shard -> the tensors the index puts there; std::map keeps the shard order deterministic.
+    std::map<QString, QStringList> shards;
+    for (auto it = weightMap.begin(); it != weightMap.end(); ++it) {
+        if (!it.value().isString() || it.value().toString().isEmpty())
+            throw FileError(indexPath, QStringLiteral("tensor '%1' has no shard file name").arg(it.key()));
+        shards[it.value().toString()].append(it.key());
+    }
+
+    const QDir dir = QFileInfo(indexPath).absoluteDir();
+    std::vector<Tensor> tensors;
+    QHash<QString, QString> shardOf;
+    for (const auto& [shard, expected] : shards) {
+        const QString shardPath = dir.filePath(shard);
+        // An inventory guessed from names alone would have no types or counts: refuse rather than half-work.
+        if (!QFileInfo::exists(shardPath))
+            throw FileError(indexPath,
+                QStringLiteral("missing shard '%1' (listed in weight_map, not in %2)")
+                    .arg(shard, QDir::toNativeSeparators(dir.path())));
+        for (Tensor& tensor : readSafetensorsHeader(shardPath)) {
+            const QString previous = shardOf.value(tensor.name);
+            if (!previous.isEmpty())
+                throw FileError(shardPath,
+                    QStringLiteral("tensor '%1' is also in shard '%2'").arg(tensor.name, previous));
+            shardOf.insert(tensor.name, shard);
+            tensors.push_back(std::move(tensor));
+        }
+        for (const QString& name : expected) {
+            if (shardOf.value(name) != shard)
+                throw FileError(shardPath,
+                    QStringLiteral("tensor '%1' is listed in the index for this shard but not in its header")
+                        .arg(name));
+        }
+    }
+    return foldTensors(tensors, indexPath, classifier);
+}
+
+bool looksLikeSafetensors(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return false;
+    const QByteArray head = file.read(9);
+    if (head.size() < 9) return false;
+    const quint64 length = qFromLittleEndian<quint64>(head.constData());
+    return head[8] == '{' && length >= 2 && length <= kMaxHeaderBytes;
+}
+
+QString pickFromDirectory(const QString& path)
+{
+    const QDir dir(path);
+    auto only = [&](const QString& pattern) -> QString {
+        const QStringList found = dir.entryList({ pattern }, QDir::Files, QDir::Name);
+        if (found.size() > 1)
+            throw FileError(path,
+                QStringLiteral("ambiguous inventory: %1 files match %2 (%3); name the file")
+                    .arg(found.size())
+                    .arg(pattern, found.join(QLatin1String(", "))));
+        return found.isEmpty() ? QString() : dir.filePath(found.front());
+    };
+    if (dir.exists(QStringLiteral("model.safetensors.index.json")))
+        return dir.filePath(QStringLiteral("model.safetensors.index.json"));
+    if (QString index = only(QLatin1String("*") + kIndexSuffix); !index.isEmpty()) return index;
+    if (dir.exists(QStringLiteral("model.safetensors")))
+        return dir.filePath(QStringLiteral("model.safetensors"));
+    if (QString single = only(QStringLiteral("*.safetensors")); !single.isEmpty()) return single;
+    if (dir.exists(QStringLiteral("ops.csv"))) return dir.filePath(QStringLiteral("ops.csv"));
+    if (QString csv = only(QStringLiteral("*.csv")); !csv.isEmpty()) return csv;
+    throw FileError(path,
+        QStringLiteral("no inventory in this directory: expected an ops CSV, a *.safetensors file or "
+                       "model.safetensors.index.json"));
+}
+
+// A blank cell is "not given"; anything else must be a whole number.
+std::optional<qint64> integerCell(
+    const QString& text, const QString& file, int line, const QString& column, qint64 minimum)
+{
+    if (text.isEmpty()) return std::nullopt;
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < minimum)
+        throw FileError(
+            file, line, QStringLiteral("%1 '%2' is not an integer >= %3").arg(column, text).arg(minimum));
+    return value;
+}
+
+} // namespace
+
+QString InventoryReader::opTypeFromWeight(const QString& module, int weightRank, bool hasBias)
+{
+    static const QRegularExpression embeddingName(QStringLiteral(
+        R"((^|\.)(embed_tokens|wte|wpe|word_embeddings|embed_in|tok_embeddings|embeddings)$)"));
+    static const QRegularExpression normName(QStringLiteral(R"(norm|(^|\.|_)ln_|(^|\.)ln(_?f|\d*)$)"));
+    const QString leaf = module.mid(module.lastIndexOf(QLatin1Char('.')) + 1);
+    switch (weightRank) {
+    case 2:
+        // An embedding table has no bias; "embed" + bias is a projection such as a vision embed Linear.
+        if (embeddingName.match(module).hasMatch() || (leaf.contains(QLatin1String("embed")) && !hasBias))
+            return QStringLiteral("Embedding");
+        return QStringLiteral("Linear");
+    case 1:
+        if (normName.match(leaf).hasMatch())
+            return hasBias ? QStringLiteral("LayerNorm") : QStringLiteral("RMSNorm");
+        return QStringLiteral("Other");
+    case 3:
+        return QStringLiteral("Conv1d");
+    case 4:
+        return QStringLiteral("Conv2d");
+    case 5:
+        return QStringLiteral("Conv3d");
+    default:
+        return QStringLiteral("Other");
+    }
+}
+
+bool InventoryReader::naturalLess(const QString& a, const QString& b)
+{
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            qsizetype ie = i, je = j;
+            while (ie < a.size() && a[ie].isDigit())
+                ++ie;
+            while (je < b.size() && b[je].isDigit())
+                ++je;
+            // Compare digit runs by value without parsing (no overflow): skip leading zeros, then length,
+            // then text.
+            qsizetype is = i, js = j;
+            while (is + 1 < ie && a[is] == QLatin1Char('0'))
+                ++is;
+            while (js + 1 < je && b[js] == QLatin1Char('0'))
+                ++js;
+            if (ie - is != je - js) return ie - is < je - js;
+            if (const int c = QStringView(a).sliced(is, ie - is).compare(QStringView(b).sliced(js, je - js));
+                c != 0)
+                return c < 0;
+            // Equal values: fewer leading zeros first, so "1" and "01" still order strictly.
+            if (ie - i != je - j) return ie - i < je - j;
+            i = ie;
+            j = je;
+            continue;
+        }
+        if (a[i] != b[j]) return a[i] < b[j];
+        ++i;
+        ++j;
+    }
+    return a.size() - i < b.size() - j;
+}
+
+Inventory InventoryReader::read(const QString& path, const OpClassifier& classifier)
+{
+    const QFileInfo info(path);
+    if (path != QLatin1String("-") && !info.exists())
+        throw FileError(path, QStringLiteral("no such file or directory"));
+    const QString file = info.isDir() ? pickFromDirectory(path) : path;
+    const bool isIndexOrSafetensors = file.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive)
+        || file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    if (file != QLatin1String("-") && (isIndexOrSafetensors || looksLikeSafetensors(file))) {
+        Inventory inventory = readSafetensors(file, classifier);
+        inventory.setSource(path);
+        return inventory;
+    }
+    Inventory inventory = readCsv(readTextInput(file), file, classifier);
+    inventory.setSource(path);
+    return inventory;
+}
+
+Inventory InventoryReader::readSafetensors(const QString& path, const OpClassifier& classifier)
+{
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) return readIndex(path, classifier);
+    return foldTensors(readSafetensorsHeader(path), path, classifier);
+}
+
+Inventory InventoryReader::readCsv(
+    const QByteArray& data, const QString& file, const OpClassifier& classifier)
+{
+    const CsvTable table = CsvTable::parse(data, file);
+    const int nameColumn = table.column({ "name", "op", "op_name", "module" });
+    if (nameColumn < 0)
+        throw FileError(file, 1,
+            QStringLiteral("no name column (expected one of name, op, op_name, module) in header: %1")
+                .arg(table.header().join(QLatin1String(", "))));
+    const int typeColumn = table.column({ "op_type", "type" });
+    const int layerColumn = table.column({ "layer_index", "layer" });
+    const int componentColumn = table.column({ "component" });
+    const int paramsColumn = table.column({ "params" });
+
+    std::vector<Op> ops;
+    ops.reserve(table.rows().size());
+    QHash<QString, int> firstLine;
+    for (const CsvTable::Row& row : table.rows()) {
+        auto cell = [&](int column) { return column < 0 ? QString() : row.cells[column]; };
+        Op op;
+        op.name = cell(nameColumn);
+        if (op.name.isEmpty()) throw FileError(file, row.line, QStringLiteral("empty op name"));
+        if (const int first = firstLine.value(op.name); first > 0)
+            throw FileError(file, row.line,
+                QStringLiteral("duplicate op name '%1' (first at line %2)").arg(op.name).arg(first));
+        firstLine.insert(op.name, row.line);
+        op.opType = cell(typeColumn);
+        op.component = cell(componentColumn);
+        if (op.component.isEmpty()) op.component = classifier.component(op.name);
+        // A blank layer means "outside any block"; the name rule returns -1 there too, so the two agree.
+        op.layer = int(integerCell(cell(layerColumn), file, row.line, QStringLiteral("layer"), -1)
+                           .value_or(OpClassifier::layerIndex(op.name)));
+        op.params = integerCell(cell(paramsColumn), file, row.line, QStringLiteral("params"), 0).value_or(-1);
+        ops.push_back(std::move(op));
+    }
+    if (ops.empty()) throw FileError(file, 1, QStringLiteral("the inventory lists no ops"));
+    return Inventory(std::move(ops), file);
+}
+
+Inventory InventoryReader::fromNames(
+    const std::vector<std::pair<QString, QString>>& namesAndTypes, const OpClassifier& classifier)
+{
+    std::vector<Op> ops;
+    QHash<QString, size_t> index;
+    for (const auto& [name, type] : namesAndTypes) {
+        if (name.isEmpty()) continue;
+        if (const auto it = index.constFind(name); it != index.cend()) {
+            // A later ranking may know the type an earlier one left out.
+            if (ops[*it].opType.isEmpty()) ops[*it].opType = type;
+            continue;
+        }
+        index.insert(name, ops.size());
+        ops.push_back(Op { name, type, classifier.component(name), OpClassifier::layerIndex(name), -1 });
+    }
+    return Inventory(std::move(ops), QStringLiteral("rankings"));
+}
+
+} // namespace qc
