@@ -551,6 +551,21 @@ void TestInventory::safetensorsDirectory()
     writeFile(dir.filePath(QStringLiteral("config.json")), "{\"tie_word_embeddings\": true}");
     const Inventory inv = InventoryReader::read(dir.path());
     QCOMPARE(inv.size(), 2 + 2 * 3);
+
+    // A curated ops.csv beside the checkpoint is preferred.
+    writeFile(dir.filePath(QStringLiteral("ops.csv")), "name,op_type\nmodel.layers.0.mlp.down_proj,Linear\n");
+    QCOMPARE(InventoryReader::read(dir.path()).size(), 1);
+    // Two checkpoints and no index: ambiguous, the user must name one.
+    QVERIFY(QFile::remove(dir.filePath(QStringLiteral("ops.csv"))));
+    QVERIFY(QFile::rename(
+        dir.filePath(QStringLiteral("model.safetensors")), dir.filePath(QStringLiteral("a.safetensors"))));
+    writeFile(dir.filePath(QStringLiteral("b.safetensors")), safetensorsBytes(tinyModel(1)));
+    try {
+        InventoryReader::read(dir.path());
+        QFAIL("no FileError");
+    } catch (const FileError& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("ambiguous")), qPrintable(e.message()));
+    }
 }
 
 void TestInventory::safetensorsErrors_data()

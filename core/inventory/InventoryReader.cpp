@@ -226,13 +226,14 @@ QString pickFromDirectory(const QString& path)
                     .arg(pattern, found.join(QLatin1String(", "))));
         return found.isEmpty() ? QString() : dir.filePath(found.front());
     };
+    // A curated ops.csv wins over a checkpoint beside it: it keeps model order and the tied lm_head.
+    if (dir.exists(QStringLiteral("ops.csv"))) return dir.filePath(QStringLiteral("ops.csv"));
     if (dir.exists(QStringLiteral("model.safetensors.index.json")))
         return dir.filePath(QStringLiteral("model.safetensors.index.json"));
     if (QString index = only(QLatin1String("*") + kIndexSuffix); !index.isEmpty()) return index;
     if (dir.exists(QStringLiteral("model.safetensors")))
         return dir.filePath(QStringLiteral("model.safetensors"));
     if (QString single = only(QStringLiteral("*.safetensors")); !single.isEmpty()) return single;
-    if (dir.exists(QStringLiteral("ops.csv"))) return dir.filePath(QStringLiteral("ops.csv"));
     if (QString csv = only(QStringLiteral("*.csv")); !csv.isEmpty()) return csv;
     throw FileError(path,
         QStringLiteral("no inventory in this directory: expected an ops CSV, a *.safetensors file or "
