@@ -57,6 +57,17 @@ int Project::metricIndex(const QString& id) const
     return -1;
 }
 
+std::vector<double> Project::orientedValues(int metric) const
+{
+    const OpScores& s = m_scores[size_t(metric)];
+    std::vector<double> out(s.values);
+    if (s.polarity == Polarity::LowerIsMoreSensitive) {
+        for (double& v : out)
+            v = -v;
+    }
+    return out;
+}
+
 void Project::recompute()
 {
     if (m_combine.method == CombineSpec::Method::Single && metricIndex(m_combine.metric) < 0)

@@ -1,0 +1,205 @@
+#include "Checker.h"
+
+#include "ranking/FusedGroups.h"
+
+#include <QHash>
+#include <algorithm>
+#include <numeric>
+
+namespace qc {
+
+namespace {
+    using Kind = Violation::Kind;
+    using Severity = Violation::Severity;
+
+    Violation make(Severity s, Kind k, QString profile, QString op, QString message)
+    {
+        return { s, k, std::move(profile), std::move(op), std::move(message) };
+    }
+
+    // Problems that do not depend on how the profiles are stored.
+    void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
+    {
+        for (size_t m = 0; m < project.metrics().size(); ++m) {
+            const Metric& metric = project.metrics()[m];
+            const Reconciliation& rec = project.reconciliations()[m];
+            for (const QString& name : rec.unmatched)
+                out.push_back(make(Severity::Warning, Kind::UnmatchedName, {}, name,
+                    QStringLiteral("source '%1': '%2' matches no op of the inventory").arg(metric.id, name)));
+            for (size_t e = 0; e < rec.matches.size(); ++e) {
+                if (!rec.matches[e].candidates.isEmpty())
+                    out.push_back(make(Severity::Warning, Kind::UnmatchedName, {}, metric.entries[e].name,
+                        QStringLiteral("source '%1': '%2' matches several ops: %3")
+                            .arg(metric.id, metric.entries[e].name, rec.matches[e].candidates.join(QStringLiteral(", ")))));
+            }
+        }
+        for (const QString& op : project.ranking().unknownOverrides)
+            out.push_back(make(Severity::Warning, Kind::UnknownOp, {}, op,
+                QStringLiteral("override of '%1', which is not in the inventory").arg(op)));
+        const Ranking& r = project.ranking();
+        for (int op = 0; op < project.inventory().size(); ++op) {
+            const QString& name = project.inventory().at(op).name;
+            if (r.state[size_t(op)] == OpState::Unranked)
+                out.push_back(make(Severity::Warning, Kind::Unranked, {}, name,
+                    QStringLiteral("'%1' is ranked by no metric: kept in higher precision").arg(name)));
+            else if (r.state[size_t(op)] == OpState::Eligible && r.units[size_t(r.unitOf[size_t(op)])].partial)
+                out.push_back(make(Severity::Warning, Kind::PartialRanking, {}, name,
+                    QStringLiteral("'%1' is missing from some metrics: ranked by the others").arg(name)));
+        }
+        const auto& specs = project.cutPlan().profiles;
+        for (size_t p = 1; p < specs.size(); ++p) {
+            if (specs[p].cut < specs[p - 1].cut)
+                out.push_back(make(Severity::Error, Kind::CutsOutOfOrder, specs[p].name, {},
+                    QStringLiteral("cut of %1 (%2) is below the cut of %3 (%4)")
+                        .arg(specs[p].name)
+                        .arg(specs[p].cut)
+                        .arg(specs[p - 1].name)
+                        .arg(specs[p - 1].cut)));
+        }
+    }
+
+    Violation emptyProfile(const QString& profile)
+    {
+        return make(Severity::Error, Kind::EmptyProfile, profile, {},
+            QStringLiteral("profile %1 quantizes no op").arg(profile));
+    }
+
+    Violation ruleViolation(const Project& project, const QString& profile, int op, int rule)
+    {
+        const QString& name = project.inventory().at(op).name;
+        return make(Severity::Error, Kind::RuleViolation, profile, name,
+            QStringLiteral("'%1' is INT8 although rule '%2' keeps it (%3)")
+                .arg(name, project.rules().rules()[size_t(rule)].name, project.rules().rules()[size_t(rule)].reason));
+    }
+} // namespace
+
+std::vector<ProfileLists> Checker::lists(const Project& project)
+{
+    std::vector<int> byName(size_t(project.inventory().size()));
+    std::iota(byName.begin(), byName.end(), 0);
+    std::sort(byName.begin(), byName.end(),
+        [&](int a, int b) { return project.inventory().at(a).name < project.inventory().at(b).name; });
+    std::vector<ProfileLists> result;
+    for (int p = 0; p < project.profileCount(); ++p) {
+        ProfileLists lists;
+        lists.spec = project.cutPlan().profiles[size_t(p)];
+        for (const int op : byName) {
+            const QString reason = project.keepReason(op, p);
+            if (reason.isEmpty())
+                lists.quantize.append(project.inventory().at(op).name);
+            else
+                lists.keep.emplace_back(project.inventory().at(op).name, reason);
+        }
+        result.push_back(std::move(lists));
+    }
+    return result;
+}
+
+std::vector<Violation> Checker::check(const Project& project)
+{
+    std::vector<Violation> out;
+    const Ranking& r = project.ranking();
+    const auto& specs = project.cutPlan().profiles;
+    // Forced INT8 is the same in every profile: report it once, without a profile.
+    for (int op = 0; op < project.inventory().size(); ++op) {
+        if (r.state[size_t(op)] == OpState::ForcedInt8 && r.rule[size_t(op)] >= 0)
+            out.push_back(ruleViolation(project, {}, op, r.rule[size_t(op)]));
+    }
+    for (const Ranking::Unit& unit : r.units) {
+        if (unit.members.size() < 2 || unit.position >= 0)
+            continue;
+        const bool first = r.isQuantized(unit.members.front(), 0);
+        for (const int m : unit.members) {
+            if (r.isQuantized(m, 0) != first) {
+                out.push_back(make(Severity::Error, Kind::SplitFusedGroup, {}, project.inventory().at(m).name,
+                    QStringLiteral("fused group of '%1' is split: '%2' is %3, '%4' is %5")
+                        .arg(project.inventory().at(unit.members.front()).name, project.inventory().at(unit.members.front()).name,
+                            first ? QStringLiteral("INT8") : QStringLiteral("kept"), project.inventory().at(m).name,
+                            first ? QStringLiteral("kept") : QStringLiteral("INT8"))));
+                break;
+            }
+        }
+    }
+    for (size_t p = 0; p < specs.size(); ++p) {
+        if (project.cuts()[p].ops == 0)
+            out.push_back(emptyProfile(specs[p].name));
+    }
+    checkSourcesAndPlan(project, out);
+    return out;
+}
+
+std::vector<Violation> Checker::check(const Project& project, const std::vector<ProfileLists>& profiles)
+{
+    std::vector<Violation> out;
+    const Inventory& inv = project.inventory();
+    const std::vector<int> keeping = project.rules().keepingRules(inv);
+    std::vector<std::vector<signed char>> status; // per profile, per op: -1 absent, 0 kept, 1 INT8
+    for (const ProfileLists& lists : profiles) {
+        const QString& pname = lists.spec.name;
+        std::vector<signed char> s(size_t(inv.size()), -1);
+        auto place = [&](const QString& name, signed char value) {
+            const int op = inv.indexOf(name);
+            if (op < 0) {
+                out.push_back(make(Severity::Error, Kind::UnknownOp, pname, name,
+                    QStringLiteral("profile %1 lists '%2', which is not in the inventory").arg(pname, name)));
+            } else if (s[size_t(op)] != -1) {
+                out.push_back(make(Severity::Error, Kind::DuplicateOp, pname, name,
+                    QStringLiteral("profile %1 lists '%2' more than once").arg(pname, name)));
+            } else {
+                s[size_t(op)] = value;
+            }
+        };
+        for (const QString& name : lists.quantize)
+            place(name, 1);
+        for (const auto& [name, reason] : lists.keep)
+            place(name, 0);
+        qint64 quantized = 0;
+        for (int op = 0; op < inv.size(); ++op) {
+            if (s[size_t(op)] == -1)
+                out.push_back(make(Severity::Error, Kind::MissingOp, pname, inv.at(op).name,
+                    QStringLiteral("profile %1 lists '%2' in neither quantize nor keep").arg(pname, inv.at(op).name)));
+            if (s[size_t(op)] == 1) {
+                ++quantized;
+                if (keeping[size_t(op)] >= 0)
+                    out.push_back(ruleViolation(project, pname, op, keeping[size_t(op)]));
+            }
+        }
+        if (quantized == 0)
+            out.push_back(emptyProfile(pname));
+        QHash<QString, int> groupFirst;
+        for (int op = 0; op < inv.size(); ++op) {
+            const QString key = FusedGroups::groupKey(inv.at(op).name);
+            if (key.isEmpty() || !project.fuseGroups())
+                continue;
+            const auto it = groupFirst.constFind(key);
+            if (it == groupFirst.constEnd()) {
+                groupFirst.insert(key, op);
+            } else if (s[size_t(op)] >= 0 && s[size_t(it.value())] >= 0 && s[size_t(op)] != s[size_t(it.value())]) {
+                out.push_back(make(Severity::Error, Kind::SplitFusedGroup, pname, inv.at(op).name,
+                    QStringLiteral("profile %1 splits a fused group: '%2' and '%3' differ")
+                        .arg(pname, inv.at(it.value()).name, inv.at(op).name)));
+            }
+        }
+        if (!status.empty()) {
+            const std::vector<signed char>& prev = status.back();
+            for (int op = 0; op < inv.size(); ++op) {
+                if (prev[size_t(op)] == 1 && s[size_t(op)] == 0) {
+                    out.push_back(make(Severity::Error, Kind::NotNested, pname, inv.at(op).name,
+                        QStringLiteral("profile %1 keeps '%2', which the previous profile %3 quantizes")
+                            .arg(pname, inv.at(op).name, profiles[status.size() - 1].spec.name)));
+                }
+            }
+        }
+        status.push_back(std::move(s));
+    }
+    checkSourcesAndPlan(project, out);
+    return out;
+}
+
+int Checker::errorCount(const std::vector<Violation>& violations)
+{
+    return int(std::count_if(violations.begin(), violations.end(),
+        [](const Violation& v) { return v.severity == Violation::Severity::Error; }));
+}
+
+} // namespace qc

@@ -1,0 +1,39 @@
+#include "Violation.h"
+
+namespace qc {
+
+QString kindName(Violation::Kind kind)
+{
+    switch (kind) {
+    case Violation::Kind::RuleViolation:
+        return QStringLiteral("rule-violation");
+    case Violation::Kind::SplitFusedGroup:
+        return QStringLiteral("split-fused-group");
+    case Violation::Kind::CutsOutOfOrder:
+        return QStringLiteral("cuts-out-of-order");
+    case Violation::Kind::NotNested:
+        return QStringLiteral("not-nested");
+    case Violation::Kind::EmptyProfile:
+        return QStringLiteral("empty-profile");
+    case Violation::Kind::UnmatchedName:
+        return QStringLiteral("unmatched-name");
+    case Violation::Kind::UnknownOp:
+        return QStringLiteral("unknown-op");
+    case Violation::Kind::MissingOp:
+        return QStringLiteral("missing-op");
+    case Violation::Kind::DuplicateOp:
+        return QStringLiteral("duplicate-op");
+    case Violation::Kind::Unranked:
+        return QStringLiteral("unranked");
+    case Violation::Kind::PartialRanking:
+        return QStringLiteral("partial-ranking");
+    }
+    return {};
+}
+
+QString severityName(Violation::Severity severity)
+{
+    return severity == Violation::Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+}
+
+} // namespace qc

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "profile/Checker.h"
+#include "project/Project.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace qc {
+
+// The versioned YAML profile file: everything needed to reproduce and reuse the result (the inventory with
+// its identity, each source with format, polarity and its raw scores, the combination, rules, overrides, the
+// cut plan) and, per profile, the explicit `quantize` and `keep` lists with stats. Sorted and formatted
+// deterministically: the same project always gives the same bytes, and load + save gives the same file.
+class ProfileDocument
+{
+public:
+    static constexpr int kFormatVersion = 1;
+
+    static QByteArray toYaml(const Project& project);
+    // Throws FileError (with line) on malformed YAML, a missing key, a newer format version, or data that
+    // does not fit together. The returned project is recomputed.
+    static Project fromYaml(const QByteArray& yaml, const QString& file);
+
+    // Also returns the lists as stored (which `check` compares against the recomputed ones).
+    struct Loaded
+    {
+        Project project;
+        std::vector<ProfileLists> storedLists;
+    };
+    static Loaded load(const QString& path);
+    static Loaded parse(const QByteArray& yaml, const QString& file);
+    static void save(const Project& project, const QString& path); // atomic
+};
+
+} // namespace qc

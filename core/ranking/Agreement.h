@@ -1,0 +1,20 @@
+#pragma once
+
+#include <vector>
+
+namespace qc {
+
+// How far two metrics agree on the ops both rank (values oriented so that larger = more sensitive).
+struct Agreement
+{
+    int common = 0; // ops with a value in both
+    double spearman = 0.0; // rank correlation, ties averaged
+    double kendall = 0.0; // tau-b, O(n log n)
+    int topK = 0; // k used for the overlap: 10% of the common ops, at least 1
+    double topKOverlap = 0.0; // |top-k of a ∩ top-k of b| / k
+
+    // NaN entries are skipped. Fewer than 2 common ops gives common < 2 and zero statistics.
+    static Agreement compute(const std::vector<double>& a, const std::vector<double>& b);
+};
+
+} // namespace qc
