@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Metric.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QString>
+#include <vector>
+
+namespace qc {
+
+// "modelopt-autoquant": per-layer scores of NVIDIA ModelOpt mtq.auto_quantize,
+// {layer_sensitivity: [{layer, num_bits, sensitivity, size_cost}], scheme?, model?, autoquant_state?}.
+// AutoQuantize scores a fused group through one name (its quant_grouping_rules: q/k/v_proj share a format,
+// as do gate/up_proj), so an entry "<p>.q_proj" also yields "<p>.k_proj" and "<p>.v_proj", and
+// "<p>.gate_proj" yields "<p>.up_proj", with the same score and groupLeader = the written name. A suffix
+// after the member (".quant_recipe") is kept on derived names too. A member the file writes itself, or
+// that an earlier entry of the group already derived, is not derived again. One metric per num_bits value:
+// key "autoquant", or "autoquant_int<bits>" when several occur.
+class ModelOptAutoQuantImporter
+{
+public:
+    explicit ModelOptAutoQuantImporter(QString file)
+        : m_file(std::move(file))
+    { }
+    static bool fits(const QJsonDocument& doc);
+    std::vector<Metric> read(const QByteArray& text, const QJsonDocument& doc) const;
+
+    // The other members of the fused group a written name leads (empty when it leads none).
+    static QStringList derivedMembers(const QString& leader);
+
+private:
+    QString m_file;
+};
+
+} // namespace qc

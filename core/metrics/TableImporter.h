@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Metric.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+class QJsonArray;
+class QJsonObject;
+
+namespace qc {
+
+// The generic formats: "csv", "json" and "yaml". See MetricImporter.h for the shapes and column rules.
+class TableImporter
+{
+public:
+    explicit TableImporter(QString file)
+        : m_file(std::move(file))
+    { }
+
+    std::vector<Metric> readCsv(const QByteArray& text) const;
+    std::vector<Metric> readJson(const QByteArray& text, const QJsonDocument& doc) const;
+    std::vector<Metric> readYaml(const QByteArray& text) const;
+
+    // A header with its polarity annotation ("score [lower]", "score (lower is more sensitive)") removed.
+    struct Column
+    {
+        QString key;
+        std::optional<Polarity> polarity; // set only when the header states one
+    };
+    static Column parseHeader(const QString& header);
+
+    // A table in the shape of CsvTable, whatever the file format it came from.
+    struct Row
+    {
+        int line = 0;
+        QStringList cells;
+    };
+    struct Table
+    {
+        QStringList header;
+        int headerLine = 1;
+        std::vector<Row> rows;
+    };
+    // The metrics of a table: a name column plus one metric per score column.
+    std::vector<Metric> readTable(const Table& table) const;
+
+private:
+    std::vector<Metric> readJsonRows(const QByteArray& text, const QJsonArray& rows) const;
+    std::vector<Metric> readJsonMetrics(const QByteArray& text, const QJsonObject& root) const;
+    Metric mapMetric(
+        const QString& key, std::optional<Polarity> polarity, std::vector<MetricEntry> entries) const;
+    QString baseKey() const;
+
+    QString m_file;
+};
+
+} // namespace qc
