@@ -1,7 +1,66 @@
-#include <cstdio>
+#include "CliContext.h"
+#include "io/FileError.h"
 
-int main()
+#include <QCoreApplication>
+#include <stdexcept>
+
+namespace {
+
+const char* const kHelp = R"(quantcut-cli - nested INT8 W8A8 profiles from quantization sensitivity rankings
+
+Usage:
+  quantcut-cli profiles [--inventory FILE] --metric [ID=]FILE ... [--format ID=FMT]
+                        [--flip ID] [--combine mean-rank|max-rank|ID|weighted:ID=W,...]
+                        [--cuts 0.25,0.5,0.8,0.95 | --cuts A=0.25,...] [--cut-by ops|params|count|score]
+                        [--rules FILE] [--preset lm-only] [--no-default-rules] [--no-fuse]
+                        [--override OP=keep|int8[:NOTE]] -o profiles.yaml
+  quantcut-cli check profiles.yaml [--inventory FILE]
+  quantcut-cli export profiles.yaml --to inc2 [--profile NAME] -o FILE
+  quantcut-cli info FILE... [--inventory FILE] [--format FMT]
+  quantcut-cli --help | --version
+
+A FILE of "-" reads stdin; "-o -" writes stdout. Messages go to stderr.
+Metric formats: inc-mse-json, inc-log, hawq-json, modelopt-autoquant, csv, json, yaml (detected by content).
+Every output file is written atomically: a failed run leaves an existing file untouched.
+
+Exit codes:
+  0  success (check: no errors; warnings may be listed)
+  1  check found violations of severity error
+  2  bad input or usage: unreadable or malformed file, unknown format, bad option
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
 {
-    std::fputs("quantcut-cli: under construction\n", stderr);
-    return 2;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("quantcut-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QUANTCUT_VERSION));
+    QStringList args = QCoreApplication::arguments().mid(1);
+    using namespace qc::cli;
+    if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")
+        || args.front() == QLatin1String("help")) {
+        (args.isEmpty() ? err() : out()) << kHelp;
+        return args.isEmpty() ? BadInput : Ok;
+    }
+    if (args.front() == QLatin1String("--version")) {
+        out() << "quantcut-cli " << QUANTCUT_VERSION << Qt::endl;
+        return Ok;
+    }
+    const QString command = args.takeFirst();
+    try {
+        if (command == QLatin1String("profiles")) return runProfiles(args);
+        if (command == QLatin1String("check")) return runCheck(args);
+        if (command == QLatin1String("export")) return runExport(args);
+        if (command == QLatin1String("info")) return runInfo(args);
+        err() << "quantcut-cli: unknown command '" << command << "' (see quantcut-cli --help)" << Qt::endl;
+        return BadInput;
+    } catch (const UsageError& e) {
+        err() << "quantcut-cli " << command << ": " << e.message << " (see quantcut-cli --help)" << Qt::endl;
+    } catch (const qc::FileError& e) {
+        err() << "quantcut-cli: " << e.toString() << Qt::endl;
+    } catch (const std::exception& e) {
+        err() << "quantcut-cli: " << e.what() << Qt::endl;
+    }
+    return BadInput;
 }

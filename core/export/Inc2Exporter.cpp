@@ -9,11 +9,9 @@ namespace qc {
 
 int profileIndex(const Project& project, const QString& name)
 {
-    if (name.isEmpty())
-        return project.profileCount() - 1;
+    if (name.isEmpty()) return project.profileCount() - 1;
     for (int p = 0; p < project.profileCount(); ++p) {
-        if (project.cutPlan().profiles[size_t(p)].name == name)
-            return p;
+        if (project.cutPlan().profiles[size_t(p)].name == name) return p;
     }
     return -1;
 }
@@ -25,8 +23,11 @@ QString Inc2Exporter::keyFor(const QString& opName)
 
 QByteArray Inc2Exporter::toJson(const Project& project, int profile)
 {
-    const QJsonObject fp32 { { QStringLiteral("weight"), QJsonObject { { QStringLiteral("dtype"), QJsonArray { QStringLiteral("fp32") } } } },
-        { QStringLiteral("activation"), QJsonObject { { QStringLiteral("dtype"), QJsonArray { QStringLiteral("fp32") } } } } };
+    const QJsonObject fp32 { { QStringLiteral("weight"),
+                                 QJsonObject {
+                                     { QStringLiteral("dtype"), QJsonArray { QStringLiteral("fp32") } } } },
+        { QStringLiteral("activation"),
+            QJsonObject { { QStringLiteral("dtype"), QJsonArray { QStringLiteral("fp32") } } } } };
     QJsonObject opNameDict;
     qint64 kept = 0;
     for (int op = 0; op < project.inventory().size(); ++op) {
@@ -38,21 +39,27 @@ QByteArray Inc2Exporter::toJson(const Project& project, int profile)
     const ProfileSpec& spec = project.cutPlan().profiles[size_t(profile)];
     const ProfileCut& cut = project.cuts()[size_t(profile)];
     QJsonObject root;
-    root.insert(QStringLiteral("format"), QStringLiteral("neural_compressor 2.x PostTrainingQuantConfig op_name_dict"));
+    root.insert(QStringLiteral("format"),
+        QStringLiteral("neural_compressor 2.x PostTrainingQuantConfig op_name_dict"));
     root.insert(QStringLiteral("generator"), QStringLiteral("quantcut " QUANTCUT_VERSION));
-    root.insert(QStringLiteral("profile"), QJsonObject { { QStringLiteral("name"), spec.name }, { QStringLiteral("label"), spec.label },
-                                              { QStringLiteral("cut"), spec.cut }, { QStringLiteral("ops_int8"), double(cut.ops) },
-                                              { QStringLiteral("ops_fp32"), double(kept) } });
+    root.insert(QStringLiteral("profile"),
+        QJsonObject { { QStringLiteral("name"), spec.name }, { QStringLiteral("label"), spec.label },
+            { QStringLiteral("cut"), spec.cut }, { QStringLiteral("ops_int8"), double(cut.ops) },
+            { QStringLiteral("ops_fp32"), double(kept) } });
     root.insert(QStringLiteral("numeric_format"),
-        QJsonObject { { QStringLiteral("weights"), QStringLiteral("int8 per-channel symmetric (INC default: minmax)") },
-            { QStringLiteral("activations"), QStringLiteral("uint8 per-tensor asymmetric static (INC default: minmax)") },
+        QJsonObject {
+            { QStringLiteral("weights"), QStringLiteral("int8 per-channel symmetric (INC default: minmax)") },
+            { QStringLiteral("activations"),
+                QStringLiteral("uint8 per-tensor asymmetric static (INC default: minmax)") },
             { QStringLiteral("kept"), QStringLiteral("fp32") } });
-    root.insert(QStringLiteral("excluded_precisions"), QJsonArray { QStringLiteral("bf16"), QStringLiteral("fp16") });
+    root.insert(
+        QStringLiteral("excluded_precisions"), QJsonArray { QStringLiteral("bf16"), QStringLiteral("fp16") });
     root.insert(QStringLiteral("usage"),
-        QStringLiteral("cfg = json.load(open(path)); PostTrainingQuantConfig(approach='static', "
-                       "excluded_precisions=cfg['excluded_precisions'], op_name_dict=cfg['op_name_dict']). "
-                       "Keys are regexes INC fullmatches; each also matches the QuantWrapper name '<op>.module'. "
-                       "excluded_precisions keeps INC from adding bf16 on capable CPUs: pure INT8 + fp32."));
+        QStringLiteral(
+            "cfg = json.load(open(path)); PostTrainingQuantConfig(approach='static', "
+            "excluded_precisions=cfg['excluded_precisions'], op_name_dict=cfg['op_name_dict']). "
+            "Keys are regexes INC fullmatches; each also matches the QuantWrapper name '<op>.module'. "
+            "excluded_precisions keeps INC from adding bf16 on capable CPUs: pure INT8 + fp32."));
     root.insert(QStringLiteral("op_name_dict"), opNameDict);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -3,13 +3,12 @@
 namespace qc {
 
 namespace {
-    QString format(const QString& file, int line, const QString& message)
-    {
-        QString where = file.isEmpty() ? QStringLiteral("<input>") : file;
-        if (line > 0)
-            where += QLatin1Char(':') + QString::number(line);
-        return where + QStringLiteral(": ") + message;
-    }
+QString format(const QString& file, int line, const QString& message)
+{
+    QString where = file.isEmpty() ? QStringLiteral("<input>") : file;
+    if (line > 0) where += QLatin1Char(':') + QString::number(line);
+    return where + QStringLiteral(": ") + message;
+}
 } // namespace
 
 FileError::FileError(QString file, int line, QString message)
@@ -17,9 +16,11 @@ FileError::FileError(QString file, int line, QString message)
     , m_file(std::move(file))
     , m_line(line)
     , m_message(std::move(message))
-{
-}
+{ }
 
-QString FileError::toString() const { return format(m_file, m_line, m_message); }
+QString FileError::toString() const
+{
+    return format(m_file, m_line, m_message);
+}
 
 } // namespace qc

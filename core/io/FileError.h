@@ -10,7 +10,9 @@ class FileError : public std::runtime_error
 {
 public:
     FileError(QString file, int line, QString message);
-    FileError(QString file, QString message) : FileError(std::move(file), 0, std::move(message)) { }
+    FileError(QString file, QString message)
+        : FileError(std::move(file), 0, std::move(message))
+    { }
 
     const QString& file() const { return m_file; }
     int line() const { return m_line; }

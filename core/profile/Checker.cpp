@@ -9,68 +9,70 @@
 namespace qc {
 
 namespace {
-    using Kind = Violation::Kind;
-    using Severity = Violation::Severity;
+using Kind = Violation::Kind;
+using Severity = Violation::Severity;
 
-    Violation make(Severity s, Kind k, QString profile, QString op, QString message)
-    {
-        return { s, k, std::move(profile), std::move(op), std::move(message) };
-    }
+Violation make(Severity s, Kind k, QString profile, QString op, QString message)
+{
+    return { s, k, std::move(profile), std::move(op), std::move(message) };
+}
 
-    // Problems that do not depend on how the profiles are stored.
-    void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
-    {
-        for (size_t m = 0; m < project.metrics().size(); ++m) {
-            const Metric& metric = project.metrics()[m];
-            const Reconciliation& rec = project.reconciliations()[m];
-            for (const QString& name : rec.unmatched)
-                out.push_back(make(Severity::Warning, Kind::UnmatchedName, {}, name,
-                    QStringLiteral("source '%1': '%2' matches no op of the inventory").arg(metric.id, name)));
-            for (size_t e = 0; e < rec.matches.size(); ++e) {
-                if (!rec.matches[e].candidates.isEmpty())
-                    out.push_back(make(Severity::Warning, Kind::UnmatchedName, {}, metric.entries[e].name,
-                        QStringLiteral("source '%1': '%2' matches several ops: %3")
-                            .arg(metric.id, metric.entries[e].name, rec.matches[e].candidates.join(QStringLiteral(", ")))));
-            }
-        }
-        for (const QString& op : project.ranking().unknownOverrides)
-            out.push_back(make(Severity::Warning, Kind::UnknownOp, {}, op,
-                QStringLiteral("override of '%1', which is not in the inventory").arg(op)));
-        const Ranking& r = project.ranking();
-        for (int op = 0; op < project.inventory().size(); ++op) {
-            const QString& name = project.inventory().at(op).name;
-            if (r.state[size_t(op)] == OpState::Unranked)
-                out.push_back(make(Severity::Warning, Kind::Unranked, {}, name,
-                    QStringLiteral("'%1' is ranked by no metric: kept in higher precision").arg(name)));
-            else if (r.state[size_t(op)] == OpState::Eligible && r.units[size_t(r.unitOf[size_t(op)])].partial)
-                out.push_back(make(Severity::Warning, Kind::PartialRanking, {}, name,
-                    QStringLiteral("'%1' is missing from some metrics: ranked by the others").arg(name)));
-        }
-        const auto& specs = project.cutPlan().profiles;
-        for (size_t p = 1; p < specs.size(); ++p) {
-            if (specs[p].cut < specs[p - 1].cut)
-                out.push_back(make(Severity::Error, Kind::CutsOutOfOrder, specs[p].name, {},
-                    QStringLiteral("cut of %1 (%2) is below the cut of %3 (%4)")
-                        .arg(specs[p].name)
-                        .arg(specs[p].cut)
-                        .arg(specs[p - 1].name)
-                        .arg(specs[p - 1].cut)));
+// Problems that do not depend on how the profiles are stored.
+void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
+{
+    for (size_t m = 0; m < project.metrics().size(); ++m) {
+        const Metric& metric = project.metrics()[m];
+        const Reconciliation& rec = project.reconciliations()[m];
+        for (const QString& name : rec.unmatched)
+            out.push_back(make(Severity::Warning, Kind::UnmatchedName, {}, name,
+                QStringLiteral("source '%1': '%2' matches no op of the inventory").arg(metric.id, name)));
+        for (size_t e = 0; e < rec.matches.size(); ++e) {
+            if (!rec.matches[e].candidates.isEmpty())
+                out.push_back(make(Severity::Warning, Kind::UnmatchedName, {}, metric.entries[e].name,
+                    QStringLiteral("source '%1': '%2' matches several ops: %3")
+                        .arg(metric.id, metric.entries[e].name,
+                            rec.matches[e].candidates.join(QStringLiteral(", ")))));
         }
     }
-
-    Violation emptyProfile(const QString& profile)
-    {
-        return make(Severity::Error, Kind::EmptyProfile, profile, {},
-            QStringLiteral("profile %1 quantizes no op").arg(profile));
-    }
-
-    Violation ruleViolation(const Project& project, const QString& profile, int op, int rule)
-    {
+    for (const QString& op : project.ranking().unknownOverrides)
+        out.push_back(make(Severity::Warning, Kind::UnknownOp, {}, op,
+            QStringLiteral("override of '%1', which is not in the inventory").arg(op)));
+    const Ranking& r = project.ranking();
+    for (int op = 0; op < project.inventory().size(); ++op) {
         const QString& name = project.inventory().at(op).name;
-        return make(Severity::Error, Kind::RuleViolation, profile, name,
-            QStringLiteral("'%1' is INT8 although rule '%2' keeps it (%3)")
-                .arg(name, project.rules().rules()[size_t(rule)].name, project.rules().rules()[size_t(rule)].reason));
+        if (r.state[size_t(op)] == OpState::Unranked)
+            out.push_back(make(Severity::Warning, Kind::Unranked, {}, name,
+                QStringLiteral("'%1' is ranked by no metric: kept in higher precision").arg(name)));
+        else if (r.state[size_t(op)] == OpState::Eligible && r.units[size_t(r.unitOf[size_t(op)])].partial)
+            out.push_back(make(Severity::Warning, Kind::PartialRanking, {}, name,
+                QStringLiteral("'%1' is missing from some metrics: ranked by the others").arg(name)));
     }
+    const auto& specs = project.cutPlan().profiles;
+    for (size_t p = 1; p < specs.size(); ++p) {
+        if (specs[p].cut < specs[p - 1].cut)
+            out.push_back(make(Severity::Error, Kind::CutsOutOfOrder, specs[p].name, {},
+                QStringLiteral("cut of %1 (%2) is below the cut of %3 (%4)")
+                    .arg(specs[p].name)
+                    .arg(specs[p].cut)
+                    .arg(specs[p - 1].name)
+                    .arg(specs[p - 1].cut)));
+    }
+}
+
+Violation emptyProfile(const QString& profile)
+{
+    return make(Severity::Error, Kind::EmptyProfile, profile, {},
+        QStringLiteral("profile %1 quantizes no op").arg(profile));
+}
+
+Violation ruleViolation(const Project& project, const QString& profile, int op, int rule)
+{
+    const QString& name = project.inventory().at(op).name;
+    return make(Severity::Error, Kind::RuleViolation, profile, name,
+        QStringLiteral("'%1' is INT8 although rule '%2' keeps it (%3)")
+            .arg(name, project.rules().rules()[size_t(rule)].name,
+                project.rules().rules()[size_t(rule)].reason));
+}
 } // namespace
 
 std::vector<ProfileLists> Checker::lists(const Project& project)
@@ -106,23 +108,23 @@ std::vector<Violation> Checker::check(const Project& project)
             out.push_back(ruleViolation(project, {}, op, r.rule[size_t(op)]));
     }
     for (const Ranking::Unit& unit : r.units) {
-        if (unit.members.size() < 2 || unit.position >= 0)
-            continue;
+        if (unit.members.size() < 2 || unit.position >= 0) continue;
         const bool first = r.isQuantized(unit.members.front(), 0);
         for (const int m : unit.members) {
             if (r.isQuantized(m, 0) != first) {
                 out.push_back(make(Severity::Error, Kind::SplitFusedGroup, {}, project.inventory().at(m).name,
                     QStringLiteral("fused group of '%1' is split: '%2' is %3, '%4' is %5")
-                        .arg(project.inventory().at(unit.members.front()).name, project.inventory().at(unit.members.front()).name,
-                            first ? QStringLiteral("INT8") : QStringLiteral("kept"), project.inventory().at(m).name,
+                        .arg(project.inventory().at(unit.members.front()).name,
+                            project.inventory().at(unit.members.front()).name,
+                            first ? QStringLiteral("INT8") : QStringLiteral("kept"),
+                            project.inventory().at(m).name,
                             first ? QStringLiteral("kept") : QStringLiteral("INT8"))));
                 break;
             }
         }
     }
     for (size_t p = 0; p < specs.size(); ++p) {
-        if (project.cuts()[p].ops == 0)
-            out.push_back(emptyProfile(specs[p].name));
+        if (project.cuts()[p].ops == 0) out.push_back(emptyProfile(specs[p].name));
     }
     checkSourcesAndPlan(project, out);
     return out;
@@ -157,24 +159,24 @@ std::vector<Violation> Checker::check(const Project& project, const std::vector<
         for (int op = 0; op < inv.size(); ++op) {
             if (s[size_t(op)] == -1)
                 out.push_back(make(Severity::Error, Kind::MissingOp, pname, inv.at(op).name,
-                    QStringLiteral("profile %1 lists '%2' in neither quantize nor keep").arg(pname, inv.at(op).name)));
+                    QStringLiteral("profile %1 lists '%2' in neither quantize nor keep")
+                        .arg(pname, inv.at(op).name)));
             if (s[size_t(op)] == 1) {
                 ++quantized;
                 if (keeping[size_t(op)] >= 0)
                     out.push_back(ruleViolation(project, pname, op, keeping[size_t(op)]));
             }
         }
-        if (quantized == 0)
-            out.push_back(emptyProfile(pname));
+        if (quantized == 0) out.push_back(emptyProfile(pname));
         QHash<QString, int> groupFirst;
         for (int op = 0; op < inv.size(); ++op) {
             const QString key = FusedGroups::groupKey(inv.at(op).name);
-            if (key.isEmpty() || !project.fuseGroups())
-                continue;
+            if (key.isEmpty() || !project.fuseGroups()) continue;
             const auto it = groupFirst.constFind(key);
             if (it == groupFirst.constEnd()) {
                 groupFirst.insert(key, op);
-            } else if (s[size_t(op)] >= 0 && s[size_t(it.value())] >= 0 && s[size_t(op)] != s[size_t(it.value())]) {
+            } else if (s[size_t(op)] >= 0 && s[size_t(it.value())] >= 0
+                && s[size_t(op)] != s[size_t(it.value())]) {
                 out.push_back(make(Severity::Error, Kind::SplitFusedGroup, pname, inv.at(op).name,
                     QStringLiteral("profile %1 splits a fused group: '%2' and '%3' differ")
                         .arg(pname, inv.at(it.value()).name, inv.at(op).name)));

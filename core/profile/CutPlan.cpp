@@ -7,14 +7,15 @@
 namespace qc {
 
 namespace {
-    const char* const kDefaultLabels[] = { "minimal", "moderate", "aggressive", "max", "p5", "p6", "p7", "p8" };
+const char* const kDefaultLabels[] = { "minimal", "moderate", "aggressive", "max", "p5", "p6", "p7", "p8" };
 }
 
 CutPlan CutPlan::defaults()
 {
     CutPlan plan;
     plan.profiles = { { QStringLiteral("A"), QStringLiteral("minimal"), 0.25 },
-        { QStringLiteral("B"), QStringLiteral("moderate"), 0.50 }, { QStringLiteral("C"), QStringLiteral("aggressive"), 0.80 },
+        { QStringLiteral("B"), QStringLiteral("moderate"), 0.50 },
+        { QStringLiteral("C"), QStringLiteral("aggressive"), 0.80 },
         { QStringLiteral("D"), QStringLiteral("max"), 0.95 } };
     return plan;
 }
@@ -62,12 +63,14 @@ QString CutPlan::cutByName(CutBy by)
 std::optional<CutPlan::CutBy> CutPlan::parseCutBy(const QString& text)
 {
     for (const CutBy by : { CutBy::Ops, CutBy::Params, CutBy::Count, CutBy::Score }) {
-        if (cutByName(by) == text)
-            return by;
+        if (cutByName(by) == text) return by;
     }
     return std::nullopt;
 }
 
-double CutPlan::maxCut(qint64 eligibleOps) const { return by == CutBy::Count ? double(eligibleOps) : 1.0; }
+double CutPlan::maxCut(qint64 eligibleOps) const
+{
+    return by == CutBy::Count ? double(eligibleOps) : 1.0;
+}
 
 } // namespace qc

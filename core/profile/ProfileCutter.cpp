@@ -8,7 +8,8 @@ namespace qc {
 int ProfileCutter::unitsForCut(const Ranking& r, CutPlan::CutBy by, double cut)
 {
     const int n = r.eligibleUnits();
-    // Largest k whose cumulative measure stays within the target; a small epsilon absorbs rounding of fractions.
+    // Largest k whose cumulative measure stays within the target; a small epsilon absorbs rounding of
+    // fractions.
     auto within = [&](const std::vector<qint64>& cum, double target) {
         const auto it = std::upper_bound(cum.begin(), cum.end(), target + 1e-9);
         return std::clamp(int(it - cum.begin()) - 1, 0, n);

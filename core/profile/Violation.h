@@ -10,7 +10,8 @@ struct Violation
 {
     enum class Severity { Warning, Error };
     enum class Kind {
-        RuleViolation, // a profile quantizes an op a keep rule keeps (a forced override, or a hand-edited file)
+        RuleViolation, // a profile quantizes an op a keep rule keeps (a forced override, or a hand-edited
+                       // file)
         SplitFusedGroup, // fused partners in different precisions within one profile
         CutsOutOfOrder, // a profile's cut is below the previous profile's
         NotNested, // a profile does not quantize everything the previous one does

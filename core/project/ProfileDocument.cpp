@@ -14,407 +14,422 @@
 namespace qc {
 
 namespace {
-    // ---- writing -------------------------------------------------------------------------------------
+// ---- writing -------------------------------------------------------------------------------------
 
-    class Writer
+class Writer
+{
+public:
+    void line(int indent, const QString& text)
     {
-    public:
-        void line(int indent, const QString& text)
-        {
-            m_out += QString(indent * 2, QLatin1Char(' '));
-            m_out += text;
-            m_out += QLatin1Char('\n');
-        }
-        void key(int indent, const char* k, const QString& value) { line(indent, QLatin1String(k) + QLatin1String(": ") + value); }
-        void list(int indent, const char* k, const QStringList& items)
-        {
-            if (items.isEmpty()) {
-                key(indent, k, QStringLiteral("[]"));
-                return;
-            }
-            line(indent, QLatin1String(k) + QLatin1Char(':'));
-            for (const QString& item : items)
-                line(indent, QStringLiteral("- ") + yamlScalar(item));
-        }
-        QByteArray bytes() const { return m_out.toUtf8(); }
-
-    private:
-        QString m_out;
-    };
-
-    QString flowList(const QStringList& scalars)
-    {
-        QStringList quoted;
-        for (const QString& s : scalars)
-            quoted.append(yamlScalar(s));
-        return QLatin1Char('[') + quoted.join(QStringLiteral(", ")) + QLatin1Char(']');
+        m_out += QString(indent * 2, QLatin1Char(' '));
+        m_out += text;
+        m_out += QLatin1Char('\n');
     }
-
-    double fraction(qint64 part, qint64 total) { return total > 0 ? double(part) / double(total) : 0.0; }
-
-    void writeInventory(Writer& w, const Project& project)
+    void key(int indent, const char* k, const QString& value)
     {
-        const Inventory& inv = project.inventory();
-        w.line(0, QStringLiteral("inventory:"));
-        w.key(1, "source", yamlScalar(inv.source()));
-        w.key(1, "fingerprint", yamlScalar(inv.fingerprint()));
-        w.key(1, "from_rankings", yamlBool(project.inventoryFromRankings()));
-        w.key(1, "ops_total", yamlNumber(qint64(inv.size())));
-        w.key(1, "params_total", yamlNumber(inv.totalParams()));
-        w.key(1, "columns", QStringLiteral("[name, op_type, component, layer, params]"));
-        w.line(1, QStringLiteral("ops:"));
-        for (const Op& op : inv.ops())
-            w.line(1, QStringLiteral("- [%1, %2, %3, %4, %5]")
-                          .arg(yamlScalar(op.name), yamlScalar(op.opType), yamlScalar(op.component),
-                              QString::number(op.layer), QString::number(op.params)));
+        line(indent, QLatin1String(k) + QLatin1String(": ") + value);
     }
-
-    void writeSources(Writer& w, const Project& project)
+    void list(int indent, const char* k, const QStringList& items)
     {
-        if (project.metrics().empty()) {
-            w.line(0, QStringLiteral("sources: []"));
+        if (items.isEmpty()) {
+            key(indent, k, QStringLiteral("[]"));
             return;
         }
-        w.line(0, QStringLiteral("sources:"));
-        for (size_t m = 0; m < project.metrics().size(); ++m) {
-            const Metric& metric = project.metrics()[m];
-            const Reconciliation& rec = project.reconciliations()[m];
-            w.line(1, QStringLiteral("- id: ") + yamlScalar(metric.id));
-            w.key(2, "label", yamlScalar(metric.label));
-            w.key(2, "key", yamlScalar(metric.key));
-            w.key(2, "format", yamlScalar(metric.format));
-            w.key(2, "file", yamlScalar(metric.file));
-            w.key(2, "sha256", yamlScalar(metric.fileSha256));
-            w.key(2, "polarity", polarityName(metric.polarity()));
-            w.key(2, "flipped", yamlBool(metric.flipped));
-            w.key(2, "values_are_ranks", yamlBool(metric.valuesAreRanks));
-            w.key(2, "note", yamlScalar(metric.note));
-            w.key(2, "entries", yamlNumber(qint64(metric.entries.size())));
-            w.key(2, "matched", yamlNumber(qint64(rec.matchedCount())));
-            if (rec.countByHow.isEmpty()) {
-                w.key(2, "matched_how", QStringLiteral("{}"));
-            } else {
-                w.line(2, QStringLiteral("matched_how:"));
-                for (auto it = rec.countByHow.cbegin(); it != rec.countByHow.cend(); ++it)
-                    w.line(3, yamlScalar(it.key()) + QStringLiteral(": ") + yamlNumber(qint64(it.value())));
-            }
-            w.list(2, "unmatched", rec.unmatched);
-            w.list(2, "ambiguous", rec.ambiguous);
-            w.key(2, "columns", QStringLiteral("[name, value, op_type, group_leader]"));
-            w.line(2, QStringLiteral("scores:"));
-            for (const MetricEntry& e : metric.entries) {
-                QStringList cells = { yamlScalar(e.name), yamlNumber(e.value) };
-                if (!e.opType.isEmpty() || !e.groupLeader.isEmpty())
-                    cells.append(yamlScalar(e.opType));
-                if (!e.groupLeader.isEmpty())
-                    cells.append(yamlScalar(e.groupLeader));
-                w.line(2, QStringLiteral("- [") + cells.join(QStringLiteral(", ")) + QLatin1Char(']'));
-            }
+        line(indent, QLatin1String(k) + QLatin1Char(':'));
+        for (const QString& item : items)
+            line(indent, QStringLiteral("- ") + yamlScalar(item));
+    }
+    QByteArray bytes() const { return m_out.toUtf8(); }
+
+private:
+    QString m_out;
+};
+
+QString flowList(const QStringList& scalars)
+{
+    QStringList quoted;
+    for (const QString& s : scalars)
+        quoted.append(yamlScalar(s));
+    return QLatin1Char('[') + quoted.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+double fraction(qint64 part, qint64 total)
+{
+    return total > 0 ? double(part) / double(total) : 0.0;
+}
+
+void writeInventory(Writer& w, const Project& project)
+{
+    const Inventory& inv = project.inventory();
+    w.line(0, QStringLiteral("inventory:"));
+    w.key(1, "source", yamlScalar(inv.source()));
+    w.key(1, "fingerprint", yamlScalar(inv.fingerprint()));
+    w.key(1, "from_rankings", yamlBool(project.inventoryFromRankings()));
+    w.key(1, "ops_total", yamlNumber(qint64(inv.size())));
+    w.key(1, "params_total", yamlNumber(inv.totalParams()));
+    w.key(1, "columns", QStringLiteral("[name, op_type, component, layer, params]"));
+    w.line(1, QStringLiteral("ops:"));
+    for (const Op& op : inv.ops())
+        w.line(1,
+            QStringLiteral("- [%1, %2, %3, %4, %5]")
+                .arg(yamlScalar(op.name), yamlScalar(op.opType), yamlScalar(op.component),
+                    QString::number(op.layer), QString::number(op.params)));
+}
+
+void writeSources(Writer& w, const Project& project)
+{
+    if (project.metrics().empty()) {
+        w.line(0, QStringLiteral("sources: []"));
+        return;
+    }
+    w.line(0, QStringLiteral("sources:"));
+    for (size_t m = 0; m < project.metrics().size(); ++m) {
+        const Metric& metric = project.metrics()[m];
+        const Reconciliation& rec = project.reconciliations()[m];
+        w.line(1, QStringLiteral("- id: ") + yamlScalar(metric.id));
+        w.key(2, "label", yamlScalar(metric.label));
+        w.key(2, "key", yamlScalar(metric.key));
+        w.key(2, "format", yamlScalar(metric.format));
+        w.key(2, "file", yamlScalar(metric.file));
+        w.key(2, "sha256", yamlScalar(metric.fileSha256));
+        w.key(2, "polarity", polarityName(metric.polarity()));
+        w.key(2, "flipped", yamlBool(metric.flipped));
+        w.key(2, "values_are_ranks", yamlBool(metric.valuesAreRanks));
+        w.key(2, "note", yamlScalar(metric.note));
+        w.key(2, "entries", yamlNumber(qint64(metric.entries.size())));
+        w.key(2, "matched", yamlNumber(qint64(rec.matchedCount())));
+        if (rec.countByHow.isEmpty()) {
+            w.key(2, "matched_how", QStringLiteral("{}"));
+        } else {
+            w.line(2, QStringLiteral("matched_how:"));
+            for (auto it = rec.countByHow.cbegin(); it != rec.countByHow.cend(); ++it)
+                w.line(3, yamlScalar(it.key()) + QStringLiteral(": ") + yamlNumber(qint64(it.value())));
+        }
+        w.list(2, "unmatched", rec.unmatched);
+        w.list(2, "ambiguous", rec.ambiguous);
+        w.key(2, "columns", QStringLiteral("[name, value, op_type, group_leader]"));
+        w.line(2, QStringLiteral("scores:"));
+        for (const MetricEntry& e : metric.entries) {
+            QStringList cells = { yamlScalar(e.name), yamlNumber(e.value) };
+            if (!e.opType.isEmpty() || !e.groupLeader.isEmpty()) cells.append(yamlScalar(e.opType));
+            if (!e.groupLeader.isEmpty()) cells.append(yamlScalar(e.groupLeader));
+            w.line(2, QStringLiteral("- [") + cells.join(QStringLiteral(", ")) + QLatin1Char(']'));
         }
     }
+}
 
-    void writeRules(Writer& w, const RuleSet& rules)
-    {
-        if (rules.isEmpty()) {
-            w.line(0, QStringLiteral("rules: []"));
-            return;
-        }
-        w.line(0, QStringLiteral("rules:"));
-        for (const Rule& r : rules.rules()) {
-            w.line(1, QStringLiteral("- name: ") + yamlScalar(r.name));
-            w.key(2, "action", actionName(r.action));
-            w.key(2, "enabled", yamlBool(r.enabled));
-            w.key(2, "reason", yamlScalar(r.reason));
-            w.line(2, QStringLiteral("match:"));
-            w.key(3, "name", yamlScalar(r.namePattern));
-            w.key(3, "syntax", syntaxName(r.syntax));
-            w.key(3, "op_type", flowList(r.opTypes));
-            w.key(3, "not_op_type", flowList(r.excludedOpTypes));
-            w.key(3, "component", flowList(r.components));
-            w.key(3, "layers", QStringLiteral("[%1, %2]").arg(r.layerFrom).arg(r.layerTo));
+void writeRules(Writer& w, const RuleSet& rules)
+{
+    if (rules.isEmpty()) {
+        w.line(0, QStringLiteral("rules: []"));
+        return;
+    }
+    w.line(0, QStringLiteral("rules:"));
+    for (const Rule& r : rules.rules()) {
+        w.line(1, QStringLiteral("- name: ") + yamlScalar(r.name));
+        w.key(2, "action", actionName(r.action));
+        w.key(2, "enabled", yamlBool(r.enabled));
+        w.key(2, "reason", yamlScalar(r.reason));
+        w.line(2, QStringLiteral("match:"));
+        w.key(3, "name", yamlScalar(r.namePattern));
+        w.key(3, "syntax", syntaxName(r.syntax));
+        w.key(3, "op_type", flowList(r.opTypes));
+        w.key(3, "not_op_type", flowList(r.excludedOpTypes));
+        w.key(3, "component", flowList(r.components));
+        w.key(3, "layers", QStringLiteral("[%1, %2]").arg(r.layerFrom).arg(r.layerTo));
+    }
+}
+
+void writeOverrides(Writer& w, const std::vector<Override>& overrides)
+{
+    if (overrides.empty()) {
+        w.line(0, QStringLiteral("overrides: []"));
+        return;
+    }
+    w.line(0, QStringLiteral("overrides:"));
+    for (const Override& o : overrides)
+        w.line(1,
+            QStringLiteral("- {op: %1, action: %2, note: %3}")
+                .arg(yamlScalar(o.op), overrideActionName(o.action), yamlScalar(o.note)));
+}
+
+void writeCombination(Writer& w, const Project& project)
+{
+    w.line(0, QStringLiteral("combination:"));
+    w.key(1, "method", yamlScalar(project.combine().toString()));
+    w.key(1, "fuse_groups", yamlBool(project.fuseGroups()));
+    const auto& scores = project.scores();
+    if (scores.size() < 2) {
+        w.line(1, QStringLiteral("agreement: []"));
+        return;
+    }
+    w.line(1, QStringLiteral("agreement:"));
+    for (size_t a = 0; a < scores.size(); ++a) {
+        for (size_t b = a + 1; b < scores.size(); ++b) {
+            const Agreement ag
+                = Agreement::compute(project.orientedValues(int(a)), project.orientedValues(int(b)));
+            w.line(1,
+                QStringLiteral("- {a: %1, b: %2, common_ops: %3, spearman: %4, kendall: %5, top_k: %6, "
+                               "top_k_overlap: %7}")
+                    .arg(yamlScalar(scores[a].metricId), yamlScalar(scores[b].metricId))
+                    .arg(ag.common)
+                    .arg(yamlNumber(std::round(ag.spearman * 1e6) / 1e6),
+                        yamlNumber(std::round(ag.kendall * 1e6) / 1e6))
+                    .arg(ag.topK)
+                    .arg(yamlNumber(std::round(ag.topKOverlap * 1e6) / 1e6)));
         }
     }
+}
 
-    void writeOverrides(Writer& w, const std::vector<Override>& overrides)
-    {
-        if (overrides.empty()) {
-            w.line(0, QStringLiteral("overrides: []"));
-            return;
+void writeProfiles(Writer& w, const Project& project)
+{
+    w.key(0, "cut_by", CutPlan::cutByName(project.cutPlan().by));
+    w.line(0, QStringLiteral("profiles:"));
+    const std::vector<ProfileLists> all = Checker::lists(project);
+    const qint64 opsTotal = project.inventory().size();
+    const qint64 paramsTotal = project.inventory().totalParams();
+    for (size_t p = 0; p < all.size(); ++p) {
+        const ProfileLists& lists = all[p];
+        const ProfileCut& cut = project.cuts()[p];
+        w.line(1, QStringLiteral("- name: ") + yamlScalar(lists.spec.name));
+        w.key(2, "label", yamlScalar(lists.spec.label));
+        w.key(2, "cut", yamlNumber(lists.spec.cut));
+        w.line(2, QStringLiteral("stats:"));
+        w.key(3, "ops_quantized", yamlNumber(cut.ops));
+        w.key(3, "ops_total", yamlNumber(opsTotal));
+        w.key(3, "ops_fraction", yamlNumber(std::round(fraction(cut.ops, opsTotal) * 1e6) / 1e6));
+        w.key(3, "params_quantized", yamlNumber(cut.params));
+        w.key(3, "params_total", yamlNumber(paramsTotal));
+        w.key(3, "params_fraction", yamlNumber(std::round(fraction(cut.params, paramsTotal) * 1e6) / 1e6));
+        w.list(2, "quantize", lists.quantize);
+        if (lists.keep.empty()) {
+            w.line(2, QStringLiteral("keep: []"));
+            continue;
         }
-        w.line(0, QStringLiteral("overrides:"));
-        for (const Override& o : overrides)
-            w.line(1, QStringLiteral("- {op: %1, action: %2, note: %3}")
-                          .arg(yamlScalar(o.op), overrideActionName(o.action), yamlScalar(o.note)));
+        w.line(2, QStringLiteral("keep:"));
+        for (const auto& [op, reason] : lists.keep)
+            w.line(2, QStringLiteral("- {op: %1, reason: %2}").arg(yamlScalar(op), yamlScalar(reason)));
     }
+}
 
-    void writeCombination(Writer& w, const Project& project)
+void writeViolations(Writer& w, const Project& project)
+{
+    const std::vector<Violation> violations = Checker::check(project);
+    if (violations.empty()) {
+        w.line(0, QStringLiteral("violations: []"));
+        return;
+    }
+    w.line(0, QStringLiteral("violations:"));
+    for (const Violation& v : violations)
+        w.line(1,
+            QStringLiteral("- {severity: %1, kind: %2, profile: %3, op: %4, message: %5}")
+                .arg(severityName(v.severity), kindName(v.kind), yamlScalar(v.profile), yamlScalar(v.op),
+                    yamlScalar(v.message)));
+}
+
+// ---- reading -------------------------------------------------------------------------------------
+
+YAML::Node parseYaml(const QByteArray& data, const QString& path)
+{
+    try {
+        return YAML::Load(data.toStdString());
+    } catch (const YAML::ParserException& e) {
+        throw FileError(
+            path, e.mark.line + 1, QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg)));
+    }
+}
+
+class Reader
+{
+public:
+    explicit Reader(QString file)
+        : m_file(std::move(file))
+    { }
+
+    [[noreturn]] void fail(const YAML::Node& at, const QString& message) const
     {
-        w.line(0, QStringLiteral("combination:"));
-        w.key(1, "method", yamlScalar(project.combine().toString()));
-        w.key(1, "fuse_groups", yamlBool(project.fuseGroups()));
-        const auto& scores = project.scores();
-        if (scores.size() < 2) {
-            w.line(1, QStringLiteral("agreement: []"));
-            return;
-        }
-        w.line(1, QStringLiteral("agreement:"));
-        for (size_t a = 0; a < scores.size(); ++a) {
-            for (size_t b = a + 1; b < scores.size(); ++b) {
-                const Agreement ag = Agreement::compute(project.orientedValues(int(a)), project.orientedValues(int(b)));
-                w.line(1, QStringLiteral("- {a: %1, b: %2, common_ops: %3, spearman: %4, kendall: %5, top_k: %6, top_k_overlap: %7}")
-                              .arg(yamlScalar(scores[a].metricId), yamlScalar(scores[b].metricId))
-                              .arg(ag.common)
-                              .arg(yamlNumber(std::round(ag.spearman * 1e6) / 1e6), yamlNumber(std::round(ag.kendall * 1e6) / 1e6))
-                              .arg(ag.topK)
-                              .arg(yamlNumber(std::round(ag.topKOverlap * 1e6) / 1e6)));
-            }
+        throw FileError(m_file, at.Mark().is_null() ? 0 : at.Mark().line + 1, message);
+    }
+    YAML::Node require(const YAML::Node& map, const char* key) const
+    {
+        if (!map.IsMap())
+            fail(map, QStringLiteral("expected a mapping holding '%1'").arg(QLatin1String(key)));
+        const YAML::Node node = map[key];
+        if (!node) fail(map, QStringLiteral("missing key '%1'").arg(QLatin1String(key)));
+        return node;
+    }
+    QString text(const YAML::Node& node) const
+    {
+        if (!node.IsScalar() && !node.IsNull()) fail(node, QStringLiteral("expected a text value"));
+        return node.IsNull() ? QString() : QString::fromStdString(node.Scalar());
+    }
+    QString text(const YAML::Node& map, const char* key) const { return text(require(map, key)); }
+    QString optionalText(const YAML::Node& map, const char* key) const
+    {
+        return map[key] ? text(map[key]) : QString();
+    }
+    template<typename T> T number(const YAML::Node& node) const
+    {
+        try {
+            return node.as<T>();
+        } catch (const YAML::Exception&) {
+            fail(node, QStringLiteral("expected a number, found '%1'").arg(text(node)));
         }
     }
-
-    void writeProfiles(Writer& w, const Project& project)
+    bool boolean(const YAML::Node& map, const char* key, bool fallback) const
     {
-        w.key(0, "cut_by", CutPlan::cutByName(project.cutPlan().by));
-        w.line(0, QStringLiteral("profiles:"));
-        const std::vector<ProfileLists> all = Checker::lists(project);
-        const qint64 opsTotal = project.inventory().size();
-        const qint64 paramsTotal = project.inventory().totalParams();
-        for (size_t p = 0; p < all.size(); ++p) {
-            const ProfileLists& lists = all[p];
-            const ProfileCut& cut = project.cuts()[p];
-            w.line(1, QStringLiteral("- name: ") + yamlScalar(lists.spec.name));
-            w.key(2, "label", yamlScalar(lists.spec.label));
-            w.key(2, "cut", yamlNumber(lists.spec.cut));
-            w.line(2, QStringLiteral("stats:"));
-            w.key(3, "ops_quantized", yamlNumber(cut.ops));
-            w.key(3, "ops_total", yamlNumber(opsTotal));
-            w.key(3, "ops_fraction", yamlNumber(std::round(fraction(cut.ops, opsTotal) * 1e6) / 1e6));
-            w.key(3, "params_quantized", yamlNumber(cut.params));
-            w.key(3, "params_total", yamlNumber(paramsTotal));
-            w.key(3, "params_fraction", yamlNumber(std::round(fraction(cut.params, paramsTotal) * 1e6) / 1e6));
-            w.list(2, "quantize", lists.quantize);
-            if (lists.keep.empty()) {
-                w.line(2, QStringLiteral("keep: []"));
-                continue;
-            }
-            w.line(2, QStringLiteral("keep:"));
-            for (const auto& [op, reason] : lists.keep)
-                w.line(2, QStringLiteral("- {op: %1, reason: %2}").arg(yamlScalar(op), yamlScalar(reason)));
+        const YAML::Node node = map[key];
+        if (!node) return fallback;
+        try {
+            return node.as<bool>();
+        } catch (const YAML::Exception&) {
+            fail(node, QStringLiteral("'%1' must be true or false").arg(QLatin1String(key)));
         }
     }
-
-    void writeViolations(Writer& w, const Project& project)
+    QStringList strings(const YAML::Node& node) const
     {
-        const std::vector<Violation> violations = Checker::check(project);
-        if (violations.empty()) {
-            w.line(0, QStringLiteral("violations: []"));
-            return;
-        }
-        w.line(0, QStringLiteral("violations:"));
-        for (const Violation& v : violations)
-            w.line(1, QStringLiteral("- {severity: %1, kind: %2, profile: %3, op: %4, message: %5}")
-                          .arg(severityName(v.severity), kindName(v.kind), yamlScalar(v.profile), yamlScalar(v.op),
-                              yamlScalar(v.message)));
+        QStringList out;
+        if (!node || node.IsNull()) return out;
+        if (!node.IsSequence()) fail(node, QStringLiteral("expected a list"));
+        for (const YAML::Node& item : node)
+            out.append(text(item));
+        return out;
     }
-
-    // ---- reading -------------------------------------------------------------------------------------
-
-    class Reader
+    YAML::Node sequence(const YAML::Node& map, const char* key) const
     {
-    public:
-        explicit Reader(QString file)
-            : m_file(std::move(file))
-        {
-        }
-
-        [[noreturn]] void fail(const YAML::Node& at, const QString& message) const
-        {
-            throw FileError(m_file, at.Mark().is_null() ? 0 : at.Mark().line + 1, message);
-        }
-        YAML::Node require(const YAML::Node& map, const char* key) const
-        {
-            if (!map.IsMap())
-                fail(map, QStringLiteral("expected a mapping holding '%1'").arg(QLatin1String(key)));
-            const YAML::Node node = map[key];
-            if (!node)
-                fail(map, QStringLiteral("missing key '%1'").arg(QLatin1String(key)));
-            return node;
-        }
-        QString text(const YAML::Node& node) const
-        {
-            if (!node.IsScalar() && !node.IsNull())
-                fail(node, QStringLiteral("expected a text value"));
-            return node.IsNull() ? QString() : QString::fromStdString(node.Scalar());
-        }
-        QString text(const YAML::Node& map, const char* key) const { return text(require(map, key)); }
-        QString optionalText(const YAML::Node& map, const char* key) const
-        {
-            return map[key] ? text(map[key]) : QString();
-        }
-        template<typename T> T number(const YAML::Node& node) const
-        {
-            try {
-                return node.as<T>();
-            } catch (const YAML::Exception&) {
-                fail(node, QStringLiteral("expected a number, found '%1'").arg(text(node)));
-            }
-        }
-        bool boolean(const YAML::Node& map, const char* key, bool fallback) const
-        {
-            const YAML::Node node = map[key];
-            if (!node)
-                return fallback;
-            try {
-                return node.as<bool>();
-            } catch (const YAML::Exception&) {
-                fail(node, QStringLiteral("'%1' must be true or false").arg(QLatin1String(key)));
-            }
-        }
-        QStringList strings(const YAML::Node& node) const
-        {
-            QStringList out;
-            if (!node || node.IsNull())
-                return out;
-            if (!node.IsSequence())
-                fail(node, QStringLiteral("expected a list"));
-            for (const YAML::Node& item : node)
-                out.append(text(item));
-            return out;
-        }
-        YAML::Node sequence(const YAML::Node& map, const char* key) const
-        {
-            const YAML::Node node = require(map, key);
-            if (!node.IsSequence())
-                fail(node, QStringLiteral("'%1' must be a list").arg(QLatin1String(key)));
-            return node;
-        }
-        const QString& file() const { return m_file; }
-
-    private:
-        QString m_file;
-    };
-
-    Inventory readInventory(const Reader& r, const YAML::Node& root, bool& fromRankings)
-    {
-        const YAML::Node node = r.require(root, "inventory");
-        fromRankings = r.boolean(node, "from_rankings", false);
-        std::vector<Op> ops;
-        const YAML::Node rows = r.sequence(node, "ops");
-        ops.reserve(rows.size());
-        QSet<QString> seen;
-        for (const YAML::Node& row : rows) {
-            if (!row.IsSequence() || row.size() != 5)
-                r.fail(row, QStringLiteral("an inventory op is [name, op_type, component, layer, params]"));
-            Op op { r.text(row[0]), r.text(row[1]), r.text(row[2]), r.number<int>(row[3]), r.number<qint64>(row[4]) };
-            if (op.name.isEmpty())
-                r.fail(row, QStringLiteral("an inventory op has an empty name"));
-            if (seen.contains(op.name))
-                r.fail(row, QStringLiteral("duplicate op name '%1' in the inventory").arg(op.name));
-            seen.insert(op.name);
-            ops.push_back(std::move(op));
-        }
-        return Inventory(std::move(ops), r.optionalText(node, "source"));
+        const YAML::Node node = require(map, key);
+        if (!node.IsSequence()) fail(node, QStringLiteral("'%1' must be a list").arg(QLatin1String(key)));
+        return node;
     }
+    const QString& file() const { return m_file; }
 
-    Metric readSource(const Reader& r, const YAML::Node& node)
-    {
-        Metric m;
-        m.id = r.text(node, "id");
-        m.label = r.optionalText(node, "label");
-        m.key = r.optionalText(node, "key");
-        m.format = r.optionalText(node, "format");
-        m.file = r.optionalText(node, "file");
-        m.fileSha256 = r.optionalText(node, "sha256");
-        m.note = r.optionalText(node, "note");
-        const std::optional<Polarity> polarity = parsePolarity(r.text(node, "polarity"));
-        if (!polarity)
-            r.fail(node["polarity"], QStringLiteral("polarity must be higher-is-more-sensitive or lower-is-more-sensitive"));
-        m.flipped = r.boolean(node, "flipped", false);
-        m.sourcePolarity = m.flipped ? flipped(*polarity) : *polarity;
-        m.valuesAreRanks = r.boolean(node, "values_are_ranks", false);
-        const YAML::Node scores = r.sequence(node, "scores");
-        m.entries.reserve(scores.size());
-        for (const YAML::Node& row : scores) {
-            if (!row.IsSequence() || row.size() < 2 || row.size() > 4)
-                r.fail(row, QStringLiteral("a score is [name, value, op_type?, group_leader?]"));
-            MetricEntry e;
-            e.name = r.text(row[0]);
-            e.value = r.number<double>(row[1]);
-            if (!std::isfinite(e.value))
-                r.fail(row[1], QStringLiteral("score of '%1' is not a finite number").arg(e.name));
-            if (row.size() > 2)
-                e.opType = r.text(row[2]);
-            if (row.size() > 3)
-                e.groupLeader = r.text(row[3]);
-            e.line = row.Mark().line + 1;
-            m.entries.push_back(std::move(e));
-        }
-        return m;
-    }
+private:
+    QString m_file;
+};
 
-    Rule readRule(const Reader& r, const YAML::Node& node)
-    {
-        Rule rule;
-        rule.name = r.text(node, "name");
-        const QString action = r.text(node, "action");
-        if (action != QLatin1String("keep") && action != QLatin1String("allow"))
-            r.fail(node["action"], QStringLiteral("rule action must be keep or allow, found '%1'").arg(action));
-        rule.action = action == QLatin1String("keep") ? Rule::Action::Keep : Rule::Action::Allow;
-        rule.enabled = r.boolean(node, "enabled", true);
-        rule.reason = r.optionalText(node, "reason");
-        const YAML::Node match = r.require(node, "match");
-        rule.namePattern = r.optionalText(match, "name");
-        const QString syntax = match["syntax"] ? r.text(match["syntax"]) : QStringLiteral("glob");
-        if (syntax != QLatin1String("glob") && syntax != QLatin1String("regex"))
-            r.fail(match["syntax"], QStringLiteral("syntax must be glob or regex, found '%1'").arg(syntax));
-        rule.syntax = syntax == QLatin1String("glob") ? Rule::Syntax::Glob : Rule::Syntax::Regex;
-        rule.opTypes = r.strings(match["op_type"]);
-        rule.excludedOpTypes = r.strings(match["not_op_type"]);
-        rule.components = r.strings(match["component"]);
-        if (const YAML::Node layers = match["layers"]) {
-            if (!layers.IsSequence() || layers.size() != 2)
-                r.fail(layers, QStringLiteral("layers is [from, to], -1 for open"));
-            rule.layerFrom = r.number<int>(layers[0]);
-            rule.layerTo = r.number<int>(layers[1]);
-        }
-        const CompiledRule compiled(rule);
-        if (!compiled.isValid())
-            r.fail(match, compiled.error());
-        return rule;
+Inventory readInventory(const Reader& r, const YAML::Node& root, bool& fromRankings)
+{
+    const YAML::Node node = r.require(root, "inventory");
+    fromRankings = r.boolean(node, "from_rankings", false);
+    std::vector<Op> ops;
+    const YAML::Node rows = r.sequence(node, "ops");
+    ops.reserve(rows.size());
+    QSet<QString> seen;
+    for (const YAML::Node& row : rows) {
+        if (!row.IsSequence() || row.size() != 5)
+            r.fail(row, QStringLiteral("an inventory op is [name, op_type, component, layer, params]"));
+        Op op { r.text(row[0]), r.text(row[1]), r.text(row[2]), r.number<int>(row[3]),
+            r.number<qint64>(row[4]) };
+        if (op.name.isEmpty()) r.fail(row, QStringLiteral("an inventory op has an empty name"));
+        if (seen.contains(op.name))
+            r.fail(row, QStringLiteral("duplicate op name '%1' in the inventory").arg(op.name));
+        seen.insert(op.name);
+        ops.push_back(std::move(op));
     }
+    return Inventory(std::move(ops), r.optionalText(node, "source"));
+}
 
-    Override readOverride(const Reader& r, const YAML::Node& node)
-    {
-        Override o;
-        o.op = r.text(node, "op");
-        const QString action = r.text(node, "action");
-        if (action != QLatin1String("keep") && action != QLatin1String("int8"))
-            r.fail(node["action"], QStringLiteral("override action must be keep or int8, found '%1'").arg(action));
-        o.action = action == QLatin1String("keep") ? Override::Action::Keep : Override::Action::Int8;
-        o.note = r.optionalText(node, "note");
-        return o;
+Metric readSource(const Reader& r, const YAML::Node& node)
+{
+    Metric m;
+    m.id = r.text(node, "id");
+    m.label = r.optionalText(node, "label");
+    m.key = r.optionalText(node, "key");
+    m.format = r.optionalText(node, "format");
+    m.file = r.optionalText(node, "file");
+    m.fileSha256 = r.optionalText(node, "sha256");
+    m.note = r.optionalText(node, "note");
+    const std::optional<Polarity> polarity = parsePolarity(r.text(node, "polarity"));
+    if (!polarity)
+        r.fail(node["polarity"],
+            QStringLiteral("polarity must be higher-is-more-sensitive or lower-is-more-sensitive"));
+    m.flipped = r.boolean(node, "flipped", false);
+    m.sourcePolarity = m.flipped ? flipped(*polarity) : *polarity;
+    m.valuesAreRanks = r.boolean(node, "values_are_ranks", false);
+    const YAML::Node scores = r.sequence(node, "scores");
+    m.entries.reserve(scores.size());
+    for (const YAML::Node& row : scores) {
+        if (!row.IsSequence() || row.size() < 2 || row.size() > 4)
+            r.fail(row, QStringLiteral("a score is [name, value, op_type?, group_leader?]"));
+        MetricEntry e;
+        e.name = r.text(row[0]);
+        e.value = r.number<double>(row[1]);
+        if (!std::isfinite(e.value))
+            r.fail(row[1], QStringLiteral("score of '%1' is not a finite number").arg(e.name));
+        if (row.size() > 2) e.opType = r.text(row[2]);
+        if (row.size() > 3) e.groupLeader = r.text(row[3]);
+        e.line = row.Mark().line + 1;
+        m.entries.push_back(std::move(e));
     }
+    return m;
+}
 
-    ProfileLists readProfile(const Reader& r, const YAML::Node& node)
-    {
-        ProfileLists lists;
-        lists.spec.name = r.text(node, "name");
-        lists.spec.label = r.optionalText(node, "label");
-        lists.spec.cut = r.number<double>(r.require(node, "cut"));
-        lists.quantize = r.strings(r.require(node, "quantize"));
-        const YAML::Node keep = r.require(node, "keep");
-        if (!keep.IsSequence())
-            r.fail(keep, QStringLiteral("'keep' must be a list of {op, reason}"));
-        for (const YAML::Node& item : keep)
-            lists.keep.emplace_back(r.text(item, "op"), r.optionalText(item, "reason"));
-        return lists;
+Rule readRule(const Reader& r, const YAML::Node& node)
+{
+    Rule rule;
+    rule.name = r.text(node, "name");
+    const QString action = r.text(node, "action");
+    if (action != QLatin1String("keep") && action != QLatin1String("allow"))
+        r.fail(node["action"], QStringLiteral("rule action must be keep or allow, found '%1'").arg(action));
+    rule.action = action == QLatin1String("keep") ? Rule::Action::Keep : Rule::Action::Allow;
+    rule.enabled = r.boolean(node, "enabled", true);
+    rule.reason = r.optionalText(node, "reason");
+    const YAML::Node match = r.require(node, "match");
+    rule.namePattern = r.optionalText(match, "name");
+    const QString syntax = match["syntax"] ? r.text(match["syntax"]) : QStringLiteral("glob");
+    if (syntax != QLatin1String("glob") && syntax != QLatin1String("regex"))
+        r.fail(match["syntax"], QStringLiteral("syntax must be glob or regex, found '%1'").arg(syntax));
+    rule.syntax = syntax == QLatin1String("glob") ? Rule::Syntax::Glob : Rule::Syntax::Regex;
+    rule.opTypes = r.strings(match["op_type"]);
+    rule.excludedOpTypes = r.strings(match["not_op_type"]);
+    rule.components = r.strings(match["component"]);
+    if (const YAML::Node layers = match["layers"]) {
+        if (!layers.IsSequence() || layers.size() != 2)
+            r.fail(layers, QStringLiteral("layers is [from, to], -1 for open"));
+        rule.layerFrom = r.number<int>(layers[0]);
+        rule.layerTo = r.number<int>(layers[1]);
     }
+    const CompiledRule compiled(rule);
+    if (!compiled.isValid()) r.fail(match, compiled.error());
+    return rule;
+}
+
+Override readOverride(const Reader& r, const YAML::Node& node)
+{
+    Override o;
+    o.op = r.text(node, "op");
+    const QString action = r.text(node, "action");
+    if (action != QLatin1String("keep") && action != QLatin1String("int8"))
+        r.fail(
+            node["action"], QStringLiteral("override action must be keep or int8, found '%1'").arg(action));
+    o.action = action == QLatin1String("keep") ? Override::Action::Keep : Override::Action::Int8;
+    o.note = r.optionalText(node, "note");
+    return o;
+}
+
+ProfileLists readProfile(const Reader& r, const YAML::Node& node)
+{
+    ProfileLists lists;
+    lists.spec.name = r.text(node, "name");
+    lists.spec.label = r.optionalText(node, "label");
+    lists.spec.cut = r.number<double>(r.require(node, "cut"));
+    lists.quantize = r.strings(r.require(node, "quantize"));
+    const YAML::Node keep = r.require(node, "keep");
+    if (!keep.IsSequence()) r.fail(keep, QStringLiteral("'keep' must be a list of {op, reason}"));
+    for (const YAML::Node& item : keep)
+        lists.keep.emplace_back(r.text(item, "op"), r.optionalText(item, "reason"));
+    return lists;
+}
 } // namespace
 
 QByteArray ProfileDocument::toYaml(const Project& project)
 {
     Writer w;
-    w.line(0, QStringLiteral("# QuantCut profile file. Schema: resources/schema/quantcut-profiles.schema.json"));
-    w.line(0, QStringLiteral("# INT8 W8A8 here: weights int8 per-channel symmetric, activations int8 per-tensor static."));
+    w.line(
+        0, QStringLiteral("# QuantCut profile file. Schema: resources/schema/quantcut-profiles.schema.json"));
+    w.line(0,
+        QStringLiteral(
+            "# INT8 W8A8 here: weights int8 per-channel symmetric, activations int8 per-tensor static."));
     w.key(0, "quantcut_profiles", QString::number(kFormatVersion));
     w.key(0, "generator", QStringLiteral("quantcut " QUANTCUT_VERSION));
     w.line(0, QStringLiteral("numeric_format:"));
@@ -431,23 +446,24 @@ QByteArray ProfileDocument::toYaml(const Project& project)
     return w.bytes();
 }
 
-ProfileDocument::Loaded ProfileDocument::load(const QString& path) { return parse(readTextInput(path), path); }
+ProfileDocument::Loaded ProfileDocument::load(const QString& path)
+{
+    return parse(readTextInput(path), path);
+}
 
 ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QString& path)
 {
     const Reader r(path);
-    YAML::Node root;
-    try {
-        root = YAML::Load(data.toStdString());
-    } catch (const YAML::ParserException& e) {
-        throw FileError(path, e.mark.line + 1, QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg)));
-    }
+    const YAML::Node root = parseYaml(data, path);
     if (!root.IsMap() || !root["quantcut_profiles"])
-        throw FileError(path, 1, QStringLiteral("not a QuantCut profile file (no 'quantcut_profiles' version key)"));
+        throw FileError(
+            path, 1, QStringLiteral("not a QuantCut profile file (no 'quantcut_profiles' version key)"));
     const int version = r.number<int>(root["quantcut_profiles"]);
     if (version > kFormatVersion || version < 1)
         r.fail(root["quantcut_profiles"],
-            QStringLiteral("format version %1 is not supported (this build reads version %2)").arg(version).arg(kFormatVersion));
+            QStringLiteral("format version %1 is not supported (this build reads version %2)")
+                .arg(version)
+                .arg(kFormatVersion));
 
     Loaded loaded;
     Project& project = loaded.project;
@@ -483,8 +499,7 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
 
     CutPlan plan;
     const std::optional<CutPlan::CutBy> by = CutPlan::parseCutBy(r.text(root, "cut_by"));
-    if (!by)
-        r.fail(root["cut_by"], QStringLiteral("cut_by must be ops, params, count or score"));
+    if (!by) r.fail(root["cut_by"], QStringLiteral("cut_by must be ops, params, count or score"));
     plan.by = *by;
     const YAML::Node profiles = r.sequence(root, "profiles");
     if (profiles.size() < 1 || profiles.size() > size_t(CutPlan::kMaxProfiles))
@@ -507,6 +522,20 @@ Project ProfileDocument::fromYaml(const QByteArray& yaml, const QString& file)
     return parse(yaml, file).project;
 }
 
-void ProfileDocument::save(const Project& project, const QString& path) { writeAtomically(path, toYaml(project)); }
+RuleSet ProfileDocument::loadRules(const QString& path)
+{
+    const QByteArray data = readTextInput(path);
+    const Reader r(path);
+    const YAML::Node root = parseYaml(data, path);
+    std::vector<Rule> rules;
+    for (const YAML::Node& node : r.sequence(root, "rules"))
+        rules.push_back(readRule(r, node));
+    return RuleSet(std::move(rules));
+}
+
+void ProfileDocument::save(const Project& project, const QString& path)
+{
+    writeAtomically(path, toYaml(project));
+}
 
 } // namespace qc

@@ -31,6 +31,9 @@ public:
     static Loaded load(const QString& path);
     static Loaded parse(const QByteArray& yaml, const QString& file);
     static void save(const Project& project, const QString& path); // atomic
+
+    // A rules file: a YAML mapping with a `rules:` list in the profile file's schema (a profile file is one).
+    static RuleSet loadRules(const QString& path);
 };
 
 } // namespace qc

@@ -1,8 +1,7 @@
 #include "Project.h"
 
-#include "inventory/OpClassifier.h"
+#include "inventory/InventoryReader.h"
 
-#include <QHash>
 #include <stdexcept>
 
 namespace qc {
@@ -10,8 +9,7 @@ namespace qc {
 Project::Project()
     : m_rules(RuleSet::defaults())
     , m_cutPlan(CutPlan::defaults())
-{
-}
+{ }
 
 void Project::setInventory(Inventory inventory, bool fromRankings)
 {
@@ -19,40 +17,32 @@ void Project::setInventory(Inventory inventory, bool fromRankings)
     m_inventoryFromRankings = fromRankings;
 }
 
-void Project::setMetrics(std::vector<Metric> metrics) { m_metrics = std::move(metrics); }
+void Project::setMetrics(std::vector<Metric> metrics)
+{
+    m_metrics = std::move(metrics);
+}
 
 void Project::useRankedNamesAsInventory()
 {
-    const OpClassifier classifier = OpClassifier::defaults();
-    std::vector<Op> ops;
-    QHash<QString, int> seen;
+    std::vector<std::pair<QString, QString>> names;
     for (const Metric& metric : m_metrics) {
         for (const MetricEntry& entry : metric.entries) {
             // Wrapper suffixes are not part of the module's name.
             QString bare = entry.name;
             for (const QLatin1String suffix : { QLatin1String(".module"), QLatin1String(".quant_recipe") }) {
-                if (bare.endsWith(suffix))
-                    bare.chop(suffix.size());
+                if (bare.endsWith(suffix)) bare.chop(suffix.size());
             }
-            const auto it = seen.constFind(bare);
-            if (it != seen.constEnd()) {
-                if (ops[size_t(it.value())].opType.isEmpty())
-                    ops[size_t(it.value())].opType = entry.opType;
-                continue;
-            }
-            seen.insert(bare, int(ops.size()));
-            ops.push_back({ bare, entry.opType, classifier.component(bare), OpClassifier::layerIndex(bare), -1 });
+            names.emplace_back(bare, entry.opType);
         }
     }
-    m_inventory = Inventory(std::move(ops), QStringLiteral("rankings"));
+    m_inventory = InventoryReader::fromNames(names, OpClassifier::defaults());
     m_inventoryFromRankings = true;
 }
 
 int Project::metricIndex(const QString& id) const
 {
     for (size_t i = 0; i < m_metrics.size(); ++i) {
-        if (m_metrics[i].id == id)
-            return int(i);
+        if (m_metrics[i].id == id) return int(i);
     }
     return -1;
 }
@@ -75,8 +65,8 @@ void Project::recompute()
             + "', which no source provides");
     for (const auto& [id, w] : m_combine.weights) {
         if (metricIndex(id) < 0)
-            throw std::invalid_argument("the weighted combination names metric '" + id.toStdString()
-                + "', which no source provides");
+            throw std::invalid_argument(
+                "the weighted combination names metric '" + id.toStdString() + "', which no source provides");
     }
     const NameReconciler reconciler(m_inventory);
     m_reconciliations.clear();
@@ -96,12 +86,14 @@ void Project::recompute()
     recut();
 }
 
-void Project::recut() { m_cuts = ProfileCutter::cut(m_ranking, m_cutPlan); }
+void Project::recut()
+{
+    m_cuts = ProfileCutter::cut(m_ranking, m_cutPlan);
+}
 
 QString Project::keepReason(int op, int profile) const
 {
-    if (isQuantized(op, profile))
-        return {};
+    if (isQuantized(op, profile)) return {};
     switch (m_ranking.state[size_t(op)]) {
     case OpState::KeptByRule:
         return QStringLiteral("rule:") + m_rules.rules()[size_t(m_ranking.rule[size_t(op)])].name;

@@ -11,132 +11,134 @@
 namespace qc {
 
 namespace {
-    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-    // Value oriented so that larger means more sensitive.
-    double oriented(double v, Polarity p) { return p == Polarity::HigherIsMoreSensitive ? v : -v; }
+// Value oriented so that larger means more sensitive.
+double oriented(double v, Polarity p)
+{
+    return p == Polarity::HigherIsMoreSensitive ? v : -v;
+}
 
-    // Normalized ranks in (0, 1] of the given values (1 = largest), ties sharing their average rank.
-    std::vector<double> normalizedRanks(const std::vector<double>& values)
-    {
-        const size_t n = values.size();
-        std::vector<int> idx(n);
-        std::iota(idx.begin(), idx.end(), 0);
-        std::sort(idx.begin(), idx.end(), [&](int a, int b) { return values[size_t(a)] < values[size_t(b)]; });
-        std::vector<double> ranks(n);
-        for (size_t i = 0; i < n;) {
-            size_t j = i;
-            while (j + 1 < n && values[size_t(idx[j + 1])] == values[size_t(idx[i])])
-                ++j;
-            const double avg = (double(i + 1) + double(j + 1)) / 2.0 / double(n);
-            for (size_t t = i; t <= j; ++t)
-                ranks[size_t(idx[t])] = avg;
-            i = j + 1;
-        }
-        return ranks;
+// Normalized ranks in (0, 1] of the given values (1 = largest), ties sharing their average rank.
+std::vector<double> normalizedRanks(const std::vector<double>& values)
+{
+    const size_t n = values.size();
+    std::vector<int> idx(n);
+    std::iota(idx.begin(), idx.end(), 0);
+    std::sort(idx.begin(), idx.end(), [&](int a, int b) { return values[size_t(a)] < values[size_t(b)]; });
+    std::vector<double> ranks(n);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j + 1 < n && values[size_t(idx[j + 1])] == values[size_t(idx[i])])
+            ++j;
+        const double avg = (double(i + 1) + double(j + 1)) / 2.0 / double(n);
+        for (size_t t = i; t <= j; ++t)
+            ranks[size_t(idx[t])] = avg;
+        i = j + 1;
     }
+    return ranks;
+}
 
-    void resolvePins(const RankingInput& in, Ranking& r)
-    {
-        const int n = in.inventory->size();
-        QHash<QString, int> overrideOf;
-        for (size_t i = 0; i < in.overrides->size(); ++i) {
-            const Override& o = (*in.overrides)[i];
-            const int op = in.inventory->indexOf(o.op);
-            if (op < 0)
-                r.unknownOverrides.append(o.op);
-            else
-                r.overrideIndex[size_t(op)] = int(i); // a later override of the same op wins
-        }
-        for (int op = 0; op < n; ++op) {
-            r.rule[size_t(op)] = in.keepingRules.empty() ? -1 : in.keepingRules[size_t(op)];
-            const int ov = r.overrideIndex[size_t(op)];
-            if (ov >= 0)
-                r.state[size_t(op)] = (*in.overrides)[size_t(ov)].action == Override::Action::Keep ? OpState::KeptByOverride
-                                                                                                   : OpState::ForcedInt8;
-            else if (r.rule[size_t(op)] >= 0)
-                r.state[size_t(op)] = OpState::KeptByRule;
-        }
+void resolvePins(const RankingInput& in, Ranking& r)
+{
+    const int n = in.inventory->size();
+    QHash<QString, int> overrideOf;
+    for (size_t i = 0; i < in.overrides->size(); ++i) {
+        const Override& o = (*in.overrides)[i];
+        const int op = in.inventory->indexOf(o.op);
+        if (op < 0)
+            r.unknownOverrides.append(o.op);
+        else
+            r.overrideIndex[size_t(op)] = int(i); // a later override of the same op wins
     }
+    for (int op = 0; op < n; ++op) {
+        r.rule[size_t(op)] = in.keepingRules.empty() ? -1 : in.keepingRules[size_t(op)];
+        const int ov = r.overrideIndex[size_t(op)];
+        if (ov >= 0)
+            r.state[size_t(op)] = (*in.overrides)[size_t(ov)].action == Override::Action::Keep
+                ? OpState::KeptByOverride
+                : OpState::ForcedInt8;
+        else if (r.rule[size_t(op)] >= 0)
+            r.state[size_t(op)] = OpState::KeptByRule;
+    }
+}
 
-    // Fused partners share one precision: a kept member keeps the group, else a forced member forces it.
-    void buildUnits(const RankingInput& in, Ranking& r)
-    {
-        const std::vector<int> group = FusedGroups::assign(*in.inventory, in.fuseGroups);
-        const int groups = group.empty() ? 0 : *std::max_element(group.begin(), group.end()) + 1;
-        r.units.resize(size_t(groups));
-        for (size_t op = 0; op < group.size(); ++op) {
-            r.units[size_t(group[op])].members.push_back(int(op));
-            r.unitOf[op] = group[op];
+// Fused partners share one precision: a kept member keeps the group, else a forced member forces it.
+void buildUnits(const RankingInput& in, Ranking& r)
+{
+    const std::vector<int> group = FusedGroups::assign(*in.inventory, in.fuseGroups);
+    const int groups = group.empty() ? 0 : *std::max_element(group.begin(), group.end()) + 1;
+    r.units.resize(size_t(groups));
+    for (size_t op = 0; op < group.size(); ++op) {
+        r.units[size_t(group[op])].members.push_back(int(op));
+        r.unitOf[op] = group[op];
+    }
+    for (const Ranking::Unit& unit : r.units) {
+        int keeper = -1;
+        int forcer = -1;
+        for (const int m : unit.members) {
+            const OpState s = r.state[size_t(m)];
+            if (keeper < 0 && (s == OpState::KeptByRule || s == OpState::KeptByOverride)) keeper = m;
+            if (forcer < 0 && s == OpState::ForcedInt8) forcer = m;
         }
-        for (const Ranking::Unit& unit : r.units) {
-            int keeper = -1;
-            int forcer = -1;
-            for (const int m : unit.members) {
-                const OpState s = r.state[size_t(m)];
-                if (keeper < 0 && (s == OpState::KeptByRule || s == OpState::KeptByOverride))
-                    keeper = m;
-                if (forcer < 0 && s == OpState::ForcedInt8)
-                    forcer = m;
+        const int leader = keeper >= 0 ? keeper : forcer;
+        if (leader < 0) continue;
+        for (const int m : unit.members) {
+            if (r.state[size_t(m)] == OpState::Eligible) {
+                r.state[size_t(m)] = keeper >= 0 ? OpState::KeptWithGroup : OpState::ForcedInt8;
+                r.partner[size_t(m)] = leader;
             }
-            const int leader = keeper >= 0 ? keeper : forcer;
-            if (leader < 0)
-                continue;
-            for (const int m : unit.members) {
-                if (r.state[size_t(m)] == OpState::Eligible) {
-                    r.state[size_t(m)] = keeper >= 0 ? OpState::KeptWithGroup : OpState::ForcedInt8;
-                    r.partner[size_t(m)] = leader;
-                }
-            }
         }
     }
+}
 
-    // Per metric, normalized ranks of the eligible units (each scored by its most sensitive member).
-    std::vector<std::vector<double>> unitRanks(const RankingInput& in, const Ranking& r, const std::vector<int>& eligible)
-    {
-        std::vector<std::vector<double>> result;
-        for (const OpScores& s : *in.scores) {
-            std::vector<double> unitValue(eligible.size(), kNaN);
-            std::vector<double> present;
-            std::vector<size_t> presentIndex;
-            for (size_t u = 0; u < eligible.size(); ++u) {
-                double best = kNaN;
-                for (const int m : r.units[size_t(eligible[u])].members) {
-                    const double v = s.values[size_t(m)];
-                    if (!std::isnan(v) && (std::isnan(best) || oriented(v, s.polarity) > best))
-                        best = oriented(v, s.polarity);
-                }
-                if (!std::isnan(best)) {
-                    present.push_back(best);
-                    presentIndex.push_back(u);
-                }
+// Per metric, normalized ranks of the eligible units (each scored by its most sensitive member).
+std::vector<std::vector<double>> unitRanks(
+    const RankingInput& in, const Ranking& r, const std::vector<int>& eligible)
+{
+    std::vector<std::vector<double>> result;
+    for (const OpScores& s : *in.scores) {
+        std::vector<double> unitValue(eligible.size(), kNaN);
+        std::vector<double> present;
+        std::vector<size_t> presentIndex;
+        for (size_t u = 0; u < eligible.size(); ++u) {
+            double best = kNaN;
+            for (const int m : r.units[size_t(eligible[u])].members) {
+                const double v = s.values[size_t(m)];
+                if (!std::isnan(v) && (std::isnan(best) || oriented(v, s.polarity) > best))
+                    best = oriented(v, s.polarity);
             }
-            const std::vector<double> ranks = normalizedRanks(present);
-            for (size_t i = 0; i < presentIndex.size(); ++i)
-                unitValue[presentIndex[i]] = ranks[i];
-            result.push_back(std::move(unitValue));
+            if (!std::isnan(best)) {
+                present.push_back(best);
+                presentIndex.push_back(u);
+            }
         }
-        return result;
+        const std::vector<double> ranks = normalizedRanks(present);
+        for (size_t i = 0; i < presentIndex.size(); ++i)
+            unitValue[presentIndex[i]] = ranks[i];
+        result.push_back(std::move(unitValue));
     }
+    return result;
+}
 
-    void rankOps(const RankingInput& in, Ranking& r)
-    {
-        for (const OpScores& s : *in.scores) {
-            std::vector<double> present;
-            std::vector<size_t> where;
-            for (size_t op = 0; op < s.values.size(); ++op) {
-                if (!std::isnan(s.values[op])) {
-                    present.push_back(oriented(s.values[op], s.polarity));
-                    where.push_back(op);
-                }
+void rankOps(const RankingInput& in, Ranking& r)
+{
+    for (const OpScores& s : *in.scores) {
+        std::vector<double> present;
+        std::vector<size_t> where;
+        for (size_t op = 0; op < s.values.size(); ++op) {
+            if (!std::isnan(s.values[op])) {
+                present.push_back(oriented(s.values[op], s.polarity));
+                where.push_back(op);
             }
-            const std::vector<double> ranks = normalizedRanks(present);
-            std::vector<float> perOp(s.values.size(), std::numeric_limits<float>::quiet_NaN());
-            for (size_t i = 0; i < where.size(); ++i)
-                perOp[where[i]] = float(ranks[i]);
-            r.metricRank.push_back(std::move(perOp));
         }
+        const std::vector<double> ranks = normalizedRanks(present);
+        std::vector<float> perOp(s.values.size(), std::numeric_limits<float>::quiet_NaN());
+        for (size_t i = 0; i < where.size(); ++i)
+            perOp[where[i]] = float(ranks[i]);
+        r.metricRank.push_back(std::move(perOp));
     }
+}
 } // namespace
 
 bool Ranking::isQuantized(int op, int k) const
@@ -172,8 +174,7 @@ Ranking buildRanking(const RankingInput& in)
 
     std::vector<int> eligible;
     for (size_t u = 0; u < r.units.size(); ++u) {
-        if (r.state[size_t(r.units[u].members.front())] == OpState::Eligible)
-            eligible.push_back(int(u));
+        if (r.state[size_t(r.units[u].members.front())] == OpState::Eligible) eligible.push_back(int(u));
     }
     const std::vector<std::vector<double>> ranks = unitRanks(in, r, eligible);
     std::vector<double> weights;
@@ -186,8 +187,7 @@ Ranking buildRanking(const RankingInput& in)
         double weightSum = 0.0;
         double maxRank = kNaN;
         for (size_t m = 0; m < ranks.size(); ++m) {
-            if (weights[m] <= 0.0)
-                continue;
+            if (weights[m] <= 0.0) continue;
             const double rank = ranks[m][e];
             if (std::isnan(rank)) {
                 unit.partial = true;

@@ -27,7 +27,8 @@ struct Ranking
     struct Unit
     {
         std::vector<int> members; // op indices, a fused group or a single op
-        double score = 0.0; // combined sensitivity in (0, 1]: mean/max of normalized ranks, 1 = most sensitive
+        double score
+            = 0.0; // combined sensitivity in (0, 1]: mean/max of normalized ranks, 1 = most sensitive
         bool partial = false; // some weighted metric has no value for it
         int position = -1; // index in order, -1 if not eligible or unranked
     };
@@ -41,7 +42,8 @@ struct Ranking
     std::vector<int> order; // eligible ranked units, least sensitive first
     std::vector<qint64> cumOps; // size order+1: ops in the first k units
     std::vector<qint64> cumParams; // size order+1: known parameters in the first k units
-    std::vector<std::vector<float>> metricRank; // [metric][op]: normalized rank over ops with a value, NaN else
+    std::vector<std::vector<float>>
+        metricRank; // [metric][op]: normalized rank over ops with a value, NaN else
     qint64 forcedOps = 0;
     qint64 forcedParams = 0;
     QStringList unknownOverrides; // override op names not in the inventory

@@ -5,69 +5,66 @@
 namespace qc {
 
 namespace {
-    constexpr int kAmbiguous = -2;
+constexpr int kAmbiguous = -2;
 
-    // Wrapper and parameter suffixes the tools append to module names.
-    const std::array<QLatin1String, 8> kSuffixes = {
-        QLatin1String(".module"),
-        QLatin1String(".quant_recipe"),
-        QLatin1String(".weight_quantizer"),
-        QLatin1String(".input_quantizer"),
-        QLatin1String(".output_quantizer"),
-        QLatin1String(".weight"),
-        QLatin1String(".bias"),
-        QLatin1String("._orig_mod"),
+// Wrapper and parameter suffixes the tools append to module names.
+const std::array<QLatin1String, 8> kSuffixes = {
+    QLatin1String(".module"),
+    QLatin1String(".quant_recipe"),
+    QLatin1String(".weight_quantizer"),
+    QLatin1String(".input_quantizer"),
+    QLatin1String(".output_quantizer"),
+    QLatin1String(".weight"),
+    QLatin1String(".bias"),
+    QLatin1String("._orig_mod"),
+};
+
+// Top-level names of a text decoder that newer transformers nest under "language_model.".
+bool isBareDecoderName(QStringView name)
+{
+    for (const QLatin1String head : { QLatin1String("layers"), QLatin1String("embed_tokens"),
+             QLatin1String("norm"), QLatin1String("rotary_emb") }) {
+        if (name == head
+            || (name.startsWith(head) && name.size() > head.size() && name.at(head.size()) == u'.'))
+            return true;
+    }
+    return false;
+}
+
+// The differing leading components of two names that share their tail, e.g. "visual." vs "model.visual.".
+QString prefixChange(const QString& from, const QString& to)
+{
+    const QStringList a = from.split(QLatin1Char('.'));
+    const QStringList b = to.split(QLatin1Char('.'));
+    qsizetype i = a.size();
+    qsizetype j = b.size();
+    while (i > 0 && j > 0 && a.at(i - 1) == b.at(j - 1)) {
+        --i;
+        --j;
+    }
+    auto head = [](const QStringList& parts, qsizetype n) {
+        return n == 0 ? QString() : parts.mid(0, n).join(QLatin1Char('.')) + QLatin1Char('.');
     };
-
-    // Top-level names of a text decoder that newer transformers nest under "language_model.".
-    bool isBareDecoderName(QStringView name)
-    {
-        for (const QLatin1String head : { QLatin1String("layers"), QLatin1String("embed_tokens"), QLatin1String("norm"),
-                 QLatin1String("rotary_emb") }) {
-            if (name == head || (name.startsWith(head) && name.size() > head.size() && name.at(head.size()) == u'.'))
-                return true;
-        }
-        return false;
-    }
-
-    // The differing leading components of two names that share their tail, e.g. "visual." vs "model.visual.".
-    QString prefixChange(const QString& from, const QString& to)
-    {
-        const QStringList a = from.split(QLatin1Char('.'));
-        const QStringList b = to.split(QLatin1Char('.'));
-        qsizetype i = a.size();
-        qsizetype j = b.size();
-        while (i > 0 && j > 0 && a.at(i - 1) == b.at(j - 1)) {
-            --i;
-            --j;
-        }
-        auto head = [](const QStringList& parts, qsizetype n) {
-            return n == 0 ? QString() : parts.mid(0, n).join(QLatin1Char('.')) + QLatin1Char('.');
-        };
-        return QStringLiteral("prefix '%1' -> '%2'").arg(head(a, i), head(b, j));
-    }
+    return QStringLiteral("prefix '%1' -> '%2'").arg(head(a, i), head(b, j));
+}
 } // namespace
 
 QString NameReconciler::canonical(const QString& name, QStringList* strippedSuffixes)
 {
     QString result = name;
-    if (result.startsWith(QLatin1String("_orig_mod.")))
-        result.remove(0, 10);
+    if (result.startsWith(QLatin1String("_orig_mod."))) result.remove(0, 10);
     for (bool stripped = true; stripped;) {
         stripped = false;
         for (const QLatin1String suffix : kSuffixes) {
             if (result.endsWith(suffix) && result.size() > suffix.size()) {
                 result.chop(suffix.size());
-                if (strippedSuffixes)
-                    strippedSuffixes->append(suffix);
+                if (strippedSuffixes) strippedSuffixes->append(suffix);
                 stripped = true;
             }
         }
     }
-    if (result.startsWith(QLatin1String("model.")))
-        result.remove(0, 6);
-    if (isBareDecoderName(result))
-        result.prepend(QLatin1String("language_model."));
+    if (result.startsWith(QLatin1String("model."))) result.remove(0, 6);
+    if (isBareDecoderName(result)) result.prepend(QLatin1String("language_model."));
     return result;
 }
 
@@ -81,8 +78,7 @@ NameReconciler::NameReconciler(const Inventory& inventory)
         if (it == m_byCanonical.end()) {
             m_byCanonical.insert(key, i);
         } else {
-            if (it.value() != kAmbiguous)
-                m_collisions.insert(key, it.value());
+            if (it.value() != kAmbiguous) m_collisions.insert(key, it.value());
             m_collisions.insert(key, i);
             it.value() = kAmbiguous;
         }
@@ -92,14 +88,12 @@ NameReconciler::NameReconciler(const Inventory& inventory)
 NameMatch NameReconciler::match(const QString& sourceName) const
 {
     const int exact = m_inventory.indexOf(sourceName);
-    if (exact >= 0)
-        return { exact, QStringLiteral("exact"), {} };
+    if (exact >= 0) return { exact, QStringLiteral("exact"), {} };
 
     QStringList suffixes;
     const QString key = canonical(sourceName, &suffixes);
     const int op = m_byCanonical.value(key, -1);
-    if (op == -1)
-        return {};
+    if (op == -1) return {};
     if (op == kAmbiguous) {
         QStringList candidates;
         for (const int i : m_collisions.values(key))
@@ -115,8 +109,7 @@ NameMatch NameReconciler::match(const QString& sourceName) const
     for (const QString& suffix : suffixes)
         bare.chop(suffix.size());
     const QString& target = m_inventory.at(op).name;
-    if (bare != target)
-        steps.append(prefixChange(bare, target));
+    if (bare != target) steps.append(prefixChange(bare, target));
     return { op, steps.join(QStringLiteral(", ")), {} };
 }
 
@@ -127,8 +120,8 @@ Reconciliation NameReconciler::reconcile(const Metric& metric) const
     for (const MetricEntry& entry : metric.entries) {
         NameMatch m = match(entry.name);
         if (!entry.groupLeader.isEmpty() && m.op >= 0)
-            m.how = QStringLiteral("group of ") + entry.groupLeader.section(QLatin1Char('.'), -1) + QStringLiteral(", ")
-                + m.how;
+            m.how = QStringLiteral("group of ") + entry.groupLeader.section(QLatin1Char('.'), -1)
+                + QStringLiteral(", ") + m.how;
         if (m.op >= 0)
             ++result.countByHow[m.how];
         else if (!m.candidates.isEmpty())

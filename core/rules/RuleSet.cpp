@@ -6,14 +6,13 @@ namespace qc {
 
 RuleSet::RuleSet(std::vector<Rule> rules)
     : m_rules(std::move(rules))
-{
-}
+{ }
 
 const QStringList& RuleSet::gemmOpTypes()
 {
-    static const QStringList types = { QStringLiteral("Linear"), QStringLiteral("Conv1d"), QStringLiteral("Conv2d"),
-        QStringLiteral("Conv3d"), QStringLiteral("Conv"), QStringLiteral("MatMul"), QStringLiteral("Gemm"),
-        QStringLiteral("matmul"), QStringLiteral("conv2d") };
+    static const QStringList types = { QStringLiteral("Linear"), QStringLiteral("Conv1d"),
+        QStringLiteral("Conv2d"), QStringLiteral("Conv3d"), QStringLiteral("Conv"), QStringLiteral("MatMul"),
+        QStringLiteral("Gemm"), QStringLiteral("matmul"), QStringLiteral("conv2d") };
     return types;
 }
 
@@ -42,9 +41,11 @@ RuleSet RuleSet::defaults()
 
     Rule embeddings;
     embeddings.name = QStringLiteral("embeddings");
-    embeddings.namePattern = QStringLiteral(R"((.*\.)?(embed_tokens|wte|wpe|word_embeddings|embed_in|tok_embeddings|patch_embed(\..*)?))");
+    embeddings.namePattern = QStringLiteral(
+        R"((.*\.)?(embed_tokens|wte|wpe|word_embeddings|embed_in|tok_embeddings|patch_embed(\..*)?))");
     embeddings.syntax = Rule::Syntax::Regex;
-    embeddings.reason = QStringLiteral("embedding tables and the vision patch embedding stay in higher precision");
+    embeddings.reason
+        = QStringLiteral("embedding tables and the vision patch embedding stay in higher precision");
     rules.push_back(embeddings);
 
     Rule embeddingTypes;
@@ -81,8 +82,7 @@ QStringList RuleSet::validate() const
     QStringList errors;
     for (const Rule& rule : m_rules) {
         const CompiledRule compiled(rule);
-        if (!compiled.isValid())
-            errors.append(compiled.error());
+        if (!compiled.isValid()) errors.append(compiled.error());
     }
     return errors;
 }
@@ -93,16 +93,14 @@ std::vector<int> RuleSet::keepingRules(const Inventory& inventory) const
     compiled.reserve(m_rules.size());
     for (const Rule& rule : m_rules) {
         compiled.emplace_back(rule);
-        if (!compiled.back().isValid())
-            throw std::invalid_argument(compiled.back().error().toStdString());
+        if (!compiled.back().isValid()) throw std::invalid_argument(compiled.back().error().toStdString());
     }
     std::vector<int> result(size_t(inventory.size()), -1);
     for (int i = 0; i < inventory.size(); ++i) {
         const Op& op = inventory.at(i);
         for (int r = int(compiled.size()) - 1; r >= 0; --r) {
             if (compiled[size_t(r)].matches(op)) {
-                if (m_rules[size_t(r)].action == Rule::Action::Keep)
-                    result[size_t(i)] = r;
+                if (m_rules[size_t(r)].action == Rule::Action::Keep) result[size_t(i)] = r;
                 break;
             }
         }

@@ -1,0 +1,52 @@
+#include "ArgumentList.h"
+#include "CliContext.h"
+#include "inventory/InventoryReader.h"
+#include "profile/Checker.h"
+#include "project/ProfileDocument.h"
+
+namespace qc::cli {
+
+namespace {
+// Stored lists that differ from what the file's own rules, overrides and cuts give were edited by hand.
+int countHandEdits(const std::vector<ProfileLists>& stored, const std::vector<ProfileLists>& computed)
+{
+    int differing = 0;
+    for (size_t p = 0; p < std::min(stored.size(), computed.size()); ++p) {
+        QStringList storedQuantize = stored[p].quantize;
+        storedQuantize.sort();
+        if (storedQuantize != computed[p].quantize) ++differing;
+    }
+    return differing;
+}
+} // namespace
+
+int runCheck(const QStringList& argv)
+{
+    const ArgumentList args(argv, { QStringLiteral("--inventory") }, {});
+    if (args.positionals().size() != 1) throw UsageError { QStringLiteral("expects one profile file") };
+    const QString file = args.positionals().front();
+    ProfileDocument::Loaded loaded = ProfileDocument::load(file);
+    if (args.has(QStringLiteral("--inventory"))) {
+        loaded.project.setInventory(InventoryReader::read(args.value(QStringLiteral("--inventory"))));
+        loaded.project.recompute();
+    }
+    const std::vector<Violation> violations = Checker::check(loaded.project, loaded.storedLists);
+    for (const Violation& v : violations) {
+        out() << severityName(v.severity) << ' ' << kindName(v.kind);
+        if (!v.profile.isEmpty()) out() << " [" << v.profile << ']';
+        out() << ": " << v.message << '\n';
+    }
+    out().flush();
+    const int handEdited = countHandEdits(loaded.storedLists, Checker::lists(loaded.project));
+    if (handEdited > 0)
+        err() << "note: " << handEdited
+              << " profile(s) list other ops than the file's rules, overrides and cuts give (edited by hand?)"
+              << Qt::endl;
+    const int errors = Checker::errorCount(violations);
+    err() << file << ": " << loaded.project.inventory().size() << " ops, " << loaded.storedLists.size()
+          << " profiles, " << errors << " errors, " << int(violations.size()) - errors << " warnings"
+          << Qt::endl;
+    return errors > 0 ? Violations : Ok;
+}
+
+} // namespace qc::cli

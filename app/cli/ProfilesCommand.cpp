@@ -1,0 +1,142 @@
+#include "ArgumentList.h"
+#include "CliContext.h"
+#include "ProjectLoader.h"
+#include "inventory/InventoryReader.h"
+#include "io/AtomicWriter.h"
+#include "profile/Checker.h"
+#include "project/ProfileDocument.h"
+
+#include <stdexcept>
+
+namespace qc::cli {
+
+namespace {
+RuleSet buildRules(const ArgumentList& args)
+{
+    RuleSet rules = args.has(QStringLiteral("--no-default-rules")) ? RuleSet() : RuleSet::defaults();
+    for (const QString& file : args.values(QStringLiteral("--rules"))) {
+        const RuleSet fileRules = ProfileDocument::loadRules(file);
+        for (const Rule& rule : fileRules.rules())
+            rules.append(rule);
+    }
+    for (const QString& preset : args.values(QStringLiteral("--preset"))) {
+        if (preset != QLatin1String("lm-only"))
+            throw UsageError { QStringLiteral("unknown preset '%1' (known: lm-only)").arg(preset) };
+        rules.append(RuleSet::languageModelOnlyRule());
+    }
+    return rules;
+}
+
+std::vector<Override> parseOverrides(const QStringList& items)
+{
+    std::vector<Override> overrides;
+    for (const QString& item : items) {
+        const qsizetype eq = item.lastIndexOf(QLatin1Char('='));
+        const QString rest = eq > 0 ? item.mid(eq + 1) : QString();
+        const QString action = rest.section(QLatin1Char(':'), 0, 0);
+        if (eq <= 0 || (action != QLatin1String("keep") && action != QLatin1String("int8")))
+            throw UsageError { QStringLiteral("--override expects OP=keep|int8[:NOTE], got '%1'").arg(item) };
+        overrides.push_back({ item.left(eq),
+            action == QLatin1String("keep") ? Override::Action::Keep : Override::Action::Int8,
+            rest.section(QLatin1Char(':'), 1) });
+    }
+    return overrides;
+}
+
+CutPlan buildCutPlan(const ArgumentList& args, const Inventory& inventory)
+{
+    CutPlan plan = CutPlan::defaults();
+    if (args.has(QStringLiteral("--cut-by"))) {
+        const auto by = CutPlan::parseCutBy(args.value(QStringLiteral("--cut-by")));
+        if (!by) throw UsageError { QStringLiteral("--cut-by must be ops, params, count or score") };
+        plan.by = *by;
+    }
+    if (args.has(QStringLiteral("--cuts"))) {
+        try {
+            plan.profiles = CutPlan::parseCuts(args.value(QStringLiteral("--cuts")));
+        } catch (const std::invalid_argument& e) {
+            throw UsageError { QStringLiteral("--cuts: ") + QString::fromUtf8(e.what()) };
+        }
+    } else if (plan.by == CutPlan::CutBy::Count) {
+        throw UsageError { QStringLiteral("--cut-by count needs --cuts with op counts") };
+    }
+    for (const ProfileSpec& spec : plan.profiles) {
+        if (plan.by != CutPlan::CutBy::Count && spec.cut > 1.0)
+            throw UsageError { QStringLiteral("cut %1=%2 is above 1 (cuts by %3 are fractions)")
+                                   .arg(spec.name)
+                                   .arg(spec.cut)
+                                   .arg(CutPlan::cutByName(plan.by)) };
+    }
+    if (plan.by == CutPlan::CutBy::Params && !inventory.hasParams())
+        throw UsageError { QStringLiteral(
+            "--cut-by params needs an inventory with parameter counts (--inventory)") };
+    return plan;
+}
+
+void printSummary(const Project& project, const std::vector<Violation>& violations)
+{
+    for (size_t m = 0; m < project.metrics().size(); ++m) {
+        const Metric& metric = project.metrics()[m];
+        const Reconciliation& rec = project.reconciliations()[m];
+        err() << "source " << metric.id << " (" << metric.format << ", " << polarityName(metric.polarity())
+              << "): " << metric.entries.size() << " names, " << rec.matchedCount() << " matched, "
+              << rec.unmatched.size() << " unmatched, " << rec.ambiguous.size() << " ambiguous" << Qt::endl;
+    }
+    const qint64 params = project.inventory().totalParams();
+    for (int p = 0; p < project.profileCount(); ++p) {
+        const ProfileSpec& spec = project.cutPlan().profiles[size_t(p)];
+        const ProfileCut& cut = project.cuts()[size_t(p)];
+        err() << "profile " << spec.name << " (" << spec.label << ", cut " << spec.cut << "): " << cut.ops
+              << " of " << project.inventory().size() << " ops INT8";
+        if (params > 0)
+            err() << ", " << QString::number(100.0 * double(cut.params) / double(params), 'f', 1)
+                  << "% of parameters";
+        err() << Qt::endl;
+    }
+    err() << Checker::errorCount(violations) << " errors, "
+          << violations.size() - size_t(Checker::errorCount(violations)) << " warnings" << Qt::endl;
+}
+} // namespace
+
+int runProfiles(const QStringList& argv)
+{
+    const ArgumentList args(argv,
+        { QStringLiteral("--inventory"), QStringLiteral("--metric"), QStringLiteral("--format"),
+            QStringLiteral("--flip"), QStringLiteral("--combine"), QStringLiteral("--cuts"),
+            QStringLiteral("--cut-by"), QStringLiteral("--rules"), QStringLiteral("--preset"),
+            QStringLiteral("--override"), QStringLiteral("-o"), QStringLiteral("--output") },
+        { QStringLiteral("--no-default-rules"), QStringLiteral("--no-fuse") });
+    if (!args.positionals().isEmpty())
+        throw UsageError { QStringLiteral("unexpected argument '%1'").arg(args.positionals().front()) };
+    const QString output = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
+    if (output.isEmpty()) throw UsageError { QStringLiteral("missing -o FILE") };
+
+    Project project;
+    project.setMetrics(readMetrics(args));
+    if (args.has(QStringLiteral("--inventory")))
+        project.setInventory(InventoryReader::read(args.value(QStringLiteral("--inventory"))));
+    else
+        project.useRankedNamesAsInventory();
+    project.setRules(buildRules(args));
+    const QStringList ruleErrors = project.rules().validate();
+    if (!ruleErrors.isEmpty()) throw UsageError { ruleErrors.join(QStringLiteral("; ")) };
+    project.setOverrides(parseOverrides(args.values(QStringLiteral("--override"))));
+    try {
+        project.setCombine(CombineSpec::parse(args.value(QStringLiteral("--combine"))));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError { QStringLiteral("--combine: ") + QString::fromUtf8(e.what()) };
+    }
+    project.setFuseGroups(!args.has(QStringLiteral("--no-fuse")));
+    project.setCutPlan(buildCutPlan(args, project.inventory()));
+    try {
+        project.recompute();
+    } catch (const std::invalid_argument& e) {
+        throw UsageError { QString::fromUtf8(e.what()) };
+    }
+    const std::vector<Violation> violations = Checker::check(project);
+    writeAtomically(output, ProfileDocument::toYaml(project));
+    printSummary(project, violations);
+    return Ok;
+}
+
+} // namespace qc::cli

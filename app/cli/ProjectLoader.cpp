@@ -1,0 +1,83 @@
+#include "ProjectLoader.h"
+
+#include "io/FileError.h"
+#include "metrics/MetricImporter.h"
+
+#include <QFileInfo>
+#include <QSet>
+
+namespace qc::cli {
+
+namespace {
+struct MetricArgument
+{
+    QString id; // as given before '=', may be empty
+    QString path;
+};
+
+MetricArgument splitMetric(const QString& arg)
+{
+    // "ID=FILE" unless the text before '=' looks like a path (an existing file wins).
+    const qsizetype eq = arg.indexOf(QLatin1Char('='));
+    if (eq <= 0 || QFileInfo::exists(arg) || arg.left(eq).contains(QLatin1Char('/'))) return { {}, arg };
+    return { arg.left(eq), arg.mid(eq + 1) };
+}
+
+QMap<QString, QString> keyValues(const QStringList& items, const QString& option)
+{
+    QMap<QString, QString> map;
+    for (const QString& item : items) {
+        const qsizetype eq = item.indexOf(QLatin1Char('='));
+        if (eq <= 0) throw UsageError { QStringLiteral("%1 expects ID=VALUE, got '%2'").arg(option, item) };
+        map.insert(item.left(eq), item.mid(eq + 1));
+    }
+    return map;
+}
+} // namespace
+
+std::vector<Metric> readMetrics(const ArgumentList& args)
+{
+    const QStringList metricArgs = args.values(QStringLiteral("--metric"));
+    if (metricArgs.isEmpty()) throw UsageError { QStringLiteral("at least one --metric FILE is needed") };
+    const QMap<QString, QString> formats
+        = keyValues(args.values(QStringLiteral("--format")), QStringLiteral("--format"));
+    std::vector<Metric> metrics;
+    QSet<QString> usedIds;
+    QSet<QString> givenIds;
+    for (const QString& arg : metricArgs) {
+        const MetricArgument m = splitMetric(arg);
+        const QString format = formats.value(m.id.isEmpty() ? m.path : m.id);
+        std::vector<Metric> imported = MetricImporter::import(m.path, format);
+        givenIds.insert(m.id);
+        for (Metric& metric : imported) {
+            QString id = m.id.isEmpty()
+                ? metric.key
+                : (imported.size() == 1 ? m.id : m.id + QLatin1Char('.') + metric.key);
+            const QString base = id;
+            for (int n = 2; usedIds.contains(id); ++n)
+                id = base + QLatin1Char('_') + QString::number(n);
+            usedIds.insert(id);
+            metric.id = id;
+            metrics.push_back(std::move(metric));
+        }
+    }
+    for (auto it = formats.cbegin(); it != formats.cend(); ++it) {
+        if (!givenIds.contains(it.key()) && !metricArgs.contains(it.key()))
+            throw UsageError {
+                QStringLiteral("--format names '%1', which no --metric has as its ID").arg(it.key())
+            };
+    }
+    for (const QString& flip : args.values(QStringLiteral("--flip"))) {
+        bool found = false;
+        for (Metric& metric : metrics) {
+            if (metric.id == flip || metric.id.startsWith(flip + QLatin1Char('.'))) {
+                metric.flipped = !metric.flipped;
+                found = true;
+            }
+        }
+        if (!found) throw UsageError { QStringLiteral("--flip names '%1', which is no metric id").arg(flip) };
+    }
+    return metrics;
+}
+
+} // namespace qc::cli

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "ArgumentList.h"
+#include "project/Project.h"
+
+namespace qc::cli {
+
+// Reads every --metric of the profiles command, applying --format and --flip, with unique metric ids.
+std::vector<Metric> readMetrics(const ArgumentList& args);
+
+} // namespace qc::cli
