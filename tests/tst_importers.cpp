@@ -365,10 +365,11 @@ private slots:
         QCOMPARE(m.format, QStringLiteral("modelopt-autoquant"));
         QCOMPARE(m.sourcePolarity, Polarity::HigherIsMoreSensitive);
         QCOMPARE(names(m),
-            QStringList({ "m.layers.0.self_attn.q_proj", "m.layers.0.self_attn.k_proj",
-                "m.layers.0.self_attn.v_proj", "m.layers.0.mlp.gate_proj.quant_recipe",
-                "m.layers.0.mlp.up_proj.quant_recipe", "m.layers.1.self_attn.q_proj",
-                "m.layers.1.self_attn.v_proj", "m.layers.1.self_attn.k_proj", "m.layers.0.mlp.down_proj" }));
+            QStringList({ // the written entries in file order, then the derived members
+                "m.layers.0.self_attn.q_proj", "m.layers.0.mlp.gate_proj.quant_recipe",
+                "m.layers.1.self_attn.q_proj", "m.layers.1.self_attn.k_proj", "m.layers.0.mlp.down_proj",
+                "m.layers.0.self_attn.k_proj", "m.layers.0.self_attn.v_proj",
+                "m.layers.0.mlp.up_proj.quant_recipe", "m.layers.1.self_attn.v_proj" }));
         const MetricEntry* leader = findEntry(m, QStringLiteral("m.layers.0.self_attn.q_proj"));
         const MetricEntry* k = findEntry(m, QStringLiteral("m.layers.0.self_attn.k_proj"));
         QVERIFY(leader && k);

@@ -46,8 +46,15 @@ std::optional<double> parseNumber(QByteArrayView text)
 
 std::optional<double> parseNumber(const QString& text)
 {
-    // Numbers are ASCII; anything else fails to parse the same way after the conversion.
-    return parseNumber(QByteArrayView(text.toUtf8()));
+    // Numbers are short ASCII: narrow them on the stack instead of allocating a QByteArray per cell.
+    char buffer[64];
+    if (text.size() > qsizetype(sizeof buffer)) return parseNumber(QByteArrayView(text.toUtf8()));
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c > 0x7f) return std::nullopt;
+        buffer[i] = char(c);
+    }
+    return parseNumber(QByteArrayView(buffer, text.size()));
 }
 
 QJsonDocument parseJson(const QByteArray& data, const QString& file)
@@ -265,17 +272,18 @@ void EntryCollector::add(MetricEntry entry)
     if (entry.name.isEmpty()) throw FileError(m_file, entry.line, QStringLiteral("empty op name"));
     if (!std::isfinite(entry.value))
         throw FileError(m_file, entry.line, QStringLiteral("score is not a finite number"));
-    const auto found = m_index.constFind(entry.name);
-    if (found != m_index.cend()) {
-        const MetricEntry& first = m_entries[size_t(*found)];
+    // One hash lookup per entry: a new name gets slot 0, which is then set to its position + 1.
+    qsizetype& slot = m_index[entry.name];
+    if (slot != 0) {
+        const MetricEntry& first = m_entries[size_t(slot - 1)];
         if (first.value == entry.value) return; // the same statement twice: harmless
         throw FileError(m_file, entry.line,
             QStringLiteral("duplicate op name '%1' with a different score (first at line %2)")
                 .arg(entry.name)
                 .arg(first.line));
     }
-    m_index.insert(entry.name, qsizetype(m_entries.size()));
     m_entries.push_back(std::move(entry));
+    slot = qsizetype(m_entries.size());
 }
 
 Metric makeMetric(const QString& key, const QString& label, Polarity polarity, QString note)

@@ -100,7 +100,7 @@ public:
 
 private:
     QString m_file;
-    QHash<QString, qsizetype> m_index;
+    QHash<QString, qsizetype> m_index; // name -> position in m_entries + 1
     std::vector<MetricEntry> m_entries;
 };
 

@@ -5,7 +5,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSet>
 #include <cmath>
 #include <map>
 
@@ -68,8 +67,6 @@ std::vector<Metric> ModelOptAutoQuantImporter::read(const QByteArray& text, cons
 
     // Written entries per num_bits, in file order (std::map: metrics come out by ascending bits).
     std::map<double, std::vector<MetricEntry>> byBits;
-    QSet<QString> writtenNames;
-    writtenNames.reserve(list.size());
     JsonNameLocator locator(text, std::max<qsizetype>(listOffset, 0));
     for (const QJsonValue& item : list) {
         const QJsonObject object = item.toObject();
@@ -91,7 +88,6 @@ std::vector<Metric> ModelOptAutoQuantImporter::read(const QByteArray& text, cons
         if (!bits.isUndefined() && !bits.isNull() && !bits.isDouble())
             throw FileError(
                 m_file, entry.line, QStringLiteral("num_bits of '%1' is not a number").arg(entry.name));
-        writtenNames.insert(entry.name);
         byBits[bits.toDouble(0.0)].push_back(std::move(entry));
     }
     if (byBits.empty())
@@ -113,13 +109,14 @@ std::vector<Metric> ModelOptAutoQuantImporter::read(const QByteArray& text, cons
                 "set to the written name."));
         EntryCollector entries(m_file);
         entries.reserve(qsizetype(written.size()) * 3 / 2);
-        for (const MetricEntry& leader : written) {
+        for (const MetricEntry& leader : written)
             entries.add(leader);
+        // Derived members after all written ones, so a member the file scores itself is never derived, and
+        // a member two written leaders would both derive keeps the first.
+        for (const MetricEntry& leader : written) {
             for (const QString& member : derivedMembers(leader.name)) {
-                // A member the file scores itself, or one an earlier leader of the group already gave a
-                // score.
-                if (writtenNames.contains(member) || entries.contains(member)) continue;
-                entries.add({ member, leader.opType, leader.value, leader.line, leader.name });
+                if (!entries.contains(member))
+                    entries.add({ member, leader.opType, leader.value, leader.line, leader.name });
             }
         }
         metric.entries = entries.take();

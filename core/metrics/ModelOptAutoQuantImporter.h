@@ -14,9 +14,9 @@ namespace qc {
 // AutoQuantize scores a fused group through one name (its quant_grouping_rules: q/k/v_proj share a format,
 // as do gate/up_proj), so an entry "<p>.q_proj" also yields "<p>.k_proj" and "<p>.v_proj", and
 // "<p>.gate_proj" yields "<p>.up_proj", with the same score and groupLeader = the written name. A suffix
-// after the member (".quant_recipe") is kept on derived names too. A member the file writes itself, or
-// that an earlier entry of the group already derived, is not derived again. One metric per num_bits value:
-// key "autoquant", or "autoquant_int<bits>" when several occur.
+// after the member (".quant_recipe") is kept on derived names too. Derived entries follow all written
+// ones; a member the file writes itself, or that an earlier leader already derived, is not derived again. One
+// metric per num_bits value: key "autoquant", or "autoquant_int<bits>" when several occur.
 class ModelOptAutoQuantImporter
 {
 public:

@@ -77,6 +77,14 @@ QString yamlScalarText(const YAML::Node& node)
     return text;
 }
 
+// Rows gathered from JSON or YAML objects, columns in order of first appearance.
+struct Table
+{
+    QStringList header;
+    int headerLine = 1;
+    std::vector<TableImporter::Row> rows;
+};
+
 int yamlLine(const YAML::Node& node)
 {
     return node.Mark().is_null() ? 0 : node.Mark().line + 1;
@@ -111,40 +119,42 @@ TableImporter::Column TableImporter::parseHeader(const QString& header)
     return { trimmed, std::nullopt };
 }
 
-std::vector<Metric> TableImporter::readTable(const Table& table) const
+std::vector<Metric> TableImporter::readTable(
+    const QStringList& header, const std::vector<Row>& rows, int headerLine) const
 {
-    const int nameColumn = findColumn(table.header, nameAliases);
+    const int nameColumn = findColumn(header, nameAliases);
     if (nameColumn < 0)
-        throw FileError(m_file, table.headerLine, QStringLiteral("no name column (%1)").arg(nameColumnHint));
-    const int typeColumn = findColumn(table.header, std::initializer_list<const char*> { "op_type", "type" });
+        throw FileError(m_file, headerLine, QStringLiteral("no name column (%1)").arg(nameColumnHint));
+    const int typeColumn = findColumn(header, std::initializer_list<const char*> { "op_type", "type" });
 
     std::vector<Metric> metrics;
     QHash<QString, int> keys;
-    for (int c = 0; c < table.header.size(); ++c) {
-        const QString& header = table.header[c];
-        if (c == nameColumn || isOneOf(header, nameAliases) || isOneOf(header, metadataColumns)) continue;
-        const Column column = parseHeader(header);
+    for (int c = 0; c < header.size(); ++c) {
+        const QString& columnHeader = header[c];
+        if (c == nameColumn || isOneOf(columnHeader, nameAliases) || isOneOf(columnHeader, metadataColumns))
+            continue;
+        const Column column = parseHeader(columnHeader);
         // A score column: annotated, or its first value is a number. Text columns (notes, dtypes) are
         // skipped; a later non-number in a score column is an error, not a reason to skip the column.
-        const auto first = std::find_if(
-            table.rows.begin(), table.rows.end(), [c](const Row& row) { return !row.cells[c].isEmpty(); });
-        if (!column.polarity && (first == table.rows.end() || !parseNumber(first->cells[c]))) continue;
+        const auto first
+            = std::find_if(rows.begin(), rows.end(), [c](const Row& row) { return !row.cells[c].isEmpty(); });
+        if (!column.polarity && (first == rows.end() || !parseNumber(first->cells[c]))) continue;
         if (column.key.isEmpty())
-            throw FileError(m_file, table.headerLine, QStringLiteral("a score column has no name"));
+            throw FileError(m_file, headerLine, QStringLiteral("a score column has no name"));
         if (keys.contains(column.key))
             throw FileError(
-                m_file, table.headerLine, QStringLiteral("two score columns named '%1'").arg(column.key));
+                m_file, headerLine, QStringLiteral("two score columns named '%1'").arg(column.key));
         keys.insert(column.key, c);
 
         EntryCollector entries(m_file);
-        entries.reserve(qsizetype(table.rows.size()));
-        for (const Row& row : table.rows) {
+        entries.reserve(qsizetype(rows.size()));
+        for (const Row& row : rows) {
             const QString& cell = row.cells[c];
             if (cell.isEmpty()) continue; // this op has no value in this metric
             const std::optional<double> value = parseNumber(cell);
             if (!value)
                 throw FileError(m_file, row.line,
-                    QStringLiteral("score '%1' in column '%2' is not a number").arg(cell, header));
+                    QStringLiteral("score '%1' in column '%2' is not a number").arg(cell, columnHeader));
             entries.add({ row.cells[nameColumn], typeColumn >= 0 ? row.cells[typeColumn] : QString(), *value,
                 row.line, {} });
         }
@@ -155,7 +165,7 @@ std::vector<Metric> TableImporter::readTable(const Table& table) const
         metrics.push_back(std::move(metric));
     }
     if (metrics.empty())
-        throw FileError(m_file, table.headerLine,
+        throw FileError(m_file, headerLine,
             keys.isEmpty()
                 ? QStringLiteral("no scores: no column of numbers besides the name and metadata columns")
                 : QStringLiteral("no scores: every score cell is empty"));
@@ -165,13 +175,7 @@ std::vector<Metric> TableImporter::readTable(const Table& table) const
 std::vector<Metric> TableImporter::readCsv(const QByteArray& text) const
 {
     const CsvTable csv = CsvTable::parse(text, m_file);
-    Table table;
-    table.header = csv.header();
-    table.headerLine = 1; // the header is the first line of a table file
-    table.rows.reserve(csv.rows().size());
-    for (const CsvTable::Row& row : csv.rows())
-        table.rows.push_back({ row.line, row.cells });
-    return readTable(table);
+    return readTable(csv.header(), csv.rows(), 1); // the header is the first line of a table file
 }
 
 QString TableImporter::baseKey() const
@@ -280,7 +284,7 @@ std::vector<Metric> TableImporter::readJsonRows(const QByteArray& text, const QJ
         for (Row& row : table.rows)
             row.line = locator.lineOf(row.cells[nameColumn]);
     }
-    return readTable(table);
+    return readTable(table.header, table.rows, table.headerLine);
 }
 
 std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
@@ -310,7 +314,7 @@ std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
             }
             for (Row& row : table.rows)
                 row.cells.resize(table.header.size());
-            return readTable(table);
+            return readTable(table.header, table.rows, table.headerLine);
         }
         if (!root.IsMap())
             throw FileError(m_file, 1,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Metric.h"
+#include "io/CsvTable.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -35,19 +36,10 @@ public:
     static Column parseHeader(const QString& header);
 
     // A table in the shape of CsvTable, whatever the file format it came from.
-    struct Row
-    {
-        int line = 0;
-        QStringList cells;
-    };
-    struct Table
-    {
-        QStringList header;
-        int headerLine = 1;
-        std::vector<Row> rows;
-    };
+    using Row = CsvTable::Row;
     // The metrics of a table: a name column plus one metric per score column.
-    std::vector<Metric> readTable(const Table& table) const;
+    std::vector<Metric> readTable(
+        const QStringList& header, const std::vector<Row>& rows, int headerLine) const;
 
 private:
     std::vector<Metric> readJsonRows(const QByteArray& text, const QJsonArray& rows) const;
