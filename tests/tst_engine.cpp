@@ -1,0 +1,579 @@
+// The engine without files: name reconciliation, rules, fused groups, combined ranking, cuts, nesting,
+// checks.
+#include "TestProjects.h"
+#include "io/FileError.h"
+#include "profile/Checker.h"
+#include "project/Project.h"
+#include "ranking/Agreement.h"
+#include "ranking/FusedGroups.h"
+#include "reconcile/NameReconciler.h"
+#include "rules/Glob.h"
+
+#include <QRegularExpression>
+#include <QTest>
+#include <cmath>
+
+using namespace qc;
+using qc::test::metricOf;
+using qc::test::scoreLinears;
+using qc::test::smallDecoder;
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Inventory qwenLike(bool newNaming)
+    {
+        const QString text = newNaming ? QStringLiteral("model.language_model.") : QStringLiteral("model.");
+        const QString vision = newNaming ? QStringLiteral("model.visual.") : QStringLiteral("visual.");
+        std::vector<Op> ops = {
+            { vision + QStringLiteral("blocks.0.attn.qkv"), QStringLiteral("Linear"),
+                QStringLiteral("vision"), 0, 10 },
+            { vision + QStringLiteral("merger.mlp.0"), QStringLiteral("Linear"), QStringLiteral("merger"), -1,
+                10 },
+            { text + QStringLiteral("embed_tokens"), QStringLiteral("Embedding"), QStringLiteral("embedding"),
+                -1, 10 },
+            { text + QStringLiteral("layers.3.mlp.down_proj"), QStringLiteral("Linear"),
+                QStringLiteral("language"), 3, 10 },
+            { QStringLiteral("lm_head"), QStringLiteral("Linear"), QStringLiteral("head"), -1, 10 },
+        };
+        return Inventory(std::move(ops));
+    }
+
+    static Project decoderProject(int layers, std::vector<Metric> metrics)
+    {
+        Project p;
+        p.setInventory(smallDecoder(layers));
+        p.setMetrics(std::move(metrics));
+        return p;
+    }
+
+    // Higher = more sensitive: later layers and down_proj are sensitive.
+    static Metric layerMetric(const Inventory& inv, const QString& id = QStringLiteral("m"))
+    {
+        return scoreLinears(inv, id, Polarity::HigherIsMoreSensitive, [](int layer, const QString& leaf) {
+            return layer * 10.0
+                + (leaf == QLatin1String("down_proj")     ? 5.0
+                        : leaf == QLatin1String("o_proj") ? 3.0
+                                                          : 1.0);
+        });
+    }
+
+private slots:
+    void reconcile_data()
+    {
+        QTest::addColumn<bool>("newNaming");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("expectedOp");
+        QTest::addColumn<QString>("expectedHow");
+        const QString down = QStringLiteral("model.language_model.layers.3.mlp.down_proj");
+        const QString qkv = QStringLiteral("model.visual.blocks.0.attn.qkv");
+        QTest::addRow("exact") << true << down << down << "exact";
+        QTest::addRow("inc .module") << true << QString(qkv + QStringLiteral(".module")) << qkv
+                                     << "strip .module";
+        QTest::addRow("lm-only autoquant")
+            << true << "language_model.layers.3.mlp.down_proj" << down << "prefix '' -> 'model.'";
+        QTest::addRow("old text naming")
+            << true << "model.layers.3.mlp.down_proj" << down << "prefix 'model.' -> 'model.language_model.'";
+        QTest::addRow("old vision naming")
+            << true << "visual.blocks.0.attn.qkv" << qkv << "prefix '' -> 'model.'";
+        QTest::addRow("parameter name")
+            << true << QString(down + QStringLiteral(".weight")) << down << "strip .weight";
+        QTest::addRow("modelopt recipe") << true << "language_model.layers.3.mlp.down_proj.quant_recipe"
+                                         << down << "strip .quant_recipe, prefix '' -> 'model.'";
+        QTest::addRow("quantizer") << true << QString(down + QStringLiteral(".weight_quantizer")) << down
+                                   << "strip .weight_quantizer";
+        QTest::addRow("old embed") << true << "model.embed_tokens"
+                                   << "model.language_model.embed_tokens"
+                                   << "prefix 'model.' -> 'model.language_model.'";
+        QTest::addRow("lm_head bias") << true << "lm_head.bias"
+                                      << "lm_head"
+                                      << "strip .bias";
+        QTest::addRow("unknown layer") << true << "model.layers.99.mlp.down_proj"
+                                       << ""
+                                       << "";
+        QTest::addRow("new names on old inventory") << false << down << "model.layers.3.mlp.down_proj"
+                                                    << "prefix 'model.language_model.' -> 'model.'";
+        QTest::addRow("new vision on old inventory")
+            << false << QString(qkv + QStringLiteral(".module")) << "visual.blocks.0.attn.qkv"
+            << "strip .module, prefix 'model.' -> ''";
+        QTest::addRow("merger") << false << "model.visual.merger.mlp.0"
+                                << "visual.merger.mlp.0"
+                                << "prefix 'model.' -> ''";
+    }
+
+    void reconcile()
+    {
+        QFETCH(bool, newNaming);
+        QFETCH(QString, source);
+        QFETCH(QString, expectedOp);
+        QFETCH(QString, expectedHow);
+        const Inventory inv = qwenLike(newNaming);
+        const NameMatch m = NameReconciler(inv).match(source);
+        QCOMPARE(m.op >= 0 ? inv.at(m.op).name : QString(), expectedOp);
+        if (!expectedOp.isEmpty()) QCOMPARE(m.how, expectedHow);
+    }
+
+    void reconcileReportsEveryName()
+    {
+        // Both naming generations in one inventory make the short name ambiguous; it must be reported.
+        Inventory inv(
+            { { QStringLiteral("model.layers.0.mlp.down_proj"), QStringLiteral("Linear"), {}, 0, 1 },
+                { QStringLiteral("model.language_model.layers.0.mlp.down_proj"), QStringLiteral("Linear"), {},
+                    0, 1 } });
+        const Metric m = metricOf(QStringLiteral("m"), Polarity::HigherIsMoreSensitive,
+            { { QStringLiteral("layers.0.mlp.down_proj"), 1.0 },
+                { QStringLiteral("model.layers.0.mlp.down_proj"), 2.0 },
+                { QStringLiteral("nothing.like.this"), 3.0 } });
+        const Reconciliation rec = NameReconciler(inv).reconcile(m);
+        QCOMPARE(rec.matchedCount(), 1);
+        QCOMPARE(rec.ambiguous, QStringList { QStringLiteral("layers.0.mlp.down_proj") });
+        QCOMPARE(rec.matches[0].candidates,
+            QStringList({ QStringLiteral("model.language_model.layers.0.mlp.down_proj"),
+                QStringLiteral("model.layers.0.mlp.down_proj") }));
+        QCOMPARE(rec.unmatched, QStringList { QStringLiteral("nothing.like.this") });
+        QCOMPARE(rec.countByHow.value(QStringLiteral("exact")), 1);
+    }
+
+    void conflictingScoresOfOneOpAreAnError()
+    {
+        Project p = decoderProject(1,
+            { metricOf(QStringLiteral("m"), Polarity::HigherIsMoreSensitive,
+                { { QStringLiteral("model.layers.0.self_attn.q_proj"), 1.0 },
+                    { QStringLiteral("model.layers.0.self_attn.q_proj.module"), 2.0 } }) });
+        QVERIFY_THROWS_EXCEPTION(FileError, p.recompute());
+    }
+
+    void glob_data()
+    {
+        QTest::addColumn<QString>("glob");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("matches");
+        QTest::addRow("star crosses dots") << "*visual*"
+                                           << "model.visual.blocks.0.attn.qkv" << true;
+        QTest::addRow("whole string") << "lm_head"
+                                      << "model.lm_head" << false;
+        QTest::addRow("suffix") << "*.lm_head"
+                                << "model.lm_head" << true;
+        QTest::addRow("question") << "layers.?.mlp"
+                                  << "layers.7.mlp" << true;
+        QTest::addRow("question one char") << "layers.?.mlp"
+                                           << "layers.17.mlp" << false;
+        QTest::addRow("class") << "layers.[0-3].x"
+                               << "layers.2.x" << true;
+        QTest::addRow("negated class") << "layers.[!0-3].x"
+                                       << "layers.2.x" << false;
+        QTest::addRow("dot is literal") << "a.b"
+                                        << "axb" << false;
+        QTest::addRow("unclosed bracket literal") << "a[b"
+                                                  << "a[b" << true;
+    }
+
+    void glob()
+    {
+        QFETCH(QString, glob);
+        QFETCH(QString, name);
+        QFETCH(bool, matches);
+        QCOMPARE(QRegularExpression(globToRegex(glob)).match(name).hasMatch(), matches);
+    }
+
+    void defaultRules_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("keptBy");
+        QTest::addRow("embed_tokens") << "model.language_model.embed_tokens"
+                                      << "Embedding"
+                                      << "embedding-types";
+        QTest::addRow("patch_embed") << "model.visual.patch_embed.proj"
+                                     << "Conv3d"
+                                     << "embeddings";
+        QTest::addRow("rmsnorm") << "model.layers.0.input_layernorm"
+                                 << "RMSNorm"
+                                 << "norm-types";
+        QTest::addRow("norm by name, type unknown") << "model.visual.blocks.3.norm1"
+                                                    << ""
+                                                    << "norms";
+        QTest::addRow("merger ln_q") << "model.visual.merger.ln_q"
+                                     << ""
+                                     << "norms";
+        QTest::addRow("softmax") << "model.layers.0.self_attn.softmax"
+                                 << "Softmax"
+                                 << "non-gemm";
+        QTest::addRow("lm_head") << "lm_head"
+                                 << "Linear"
+                                 << "lm-head";
+        QTest::addRow("q_proj") << "model.layers.0.self_attn.q_proj"
+                                << "Linear"
+                                << "";
+        QTest::addRow("unknown type is not non-gemm") << "model.layers.0.mlp.down_proj"
+                                                      << ""
+                                                      << "";
+        QTest::addRow("vision linear") << "model.visual.blocks.0.attn.qkv"
+                                       << "Linear"
+                                       << "";
+    }
+
+    void defaultRules()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, type);
+        QFETCH(QString, keptBy);
+        const OpClassifier classifier = OpClassifier::defaults();
+        const Inventory inv(
+            { { name, type, classifier.component(name), OpClassifier::layerIndex(name), 1 } });
+        const RuleSet rules = RuleSet::defaults();
+        const int r = rules.keepingRules(inv).front();
+        QCOMPARE(r >= 0 ? rules.rules()[size_t(r)].name : QString(), keptBy);
+    }
+
+    void ruleCriteriaAndPrecedence()
+    {
+        const Inventory inv = smallDecoder(6);
+        Rule keepEarly;
+        keepEarly.name = QStringLiteral("early");
+        keepEarly.namePattern = QStringLiteral("*.mlp.*");
+        keepEarly.layerFrom = 0;
+        keepEarly.layerTo = 1;
+        Rule allowDown;
+        allowDown.name = QStringLiteral("allow-down");
+        allowDown.namePattern = QStringLiteral(R"(.*\.down_proj)");
+        allowDown.syntax = Rule::Syntax::Regex;
+        allowDown.action = Rule::Action::Allow;
+        Rule disabled;
+        disabled.name = QStringLiteral("off");
+        disabled.opTypes = { QStringLiteral("Linear") };
+        disabled.enabled = false;
+        const RuleSet rules({ keepEarly, allowDown, disabled });
+        const std::vector<int> keeping = rules.keepingRules(inv);
+        auto keptBy = [&](const char* name) { return keeping[size_t(inv.indexOf(QLatin1String(name)))]; };
+        QCOMPARE(keptBy("model.layers.1.mlp.gate_proj"), 0);
+        QCOMPARE(keptBy("model.layers.2.mlp.gate_proj"), -1); // outside the layer range
+        QCOMPARE(keptBy("model.layers.0.mlp.down_proj"), -1); // the later allow rule wins
+        QCOMPARE(keptBy("model.layers.0.self_attn.q_proj"), -1); // disabled rule
+        Rule broken;
+        broken.name = QStringLiteral("broken");
+        broken.namePattern = QStringLiteral("(unclosed");
+        broken.syntax = Rule::Syntax::Regex;
+        QCOMPARE(RuleSet({ broken }).validate().size(), 1);
+    }
+
+    void languageModelOnlyPreset()
+    {
+        const Inventory inv = qwenLike(true);
+        RuleSet rules = RuleSet::defaults();
+        rules.append(RuleSet::languageModelOnlyRule());
+        const std::vector<int> keeping = rules.keepingRules(inv);
+        QVERIFY(keeping[size_t(inv.indexOf(QStringLiteral("model.visual.blocks.0.attn.qkv")))] >= 0);
+        QVERIFY(keeping[size_t(inv.indexOf(QStringLiteral("model.visual.merger.mlp.0")))] >= 0);
+        QCOMPARE(
+            keeping[size_t(inv.indexOf(QStringLiteral("model.language_model.layers.3.mlp.down_proj")))], -1);
+    }
+
+    void rankingOrdersLeastSensitiveFirstAndFusesGroups()
+    {
+        const Inventory inv = smallDecoder(3);
+        Project p = decoderProject(3, { layerMetric(inv) });
+        p.recompute();
+        const Ranking& r = p.ranking();
+        // 3 layers x (qkv unit, o, gate/up unit, down) = 12 units; q/k/v and gate/up are fused.
+        QCOMPARE(r.eligibleUnits(), 12);
+        QCOMPARE(r.eligibleOps(), 3 * 7);
+        auto unitName = [&](int position) {
+            return inv.at(r.units[size_t(r.order[size_t(position)])].members.front()).name;
+        };
+        QCOMPARE(unitName(0),
+            QStringLiteral("model.layers.0.self_attn.q_proj")); // 1.0, tied with gate/up: model order
+        QCOMPARE(unitName(1), QStringLiteral("model.layers.0.mlp.gate_proj"));
+        QCOMPARE(unitName(2), QStringLiteral("model.layers.0.self_attn.o_proj"));
+        QCOMPARE(unitName(11), QStringLiteral("model.layers.2.mlp.down_proj"));
+        const int q = inv.indexOf(QStringLiteral("model.layers.1.self_attn.q_proj"));
+        const int v = inv.indexOf(QStringLiteral("model.layers.1.self_attn.v_proj"));
+        QCOMPARE(r.unitOf[size_t(q)], r.unitOf[size_t(v)]);
+        // Rules keep embed_tokens, norms, lm_head.
+        QCOMPARE(r.state[size_t(inv.indexOf(QStringLiteral("lm_head")))], OpState::KeptByRule);
+        QCOMPARE(r.state[size_t(inv.indexOf(QStringLiteral("model.layers.0.input_layernorm")))],
+            OpState::KeptByRule);
+    }
+
+    void groupScoredByMostSensitiveMember()
+    {
+        const Inventory inv = smallDecoder(2);
+        Metric m = layerMetric(inv);
+        for (MetricEntry& e : m.entries) {
+            if (e.name == QLatin1String("model.layers.0.self_attn.k_proj")) e.value = 1000.0;
+        }
+        Project p = decoderProject(2, { m });
+        p.recompute();
+        const Ranking& r = p.ranking();
+        const int q = inv.indexOf(QStringLiteral("model.layers.0.self_attn.q_proj"));
+        QCOMPARE(r.order.back(), r.unitOf[size_t(q)]);
+        QCOMPARE(r.units[size_t(r.unitOf[size_t(q)])].score, 1.0);
+    }
+
+    void polarityFlipGivesTheSameOrder()
+    {
+        const Inventory inv = smallDecoder(4);
+        Metric higher = layerMetric(inv);
+        Metric lower = higher;
+        lower.sourcePolarity = Polarity::LowerIsMoreSensitive;
+        for (MetricEntry& e : lower.entries)
+            e.value = -e.value;
+        Project a = decoderProject(4, { higher });
+        Project b = decoderProject(4, { lower });
+        a.recompute();
+        b.recompute();
+        QCOMPARE(a.ranking().order, b.ranking().order);
+        lower.flipped = true; // now lower values read as less sensitive: the order reverses
+        Project c = decoderProject(4, { lower });
+        c.recompute();
+        QCOMPARE(c.ranking().order.front(), a.ranking().order.back());
+    }
+
+    void combineMethods()
+    {
+        // Three single ops, two metrics that disagree: a = [1,2,3], b = [3,1,2] (higher = more sensitive).
+        Inventory inv({ { QStringLiteral("x"), QStringLiteral("Linear"), QStringLiteral("language"), -1, 1 },
+            { QStringLiteral("y"), QStringLiteral("Linear"), QStringLiteral("language"), -1, 1 },
+            { QStringLiteral("z"), QStringLiteral("Linear"), QStringLiteral("language"), -1, 1 } });
+        const Metric a = metricOf(QStringLiteral("a"), Polarity::HigherIsMoreSensitive,
+            { { QStringLiteral("x"), 1 }, { QStringLiteral("y"), 2 }, { QStringLiteral("z"), 3 } });
+        const Metric b = metricOf(QStringLiteral("b"), Polarity::HigherIsMoreSensitive,
+            { { QStringLiteral("x"), 3 }, { QStringLiteral("y"), 1 }, { QStringLiteral("z"), 2 } });
+        auto scores = [&](const QString& combine) {
+            Project p;
+            p.setInventory(inv);
+            p.setMetrics({ a, b });
+            p.setCombine(CombineSpec::parse(combine));
+            p.recompute();
+            return std::vector<double> { p.ranking().combinedScore(0), p.ranking().combinedScore(1),
+                p.ranking().combinedScore(2) };
+        };
+        const double third = 1.0 / 3.0;
+        auto near = [](const std::vector<double>& got, const std::vector<double>& want) {
+            for (size_t i = 0; i < got.size(); ++i) {
+                if (std::abs(got[i] - want[i]) > 1e-12) return false;
+            }
+            return true;
+        };
+        QVERIFY(near(scores(QStringLiteral("mean-rank")),
+            { (third + 1.0) / 2, (2 * third + third) / 2, (1.0 + 2 * third) / 2 }));
+        QVERIFY(near(scores(QStringLiteral("max-rank")), { 1.0, 2 * third, 1.0 }));
+        QVERIFY(near(scores(QStringLiteral("b")), { 1.0, third, 2 * third }));
+        QVERIFY(near(scores(QStringLiteral("weighted:a=3,b=1")),
+            { (3 * third + 1.0) / 4, (3 * 2 * third + third) / 4, (3 * 1.0 + 2 * third) / 4 }));
+        QCOMPARE(CombineSpec::parse(QStringLiteral("weighted:a=3,b=1")).toString(),
+            QStringLiteral("weighted:a=3,b=1"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, CombineSpec::parse(QStringLiteral("weighted:a")));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, CombineSpec::parse(QStringLiteral("mean:x")));
+    }
+
+    void missingAndUnrankedOps()
+    {
+        const Inventory inv = smallDecoder(2);
+        Metric full = layerMetric(inv, QStringLiteral("full"));
+        Metric partial = layerMetric(inv, QStringLiteral("partial"));
+        std::erase_if(partial.entries,
+            [](const MetricEntry& e) { return e.name.contains(QLatin1String("layers.1.mlp")); });
+        std::erase_if(full.entries,
+            [](const MetricEntry& e) { return e.name.contains(QLatin1String("layers.1.mlp.down_proj")); });
+        std::erase_if(partial.entries,
+            [](const MetricEntry& e) { return e.name.contains(QLatin1String("layers.1.mlp.down_proj")); });
+        Project p = decoderProject(2, { full, partial });
+        p.recompute();
+        const Ranking& r = p.ranking();
+        const int gate = inv.indexOf(QStringLiteral("model.layers.1.mlp.gate_proj"));
+        const int down = inv.indexOf(QStringLiteral("model.layers.1.mlp.down_proj"));
+        QVERIFY(r.units[size_t(r.unitOf[size_t(gate)])].partial);
+        QCOMPARE(r.state[size_t(gate)], OpState::Eligible);
+        QCOMPARE(r.state[size_t(down)], OpState::Unranked);
+        for (int prof = 0; prof < p.profileCount(); ++prof)
+            QCOMPARE(p.keepReason(down, prof), QStringLiteral("unranked"));
+        const std::vector<Violation> v = Checker::check(p);
+        QVERIFY(std::any_of(
+            v.begin(), v.end(), [](const Violation& x) { return x.kind == Violation::Kind::Unranked; }));
+        QVERIFY(std::any_of(v.begin(), v.end(),
+            [](const Violation& x) { return x.kind == Violation::Kind::PartialRanking; }));
+        QCOMPARE(Checker::errorCount(v), 0);
+    }
+
+    void overrides()
+    {
+        const Inventory inv = smallDecoder(2);
+        Project p = decoderProject(2, { layerMetric(inv) });
+        p.setOverrides({ { QStringLiteral("lm_head"), Override::Action::Int8, QStringLiteral("try it") },
+            { QStringLiteral("model.layers.0.self_attn.k_proj"), Override::Action::Keep,
+                QStringLiteral("outliers") },
+            { QStringLiteral("model.layers.9.mlp.up_proj"), Override::Action::Keep, {} } });
+        p.recompute();
+        const Ranking& r = p.ranking();
+        const int head = inv.indexOf(QStringLiteral("lm_head"));
+        const int q = inv.indexOf(QStringLiteral("model.layers.0.self_attn.q_proj"));
+        const int k = inv.indexOf(QStringLiteral("model.layers.0.self_attn.k_proj"));
+        QCOMPARE(r.state[size_t(head)], OpState::ForcedInt8);
+        QCOMPARE(r.state[size_t(k)], OpState::KeptByOverride);
+        QCOMPARE(r.state[size_t(q)], OpState::KeptWithGroup); // fused partner follows the kept member
+        for (int prof = 0; prof < p.profileCount(); ++prof) {
+            QVERIFY(p.isQuantized(head, prof));
+            QCOMPARE(p.keepReason(k, prof), QStringLiteral("override:outliers"));
+            QCOMPARE(p.keepReason(q, prof), QStringLiteral("fused:model.layers.0.self_attn.k_proj"));
+        }
+        const std::vector<Violation> v = Checker::check(p);
+        QCOMPARE(Checker::errorCount(v), 1);
+        const auto rule = std::find_if(
+            v.begin(), v.end(), [](const Violation& x) { return x.kind == Violation::Kind::RuleViolation; });
+        QVERIFY(rule != v.end());
+        QCOMPARE(rule->op, QStringLiteral("lm_head"));
+        QVERIFY(std::any_of(
+            v.begin(), v.end(), [](const Violation& x) { return x.kind == Violation::Kind::UnknownOp; }));
+    }
+
+    void cutsByMeasure_data()
+    {
+        QTest::addColumn<QString>("cutBy");
+        QTest::addColumn<double>("cut");
+        QTest::addColumn<int>("expectedUnits");
+        // 4 layers: 16 units, 28 ops; per layer units qkv(3 ops,140) gate_up(2,600) o(1,100) down(1,300).
+        QTest::addRow("ops 0") << "ops" << 0.0 << 0;
+        QTest::addRow("ops 0.25 = 7 ops") << "ops" << 0.25 << 4; // qkv0(3) gate_up0(2) o0(1) down0(1) = 7 ops
+        QTest::addRow("ops 1") << "ops" << 1.0 << 16;
+        QTest::addRow("count 5") << "count" << 5.0 << 2;
+        QTest::addRow("count 6") << "count" << 6.0 << 3;
+        QTest::addRow("params 0.1") << "params" << 0.1
+                                    << 1; // 10% of 4 * 1140 = 456: qkv0 (140) fits, + gate_up0 (740) not
+        QTest::addRow("score 0.5") << "score" << 0.5 << 8;
+    }
+
+    void cutsByMeasure()
+    {
+        QFETCH(QString, cutBy);
+        QFETCH(double, cut);
+        QFETCH(int, expectedUnits);
+        const Inventory inv = smallDecoder(4);
+        Project p = decoderProject(4, { layerMetric(inv) });
+        p.recompute();
+        const auto by = CutPlan::parseCutBy(cutBy);
+        QVERIFY(by);
+        const int k = ProfileCutter::unitsForCut(p.ranking(), *by, cut);
+        QCOMPARE(k, expectedUnits);
+        // cutForUnits is the inverse: the cut it gives lands on the same k.
+        QCOMPARE(
+            ProfileCutter::unitsForCut(p.ranking(), *by, ProfileCutter::cutForUnits(p.ranking(), *by, k)), k);
+    }
+
+    void profilesAreNestedAndRecutIsConsistent()
+    {
+        const Inventory inv = smallDecoder(8);
+        Project p = decoderProject(8, { layerMetric(inv) });
+        p.recompute();
+        for (int prof = 1; prof < p.profileCount(); ++prof) {
+            QVERIFY(p.cuts()[size_t(prof)].ops >= p.cuts()[size_t(prof - 1)].ops);
+            for (int op = 0; op < inv.size(); ++op)
+                QVERIFY(!p.isQuantized(op, prof - 1) || p.isQuantized(op, prof));
+        }
+        // 0.95 * 56 = 53.2 ops; whole fused units only: 7 layers (49) + qkv of layer 7 (52); gate/up would
+        // give 54.
+        QCOMPARE(p.cuts()[3].ops, qint64(52));
+        // Out-of-order cuts: B below A. Still nested; reported as an error.
+        p.setCut(1, 0.1);
+        p.recut();
+        QCOMPARE(p.cuts()[1].units, p.cuts()[0].units);
+        const std::vector<Violation> v = Checker::check(p);
+        QVERIFY(std::any_of(v.begin(), v.end(),
+            [](const Violation& x) { return x.kind == Violation::Kind::CutsOutOfOrder; }));
+        // Empty profile.
+        p.setCut(0, 0.0);
+        p.setCut(1, 0.5);
+        p.recut();
+        QCOMPARE(p.cuts()[0].ops, qint64(0));
+        const std::vector<Violation> v2 = Checker::check(p);
+        QVERIFY(std::any_of(v2.begin(), v2.end(), [](const Violation& x) {
+            return x.kind == Violation::Kind::EmptyProfile && x.profile == QLatin1String("A");
+        }));
+    }
+
+    void cutParsing()
+    {
+        const auto named = CutPlan::parseCuts(QStringLiteral("lo=0.1,hi=0.9"));
+        QCOMPARE(named.size(), size_t(2));
+        QCOMPARE(named[1].name, QStringLiteral("hi"));
+        QCOMPARE(named[1].cut, 0.9);
+        const auto plain = CutPlan::parseCuts(QStringLiteral("0.2,0.4,0.6"));
+        QCOMPARE(plain[2].name, QStringLiteral("C"));
+        QCOMPARE(plain[2].label, QStringLiteral("aggressive"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, CutPlan::parseCuts(QStringLiteral("0.1,x")));
+        QVERIFY_THROWS_EXCEPTION(
+            std::invalid_argument, CutPlan::parseCuts(QStringLiteral("1,2,3,4,5,6,7,8,9")));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, CutPlan::parseCuts(QStringLiteral("a=0.1,a=0.2")));
+    }
+
+    void checkerOnLists()
+    {
+        const Inventory inv = smallDecoder(2);
+        Project p = decoderProject(2, { layerMetric(inv) });
+        p.recompute();
+        std::vector<ProfileLists> lists = Checker::lists(p);
+        QCOMPARE(Checker::errorCount(Checker::check(p, lists)), 0);
+        for (const ProfileLists& l : lists)
+            QCOMPARE(qsizetype(l.quantize.size() + qsizetype(l.keep.size())), qsizetype(inv.size()));
+
+        auto kinds = [&](const std::vector<ProfileLists>& edited) {
+            QStringList out;
+            for (const Violation& v : Checker::check(p, edited)) {
+                if (v.severity == Violation::Severity::Error) out.append(kindName(v.kind));
+            }
+            out.removeDuplicates();
+            out.sort();
+            return out;
+        };
+        std::vector<ProfileLists> e = lists;
+        e[3].quantize.append(QStringLiteral("lm_head"));
+        std::erase_if(e[3].keep, [](const auto& k) { return k.first == QLatin1String("lm_head"); });
+        QCOMPARE(kinds(e), QStringList { QStringLiteral("rule-violation") });
+
+        e = lists;
+        e[0].quantize.append(QStringLiteral("model.layers.7.mlp.up_proj"));
+        QCOMPARE(kinds(e), QStringList { QStringLiteral("unknown-op") });
+
+        e = lists;
+        e[1].keep.erase(e[1].keep.begin());
+        QCOMPARE(kinds(e), QStringList { QStringLiteral("missing-op") });
+
+        e = lists;
+        e[2].keep.push_back(e[2].keep.front());
+        QCOMPARE(kinds(e), QStringList { QStringLiteral("duplicate-op") });
+
+        // Move D's first quantized q_proj to keep: splits its fused group and breaks nesting against C? No:
+        // C must quantize it too for not-nested; pick an op every profile quantizes.
+        e = lists;
+        const QString first = lists[0].quantize.front();
+        e[3].quantize.removeAll(first);
+        e[3].keep.emplace_back(first, QStringLiteral("cut"));
+        QStringList expected = { QStringLiteral("not-nested") };
+        if (!FusedGroups::groupKey(first).isEmpty()) expected.append(QStringLiteral("split-fused-group"));
+        expected.sort();
+        QCOMPARE(kinds(e), expected);
+    }
+
+    void agreement()
+    {
+        const Agreement same = Agreement::compute({ 1, 2, 3, 4 }, { 10, 20, 30, 40 });
+        QCOMPARE(same.spearman, 1.0);
+        QCOMPARE(same.kendall, 1.0);
+        QCOMPARE(same.topKOverlap, 1.0);
+        const Agreement reversed = Agreement::compute({ 1, 2, 3, 4 }, { 4, 3, 2, 1 });
+        QCOMPARE(reversed.spearman, -1.0);
+        QCOMPARE(reversed.kendall, -1.0);
+        // Hand-counted: 6 concordant, 4 discordant pairs of 10.
+        QVERIFY(std::abs(Agreement::compute({ 1, 2, 3, 4, 5 }, { 3, 4, 1, 2, 5 }).kendall - 0.2) < 1e-12);
+        // tau-b with one tie on each side: (4 - 0) / sqrt(5 * 5).
+        QVERIFY(std::abs(Agreement::compute({ 1, 1, 2, 3 }, { 1, 2, 2, 3 }).kendall - 0.8) < 1e-12);
+        const double nan = std::nan("");
+        const Agreement skipped = Agreement::compute({ 1, nan, 3, 4 }, { 1, 2, nan, 4 });
+        QCOMPARE(skipped.common, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
