@@ -297,6 +297,19 @@ private slots:
         QCOMPARE(m.entries[1].line, 4);
     }
 
+    void incLogEmptyDictFallsThrough()
+    {
+        const QByteArray log
+            = "2024-05-02 10:00:01 [DEBUG] fallback order: {}\n"
+              "2024-05-02 10:00:01 [DEBUG] *** ops_lst(0): [] \n"
+              "2024-05-02 10:00:02 [INFO] *** The op ('fc', 'Linear') have the highest sensitivity in "
+              "the current state,                         fallback it to fp32.\n";
+        const std::vector<Metric> metrics = importText(QStringLiteral("empty.log"), log);
+        QCOMPARE(keys(metrics), QStringList({ "mse_v2_fallback_order" }));
+        QCOMPARE(names(metrics[0]), QStringList({ "fc" }));
+        QCOMPARE(metrics[0].entries[0].line, 3);
+    }
+
     void incLogHawqAndMse()
     {
         const QByteArray log = "2024-05-02 10:00:00 [INFO] **************  Start compute the hessian trace  "

@@ -224,9 +224,16 @@ private:
 
     std::optional<Metric> mseMetric() const
     {
-        if (m_found.fallbackOrder) return fromFallbackOrder(*m_found.fallbackOrder);
+        // Best source first; an empty dict or list (nothing left to score) gives way to the next source.
+        if (m_found.fallbackOrder) {
+            Metric metric = fromFallbackOrder(*m_found.fallbackOrder);
+            if (!metric.entries.empty()) return metric;
+        }
         if (m_found.dumpMse) return fromDumpMse(*m_found.dumpMse);
-        if (m_found.opsList) return fromOpsList(*m_found.opsList);
+        if (m_found.opsList) {
+            Metric metric = fromOpsList(*m_found.opsList);
+            if (!metric.entries.empty()) return metric;
+        }
         if (!m_found.highestPicks.empty()) return fromHighestPicks();
         return std::nullopt;
     }
