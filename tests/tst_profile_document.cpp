@@ -1,0 +1,306 @@
+// The YAML profile file (round trip, determinism, bad input) and the INC 2.x export's regex behaviour.
+#include "TestPaths.h"
+#include "TestProjects.h"
+#include "export/Inc2Exporter.h"
+#include "io/FileError.h"
+#include "project/ProfileDocument.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace qc;
+
+class TestProfileDocument : public QObject
+{
+    Q_OBJECT
+
+private:
+    // A project using every feature the file must carry: two metrics (one flipped, one with a derived group
+    // member), a weighted combination, custom rules, overrides, custom cuts by params.
+    static Project richProject()
+    {
+        const Inventory inv = test::smallDecoder(4);
+        Metric a = test::scoreLinears(inv, QStringLiteral("mse"), Polarity::LowerIsMoreSensitive,
+            [](int layer, const QString& leaf) { return 100.0 - layer * 7.5 - leaf.size() * 0.25; });
+        a.note = QStringLiteral("lower: more sensitive; \"quoted\" note: with colon");
+        a.entries.push_back(
+            { QStringLiteral("model.layers.9.mlp.down_proj"), QStringLiteral("Linear"), 1.0, 7, {} });
+        Metric b = test::scoreLinears(
+            inv, QStringLiteral("hawq"), Polarity::HigherIsMoreSensitive, [](int layer, const QString& leaf) {
+                return layer * 1e-7 + (leaf == QLatin1String("o_proj") ? 3e20 : 0.5);
+            });
+        b.flipped = true;
+        b.entries.back().groupLeader = QStringLiteral("model.layers.3.mlp.gate_proj");
+        Project p;
+        p.setInventory(inv);
+        p.setMetrics({ a, b });
+        p.setCombine(CombineSpec::parse(QStringLiteral("weighted:mse=2,hawq=0.5")));
+        RuleSet rules = RuleSet::defaults();
+        Rule early;
+        early.name = QStringLiteral("early-mlp");
+        early.namePattern = QStringLiteral("*.mlp.*");
+        early.components = { QStringLiteral("language") };
+        early.layerFrom = 0;
+        early.layerTo = 0;
+        early.reason = QStringLiteral("first layer: outliers");
+        rules.append(early);
+        p.setRules(rules);
+        p.setOverrides({ { QStringLiteral("model.layers.2.self_attn.o_proj"), Override::Action::Keep,
+                             QStringLiteral("hand edit") },
+            { QStringLiteral("lm_head"), Override::Action::Int8, {} } });
+        CutPlan plan;
+        plan.by = CutPlan::CutBy::Params;
+        plan.profiles = { { QStringLiteral("lo"), QStringLiteral("safe one"), 0.3 },
+            { QStringLiteral("hi"), QStringLiteral("fast"), 0.9 } };
+        p.setCutPlan(plan);
+        p.recompute();
+        return p;
+    }
+
+    static QString writeTemp(const QTemporaryDir& dir, const char* name, const QByteArray& data)
+    {
+        const QString path = dir.filePath(QLatin1String(name));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+        f.write(data);
+        return path;
+    }
+
+private slots:
+    void roundTripIsByteIdentical()
+    {
+        const Project p = richProject();
+        const QByteArray first = ProfileDocument::toYaml(p);
+        QCOMPARE(ProfileDocument::toYaml(richProject()), first); // deterministic
+        const ProfileDocument::Loaded loaded = ProfileDocument::parse(first, QStringLiteral("mem.yaml"));
+        QCOMPARE(ProfileDocument::toYaml(loaded.project), first);
+        // The state itself came back, not only the text.
+        QCOMPARE(loaded.project.rules(), p.rules());
+        QCOMPARE(loaded.project.overrides(), p.overrides());
+        QCOMPARE(loaded.project.cutPlan(), p.cutPlan());
+        QCOMPARE(loaded.project.combine(), p.combine());
+        QCOMPARE(loaded.project.inventory().ops(), p.inventory().ops());
+        QCOMPARE(loaded.project.metrics().size(), size_t(2));
+        QCOMPARE(loaded.project.metrics()[1].polarity(), Polarity::LowerIsMoreSensitive);
+        QVERIFY(loaded.project.metrics()[1].flipped);
+        QCOMPARE(loaded.project.metrics()[1].entries.back().groupLeader,
+            QStringLiteral("model.layers.3.mlp.gate_proj"));
+        QCOMPARE(loaded.project.metrics()[0].note, p.metrics()[0].note);
+        QCOMPARE(loaded.project.ranking().order, p.ranking().order);
+        QCOMPARE(loaded.storedLists.size(), size_t(2));
+        QCOMPARE(loaded.storedLists[1].quantize, Checker::lists(p)[1].quantize);
+    }
+
+    void fileContent()
+    {
+        const Project p = richProject();
+        const QString yaml = QString::fromUtf8(ProfileDocument::toYaml(p));
+        QVERIFY(yaml.contains(QStringLiteral("quantcut_profiles: 1\n")));
+        QVERIFY(yaml.contains(QStringLiteral("    polarity: lower-is-more-sensitive\n")));
+        QVERIFY(yaml.contains(QStringLiteral("  method: \"weighted:mse=2,hawq=0.5\"\n")));
+        QVERIFY(yaml.contains(
+            QStringLiteral("- {op: model.layers.2.self_attn.o_proj, reason: \"override:hand edit\"}")));
+        QVERIFY(yaml.contains(
+            QStringLiteral("- {op: model.layers.0.mlp.down_proj, reason: \"rule:early-mlp\"}")));
+        QVERIFY(yaml.contains(QStringLiteral("    unmatched:\n    - model.layers.9.mlp.down_proj\n")));
+        QVERIFY(yaml.contains(QStringLiteral("3.0e+20"))); // a float PyYAML reads as a float
+        QVERIFY(yaml.contains(QStringLiteral("kind: rule-violation")));
+        // Every op in exactly one list of every profile, lists sorted.
+        for (const ProfileLists& lists : Checker::lists(p)) {
+            QStringList all = lists.quantize;
+            for (const auto& [op, reason] : lists.keep)
+                all.append(op);
+            QCOMPARE(all.size(), qsizetype(p.inventory().size()));
+            all.removeDuplicates();
+            QCOMPARE(all.size(), qsizetype(p.inventory().size()));
+            QStringList sorted = lists.quantize;
+            sorted.sort();
+            QCOMPARE(lists.quantize, sorted);
+        }
+    }
+
+    void pythonYamlReadsTheFile()
+    {
+        const QString python = QStringLiteral("/usr/bin/python3");
+        if (!QFileInfo::exists(python)) QSKIP("no /usr/bin/python3 on this machine");
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, "p.yaml", ProfileDocument::toYaml(richProject()));
+        QProcess proc;
+        proc.start(python,
+            { QStringLiteral("-c"),
+                QStringLiteral("import sys, yaml\nd = yaml.safe_load(open(sys.argv[1]))\n"
+                               "p = d['profiles'][1]\n"
+                               "print(d['quantcut_profiles'], len(p['quantize']) + len(p['keep']), "
+                               "p['stats']['ops_quantized'] == len(p['quantize']),"
+                               " type(d['sources'][1]['scores'][3][1]).__name__)"),
+                path });
+        QVERIFY(proc.waitForFinished(30000));
+        if (proc.exitCode() != 0 && proc.readAllStandardError().contains("No module named 'yaml'"))
+            QSKIP("python3-yaml is not installed");
+        QCOMPARE(proc.readAllStandardOutput().trimmed(), QByteArray("1 39 True float"));
+    }
+
+    void badFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        const QByteArray good = ProfileDocument::toYaml(richProject());
+        QTest::addRow("not yaml") << QByteArray("quantcut_profiles: 1\ninventory: [unclosed\n") << 3
+                                  << "invalid YAML";
+        QTest::addRow("no version key") << QByteArray("profiles: []\n") << 1 << "not a QuantCut profile file";
+        QByteArray newer = good;
+        newer.replace("quantcut_profiles: 1", "quantcut_profiles: 7");
+        QTest::addRow("newer version") << newer << 3 << "format version 7 is not supported";
+        QByteArray noScores = good;
+        noScores.replace("    scores:\n", "    scorez:\n");
+        QTest::addRow("missing key") << noScores << 0 << "missing key 'scores'";
+        QByteArray badOp = good;
+        badOp.replace("- [model.layers.0.input_layernorm, RMSNorm, language, 0, 1]",
+            "- [model.layers.0.input_layernorm, RMSNorm]");
+        QTest::addRow("short inventory row")
+            << badOp << 0 << "an inventory op is [name, op_type, component, layer, params]";
+        QByteArray badNumber = good;
+        badNumber.replace("  cut: 0.3\n", "  cut: lots\n");
+        QTest::addRow("cut not a number") << badNumber << 0 << "expected a number, found 'lots'";
+        QByteArray badPolarity = good;
+        badPolarity.replace("polarity: lower-is-more-sensitive", "polarity: sideways");
+        QTest::addRow("bad polarity") << badPolarity << 0 << "polarity must be";
+        QByteArray badRegex = good;
+        badRegex.replace("name: \"(.*\\\\.)?lm_head\"", "name: \"(unclosed\"");
+        QTest::addRow("bad regex") << badRegex << 0 << "invalid regex '(unclosed'";
+        QByteArray dupOp = good;
+        dupOp.replace("- [model.norm, RMSNorm, language, -1, 1]", "- [lm_head, RMSNorm, language, -1, 1]");
+        QTest::addRow("duplicate op") << dupOp << 0 << "duplicate op name 'lm_head'";
+    }
+
+    void badFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        try {
+            ProfileDocument::parse(content, QStringLiteral("bad.yaml"));
+            QFAIL("no error");
+        } catch (const FileError& e) {
+            QCOMPARE(e.file(), QStringLiteral("bad.yaml"));
+            QVERIFY2(e.message().contains(message), qPrintable(e.toString()));
+            if (line > 0)
+                QCOMPARE(e.line(), line);
+            else
+                QVERIFY2(e.line() > 0, qPrintable(e.toString()));
+        }
+    }
+
+    void saveIsAtomic()
+    {
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, "keep.yaml", "precious\n");
+        // A directory path cannot be written: the existing file elsewhere stays as it was.
+        QVERIFY_THROWS_EXCEPTION(FileError,
+            ProfileDocument::save(richProject(), dir.filePath(QStringLiteral("no/such/dir/p.yaml"))));
+        ProfileDocument::save(richProject(), path);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), ProfileDocument::toYaml(richProject()));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+            QStringList { QStringLiteral("keep.yaml") }); // no temp left
+    }
+
+    void rulesFile()
+    {
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, "rules.yaml",
+            "rules:\n  - name: keep-o\n    action: keep\n    reason: o_proj outliers\n    match: {name: "
+            "\"*.o_proj\"}\n");
+        const RuleSet rules = ProfileDocument::loadRules(path);
+        QCOMPARE(rules.rules().size(), size_t(1));
+        QCOMPARE(rules.rules()[0].namePattern, QStringLiteral("*.o_proj"));
+        QCOMPARE(rules.rules()[0].syntax, Rule::Syntax::Glob);
+        const QString bad
+            = writeTemp(dir, "bad.yaml", "rules:\n  - name: x\n    action: drop\n    match: {}\n");
+        try {
+            ProfileDocument::loadRules(bad);
+            QFAIL("no error");
+        } catch (const FileError& e) {
+            QCOMPARE(e.line(), 3);
+            QVERIFY(e.message().contains(QStringLiteral("keep or allow")));
+        }
+    }
+
+    void inc2KeysFullmatchNameAndModuleSuffix_data()
+    {
+        QTest::addColumn<QString>("opName");
+        QTest::addColumn<QString>("incName");
+        QTest::addColumn<bool>("matches");
+        const QString qkv = QStringLiteral("model.visual.blocks.0.attn.qkv");
+        QTest::addRow("plain") << qkv << qkv << true;
+        QTest::addRow("QuantWrapper") << qkv << QString(qkv + QStringLiteral(".module")) << true;
+        QTest::addRow("dot is literal") << qkv << QStringLiteral("model.visual.blocks.0.attnxqkv") << false;
+        QTest::addRow("no prefix match")
+            << qkv << QStringLiteral("model.visual.blocks.0.attn.qkv_extra") << false;
+        QTest::addRow("no suffix match")
+            << QStringLiteral("model.layers.1.mlp") << QStringLiteral("model.layers.11.mlp") << false;
+        QTest::addRow("no inner match")
+            << QStringLiteral("layers.1.mlp") << QStringLiteral("model.layers.1.mlp") << false;
+        QTest::addRow("other wrapper") << qkv << QString(qkv + QStringLiteral(".module.module")) << false;
+        QTest::addRow("onnx names") << QStringLiteral("/bert/encoder/layer.0/MatMul")
+                                    << QStringLiteral("/bert/encoder/layer.0/MatMul") << true;
+    }
+
+    void inc2KeysFullmatchNameAndModuleSuffix()
+    {
+        QFETCH(QString, opName);
+        QFETCH(QString, incName);
+        QFETCH(bool, matches);
+        // INC: re.compile(key).fullmatch(op_name)
+        const QRegularExpression key(QRegularExpression::anchoredPattern(Inc2Exporter::keyFor(opName)));
+        QVERIFY(key.isValid());
+        QCOMPARE(key.match(incName).hasMatch(), matches);
+    }
+
+    void inc2ExportKeepsExactlyTheKeepSet()
+    {
+        const Project p = richProject();
+        for (int prof = 0; prof < p.profileCount(); ++prof) {
+            const QJsonObject root = QJsonDocument::fromJson(Inc2Exporter::toJson(p, prof)).object();
+            const QJsonObject dict = root.value(QStringLiteral("op_name_dict")).toObject();
+            QCOMPARE(root.value(QStringLiteral("excluded_precisions")).toVariant().toStringList(),
+                QStringList({ QStringLiteral("bf16"), QStringLiteral("fp16") }));
+            int kept = 0;
+            for (int op = 0; op < p.inventory().size(); ++op) {
+                const QString name = p.inventory().at(op).name;
+                bool matched = false;
+                for (auto it = dict.begin(); it != dict.end() && !matched; ++it) {
+                    const QRegularExpression key(QRegularExpression::anchoredPattern(it.key()));
+                    matched = key.match(name).hasMatch()
+                        && key.match(name + QStringLiteral(".module")).hasMatch();
+                }
+                QCOMPARE(matched, !p.isQuantized(op, prof));
+                kept += matched;
+                if (matched)
+                    QCOMPARE(dict.value(Inc2Exporter::keyFor(name))
+                                 .toObject()
+                                 .value(QStringLiteral("weight"))
+                                 .toObject()
+                                 .value(QStringLiteral("dtype"))
+                                 .toArray()
+                                 .at(0)
+                                 .toString(),
+                        QStringLiteral("fp32"));
+            }
+            QCOMPARE(dict.size(), kept);
+        }
+        QCOMPARE(profileIndex(p, QStringLiteral("hi")), 1);
+        QCOMPARE(profileIndex(p, {}), 1);
+        QCOMPARE(profileIndex(p, QStringLiteral("zz")), -1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfileDocument)
+#include "tst_profile_document.moc"
