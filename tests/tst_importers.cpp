@@ -10,7 +10,6 @@
 #include "metrics/ModelOptAutoQuantImporter.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -729,16 +728,12 @@ private slots:
                     + ".mlp.down_proj\", \"score\": " + QByteArray::number(i * 0.5) + '}';
             data += "\n]\n";
         }
-        QElapsedTimer timer;
-        timer.start();
+        // Correctness at size only: speed is measured by quantcut-bench, never by a timed test.
         const std::vector<Metric> metrics = MetricImporter::importData(data, QStringLiteral("big.") + format);
-        const qint64 ms = timer.elapsed();
         QCOMPARE(metrics.size(), size_t(1));
         QCOMPARE(metrics[0].entries.size(), size_t(n));
         QCOMPARE(metrics[0].entries.back().value, (n - 1) * 0.5);
         QCOMPARE(metrics[0].entries.back().line, format == QLatin1String("csv") ? n + 1 : n + 1);
-        qInfo("%d entries (%s) imported in %lld ms", n, qPrintable(format), ms);
-        QVERIFY2(ms < 500, qPrintable(QStringLiteral("%1 ms").arg(ms)));
     }
 
     void realIncSanity()
