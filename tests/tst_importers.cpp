@@ -696,7 +696,7 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(FileError, MetricImporter::import(path));
     }
 
-    void largeInputsAreFast_data()
+    void largeInputsImportCompletely_data()
     {
         QTest::addColumn<QString>("format");
         QTest::newRow("csv") << "csv";
@@ -704,7 +704,7 @@ private slots:
         QTest::newRow("json rows") << "rows";
     }
 
-    void largeInputsAreFast()
+    void largeInputsImportCompletely()
     {
         QFETCH(QString, format);
         const int n = 100000;
