@@ -10,7 +10,7 @@ mode="${1:-example}"
 build_dir="${QUANTCUT_BUILD_DIR:-build}"
 
 packages=(build-essential cmake qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6svg6-dev libyaml-cpp-dev
-          libgl-dev qt6-qpa-plugins python3 python3-yaml dpkg-dev file)
+          libgl-dev qt6-qpa-plugins python3 python3-yaml python3-jsonschema dpkg-dev file)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -145,6 +145,32 @@ private slots:
         QCOMPARE(proc.readAllStandardOutput().trimmed(), QByteArray("1 39 True float"));
     }
 
+    void fileMatchesTheShippedSchema()
+    {
+        const QString python = QStringLiteral("/usr/bin/python3");
+        if (!QFileInfo::exists(python))
+            QSKIP("no /usr/bin/python3 on this machine");
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, "p.yaml", ProfileDocument::toYaml(richProject()));
+        QProcess proc;
+        proc.start(python,
+            { QStringLiteral("-c"),
+                QStringLiteral("import sys, json, yaml, jsonschema\n"
+                               "schema = json.load(open(sys.argv[1]))\n"
+                               "jsonschema.Draft202012Validator.check_schema(schema)\n"
+                               "jsonschema.validate(yaml.safe_load(open(sys.argv[2])), schema, cls=jsonschema.Draft202012Validator)\n"
+                               "bad = yaml.safe_load(open(sys.argv[2])); bad['profiles'][0]['keep'][0]['reason'] = 7\n"
+                               "try:\n    jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)\nexcept jsonschema.ValidationError:\n    print('rejected')\n"
+                               "print('valid')"),
+                test::sourcePath(QStringLiteral("resources/schema/quantcut-profiles.schema.json")), path });
+        QVERIFY(proc.waitForFinished(60000));
+        const QByteArray err = proc.readAllStandardError();
+        if (proc.exitCode() != 0 && err.contains("No module named"))
+            QSKIP("python3-yaml or python3-jsonschema is not installed");
+        QVERIFY2(proc.exitCode() == 0, err.constData());
+        QCOMPARE(proc.readAllStandardOutput(), QByteArray("rejected\nvalid\n"));
+    }
+
     void badFiles_data()
     {
         QTest::addColumn<QByteArray>("content");
