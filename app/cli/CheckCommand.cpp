@@ -54,12 +54,7 @@ int runCheck(const QStringList& argv)
         loaded.project.recompute();
     }
     const std::vector<Violation> violations = Checker::check(loaded.project, loaded.storedLists);
-    for (const Violation& v : violations) {
-        out() << severityName(v.severity) << ' ' << kindName(v.kind);
-        if (!v.profile.isEmpty()) out() << " [" << v.profile << ']';
-        out() << ": " << v.message << '\n';
-    }
-    out().flush();
+    printViolations(violations);
     const int handEdited = countHandEdits(loaded.storedLists, Checker::lists(loaded.project));
     if (handEdited > 0)
         err() << "note: " << handEdited
