@@ -1,0 +1,651 @@
+#include "MainWindow.h"
+
+#include "AppSettings.h"
+#include "MetricText.h"
+#include "ProjectController.h"
+#include "UserPrompts.h"
+#include "chart/CutSuggester.h"
+#include "chart/LayerSensitivityView.h"
+#include "chart/RankScatterView.h"
+#include "chart/RankedCurveView.h"
+#include "export/Inc2Exporter.h"
+#include "io/AtomicWriter.h"
+#include "io/FileError.h"
+#include "models/OpTableModel.h"
+#include "models/ProfileSummaryModel.h"
+#include "models/RulesModel.h"
+#include "models/ViolationsModel.h"
+#include "project/ProfileDocument.h"
+#include "widgets/OpTablePanel.h"
+#include "widgets/ProfilePanel.h"
+#include "widgets/RulesPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSvgGenerator>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace qc::gui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_controller(new ProjectController(this))
+    , m_prompts(std::make_unique<UserPrompts>())
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/quantcut.svg")));
+    setAcceptDrops(true);
+    m_opModel = new OpTableModel(m_controller, this);
+    m_summaryModel = new ProfileSummaryModel(m_controller, this);
+    m_violationsModel = new ViolationsModel(m_controller, this);
+    m_rulesModel = new RulesModel(m_controller, this);
+
+    // Charts: per-layer sensitivity on the left, ranked curve / metric vs metric on the right.
+    m_layerChart = new LayerSensitivityView(m_controller);
+    m_layerMode = new QComboBox;
+    m_layerMode->addItems({ tr("Mean normalized rank"), tr("Max normalized rank"), tr("Min-max value"),
+        tr("Raw value (log)") });
+    m_layerMode->setToolTip(
+        tr("How ops of one layer are summarized: normalized rank (1 = most sensitive), min-max "
+           "normalized value, or the raw values on a log axis"));
+    connect(m_layerMode, &QComboBox::currentIndexChanged, this, [this](int mode) {
+        m_layerChart->setMode(LayerSensitivityView::Mode(mode));
+        AppSettings::layerChartMode.set(mode);
+    });
+    auto* layerPanel = new QWidget;
+    auto* layerLayout = new QVBoxLayout(layerPanel);
+    layerLayout->setContentsMargins(0, 0, 0, 0);
+    auto* layerBar = new QHBoxLayout;
+    layerBar->addWidget(new QLabel(tr("Per layer:")));
+    layerBar->addWidget(m_layerMode);
+    layerBar->addStretch();
+    layerLayout->addLayout(layerBar);
+    layerLayout->addWidget(m_layerChart, 1);
+
+    m_rankedCurve = new RankedCurveView(m_controller);
+    m_scatter = new RankScatterView(m_controller);
+    m_scatterX = new QComboBox;
+    m_scatterY = new QComboBox;
+    auto* scatterPanel = new QWidget;
+    auto* scatterLayout = new QVBoxLayout(scatterPanel);
+    scatterLayout->setContentsMargins(0, 0, 0, 0);
+    auto* scatterBar = new QHBoxLayout;
+    scatterBar->addWidget(new QLabel(tr("x:")));
+    scatterBar->addWidget(m_scatterX);
+    scatterBar->addWidget(new QLabel(tr("y:")));
+    scatterBar->addWidget(m_scatterY);
+    scatterBar->addStretch();
+    scatterLayout->addLayout(scatterBar);
+    scatterLayout->addWidget(m_scatter, 1);
+    auto pickScatter = [this] {
+        if (m_scatterX->currentIndex() >= 0 && m_scatterY->currentIndex() >= 0)
+            m_scatter->setMetrics(m_scatterX->currentIndex(), m_scatterY->currentIndex());
+    };
+    connect(m_scatterX, &QComboBox::activated, this, pickScatter);
+    connect(m_scatterY, &QComboBox::activated, this, pickScatter);
+
+    m_chartTabs = new QTabWidget;
+    m_chartTabs->addTab(m_rankedCurve, tr("Ranked curve && cuts"));
+    m_chartTabs->addTab(scatterPanel, tr("Metric vs metric"));
+    auto* chartSplitter = new QSplitter(Qt::Horizontal);
+    chartSplitter->addWidget(layerPanel);
+    chartSplitter->addWidget(m_chartTabs);
+    chartSplitter->setStretchFactor(0, 1);
+    chartSplitter->setStretchFactor(1, 1);
+    chartSplitter->setSizes({ 540, 460 });
+    m_chartArea = chartSplitter;
+
+    m_opTable = new OpTablePanel(m_controller, m_opModel);
+    connect(m_opTable, &OpTablePanel::editRequested, this, &MainWindow::requestEdit);
+    auto* central = new QSplitter(Qt::Vertical);
+    central->addWidget(chartSplitter);
+    central->addWidget(m_opTable);
+    central->setStretchFactor(0, 3);
+    central->setStretchFactor(1, 2);
+    central->setSizes({ 520, 300 });
+    setCentralWidget(central);
+
+    createDocks();
+    createActions();
+
+    m_violationLabel = new QLabel;
+    m_summaryLabel = new QLabel;
+    m_progress = new QProgressBar;
+    m_progress->setMaximumWidth(200);
+    m_progress->setVisible(false);
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setVisible(false);
+    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    statusBar()->addWidget(m_summaryLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    statusBar()->addPermanentWidget(m_violationLabel);
+    connect(&m_loadWatcher, &QFutureWatcher<ProjectLoader::Result>::progressValueChanged, m_progress,
+        &QProgressBar::setValue);
+    connect(&m_loadWatcher, &QFutureWatcher<ProjectLoader::Result>::progressRangeChanged, m_progress,
+        &QProgressBar::setRange);
+    connect(&m_loadWatcher, &QFutureWatcher<ProjectLoader::Result>::finished, this, &MainWindow::finishLoad);
+
+    connect(m_controller, &ProjectController::violationsChanged, this, &MainWindow::updateStatus);
+    connect(m_controller, &ProjectController::cutsChanged, this, &MainWindow::updateStatus);
+    connect(m_controller, &ProjectController::projectReset, this, [this] {
+        const QSignalBlocker bx(m_scatterX), by(m_scatterY);
+        m_scatterX->clear();
+        m_scatterY->clear();
+        for (const Metric& m : m_controller->project().metrics()) {
+            m_scatterX->addItem(metricShortName(m));
+            m_scatterY->addItem(metricShortName(m));
+        }
+        m_scatterX->setCurrentIndex(m_scatter->xMetric());
+        m_scatterY->setCurrentIndex(m_scatter->yMetric());
+        updateStatus();
+    });
+    connect(m_controller->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(m_controller, &ProjectController::filePathChanged, this, &MainWindow::updateTitle);
+
+    m_layerMode->setCurrentIndex(std::clamp(AppSettings::layerChartMode.get(), 0, 3));
+    resize(kDefaultSize);
+    restoreGeometry(AppSettings::windowGeometry.get());
+    restoreState(AppSettings::windowState.get());
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_loadWatcher.isRunning()) {
+        m_loadWatcher.cancel();
+        m_loadWatcher.waitForFinished();
+    }
+}
+
+void MainWindow::setPrompts(std::unique_ptr<UserPrompts> prompts)
+{
+    m_prompts = std::move(prompts);
+}
+
+void MainWindow::createDocks()
+{
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_profilePanel = new ProfilePanel(m_controller);
+    connect(m_profilePanel, &ProfilePanel::suggestRequested, this, &MainWindow::suggestCuts);
+    m_summaryView = new QTableView;
+    m_summaryView->setModel(m_summaryModel);
+    m_summaryView->verticalHeader()->hide();
+    m_summaryView->horizontalHeader()->setSectionResizeMode(
+        QHeaderView::ResizeToContents); // a handful of rows
+    auto* profiles = new QWidget;
+    auto* profileLayout = new QVBoxLayout(profiles);
+    profileLayout->setContentsMargins(2, 2, 2, 2);
+    profileLayout->addWidget(m_profilePanel);
+    profileLayout->addWidget(m_summaryView, 1);
+    auto* profileDock = new QDockWidget(tr("Profiles"), this);
+    profileDock->setObjectName(QStringLiteral("ProfilesDock"));
+    profileDock->setWidget(profiles);
+    addDockWidget(Qt::RightDockWidgetArea, profileDock);
+
+    m_violationsView = new QTableView;
+    m_violationsView->setModel(m_violationsModel);
+    m_violationsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_violationsView->verticalHeader()->hide();
+    m_violationsView->horizontalHeader()->setStretchLastSection(true);
+    m_violationsView->setWordWrap(false);
+    connect(m_violationsView, &QTableView::clicked, this, &MainWindow::selectViolation);
+    connect(m_violationsView, &QTableView::activated, this, &MainWindow::selectViolation);
+    auto* violationsDock = new QDockWidget(tr("Violations"), this);
+    violationsDock->setObjectName(QStringLiteral("ViolationsDock"));
+    violationsDock->setWidget(m_violationsView);
+    addDockWidget(Qt::RightDockWidgetArea, violationsDock);
+
+    m_rulesPanel = new RulesPanel(m_rulesModel);
+    connect(m_rulesModel, &RulesModel::editRejected, this,
+        [this](const QString& message) { m_prompts->showError(this, tr("Rule not changed"), message); });
+    auto* rulesDock = new QDockWidget(tr("Rules"), this);
+    rulesDock->setObjectName(QStringLiteral("RulesDock"));
+    rulesDock->setWidget(m_rulesPanel);
+    addDockWidget(Qt::RightDockWidgetArea, rulesDock);
+    tabifyDockWidget(violationsDock, rulesDock);
+    violationsDock->raise();
+    resizeDocks({ profileDock }, { 430 }, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    auto add = [this](QMenu* menu, const QString& text, const QKeySequence& key, auto slot,
+                   const QString& tip = {}) {
+        QAction* action = menu->addAction(text);
+        action->setShortcut(key);
+        action->setStatusTip(tip);
+        action->setToolTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action); // shortcuts work with the menu bar hidden (offscreen, fullscreen)
+        return action;
+    };
+    add(file, tr("&Open…"), QKeySequence::Open, &MainWindow::openDialog,
+        tr("Open rankings, an inventory or a profile file"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    add(file, tr("&Save"), QKeySequence::Save, &MainWindow::save, tr("Save the YAML profile file"));
+    add(file, tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
+    file->addSeparator();
+    add(file, tr("Export Charts as &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] { exportChartsDialog(QStringLiteral("png")); });
+    add(file, tr("Export Charts as S&VG…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        [this] { exportChartsDialog(QStringLiteral("svg")); });
+    add(file, tr("Export &INC 2.x Config…"), QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::exportInc,
+        tr("Write an INC 2.x op_name_dict keeping a profile's kept ops in fp32"));
+    file->addSeparator();
+    add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_controller->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_controller->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    addAction(undo);
+    addAction(redo);
+    edit->addSeparator();
+    edit->addActions(m_opTable->editActions());
+    edit->addSeparator();
+    add(edit, tr("&Suggest Cuts"), QKeySequence(Qt::CTRL | Qt::Key_G), &MainWindow::suggestCuts,
+        tr("Cuts at natural breaks of the ranked curve (undoable)"));
+    QAction* preset = add(
+        edit, tr("&Language Model Only"), QKeySequence(Qt::CTRL | Qt::Key_L),
+        [this] { m_rulesModel->applyLanguageModelOnlyPreset(); },
+        tr("Keep the vision tower and merger in higher precision"));
+    Q_UNUSED(preset);
+    add(edit, tr("&Find Op"), QKeySequence::Find, [this] {
+        m_opTable->filterEdit()->setFocus();
+        m_opTable->filterEdit()->selectAll();
+    });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const auto docks = findChildren<QDockWidget*>();
+    for (QDockWidget* dock : docks)
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    add(view, tr("&Ranked Curve"), QKeySequence(Qt::ALT | Qt::Key_1),
+        [this] { m_chartTabs->setCurrentIndex(0); });
+    add(view, tr("&Metric vs Metric"), QKeySequence(Qt::ALT | Qt::Key_2),
+        [this] { m_chartTabs->setCurrentIndex(1); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("Open &Example (Qwen2.5-VL-3B)"), QKeySequence(Qt::Key_F1 | Qt::SHIFT),
+        &MainWindow::openExample);
+    add(help, tr("&About QuantCut"), QKeySequence(), [this] {
+        QMessageBox::about(this, tr("About QuantCut"),
+            tr("<b>QuantCut %1</b><br>Nested INT8 W8A8 mixed-precision profiles from per-op sensitivity "
+               "rankings.")
+                .arg(QStringLiteral(QUANTCUT_VERSION)));
+    });
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu) return;
+    m_recentMenu->clear();
+    const QStringList files = AppSettings::recentFiles.get();
+    for (int i = 0; i < files.size(); ++i) {
+        QAction* action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()));
+        action->setToolTip(files[i]);
+        const QString path = files[i];
+        connect(action, &QAction::triggered, this, [this, path] { openFiles({ path }); });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_controller->filePath();
+    setWindowTitle(
+        (path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName()) + QStringLiteral("[*] — QuantCut"));
+    setWindowModified(m_controller->isModified());
+}
+
+QString MainWindow::violationStatusText() const
+{
+    return m_violationLabel->text();
+}
+
+void MainWindow::updateStatus()
+{
+    const Project& p = m_controller->project();
+    const int errors = m_controller->errorCount();
+    const int total = int(m_controller->violations().size());
+    m_violationLabel->setText(tr("%n violation(s)", nullptr, total) + tr(" (%n error(s))", nullptr, errors));
+    m_violationLabel->setStyleSheet(errors > 0
+            ? QStringLiteral("QLabel { color: white; background: #c62828; padding: 1px 6px; }")
+            : QString());
+    QStringList parts;
+    parts.append(
+        tr("%1 ops, %2 metrics").arg(QLocale().toString(p.inventory().size())).arg(p.metrics().size()));
+    for (int i = 0; i < p.profileCount(); ++i)
+        parts.append(QStringLiteral("%1: %2 INT8")
+                         .arg(p.cutPlan().profiles[size_t(i)].name)
+                         .arg(QLocale().toString(p.cuts()[size_t(i)].ops)));
+    m_summaryLabel->setText(parts.join(QStringLiteral("   ")));
+}
+
+void MainWindow::selectViolation(const QModelIndex& index)
+{
+    const int op = index.data(ViolationsModel::OpRole).toInt();
+    if (op >= 0) m_controller->setSelectedOp(op);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_controller->isModified()) return true;
+    const QString name = m_controller->filePath().isEmpty() ? tr("The project")
+                                                            : QFileInfo(m_controller->filePath()).fileName();
+    switch (m_prompts->askSaveChanges(this, name)) {
+    case UserPrompts::SaveChoice::Save:
+        return save();
+    case UserPrompts::SaveChoice::Discard:
+        return true;
+    case UserPrompts::SaveChoice::Cancel:
+        return false;
+    }
+    return false;
+}
+
+bool MainWindow::saveTo(const QString& path)
+{
+    try {
+        ProfileDocument::save(m_controller->project(), path);
+    } catch (const FileError& e) {
+        m_prompts->showError(this, tr("Save failed"), e.toString());
+        return false;
+    }
+    m_controller->undoStack()->setClean();
+    m_controller->setFilePath(QFileInfo(path).absoluteFilePath());
+    AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
+    updateRecentMenu();
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
+    return true;
+}
+
+bool MainWindow::save()
+{
+    return m_controller->filePath().isEmpty() ? saveAs() : saveTo(m_controller->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Profiles"),
+        QDir(AppSettings::lastDirectory.get()).filePath(QStringLiteral("profiles.yaml")),
+        tr("QuantCut profiles (*.yaml *.yml)"));
+    return !path.isEmpty() && saveTo(path);
+}
+
+void MainWindow::openDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open Rankings, Inventory or Profiles"),
+        AppSettings::lastDirectory.get(),
+        tr("All supported (*.yaml *.yml *.json *.log *.txt *.csv *.tsv *.safetensors);;All files (*)"));
+    if (paths.isEmpty()) return;
+    AppSettings::lastDirectory.set(QFileInfo(paths.front()).absolutePath());
+    openFiles(paths);
+}
+
+bool MainWindow::openFiles(const QStringList& paths, bool wait)
+{
+    if (paths.isEmpty() || m_loadWatcher.isRunning()) return false;
+    const bool replaces = ProjectLoader::replacesProject(paths);
+    if (replaces && !maybeSave()) return false;
+    m_loadingPaths = paths;
+    // A profile file replaces the project; rankings and inventories add to the current one.
+    Project base = replaces ? Project() : m_controller->project();
+    if (wait) {
+        QFutureInterface<ProjectLoader::Result> interface;
+        QPromise<ProjectLoader::Result> promise(interface);
+        promise.start();
+        ProjectLoader::load(promise, std::move(base), paths);
+        promise.finish();
+        m_loadWatcher.setFuture(interface.future());
+        m_loadWatcher.waitForFinished();
+        QCoreApplication::sendPostedEvents(&m_loadWatcher);
+        finishLoad();
+        return m_controller->project().inventory().size() > 0 && m_loadingPaths.isEmpty();
+    }
+    m_progress->setRange(0, int(paths.size()) + 1);
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    statusBar()->showMessage(tr("Loading %n file(s)…", nullptr, int(paths.size())));
+    m_loadWatcher.setFuture(QtConcurrent::run(&ProjectLoader::load, std::move(base), paths));
+    return true;
+}
+
+void MainWindow::cancelLoading()
+{
+    if (m_loadWatcher.isRunning()) m_loadWatcher.cancel();
+}
+
+void MainWindow::finishLoad()
+{
+    if (m_loadingPaths.isEmpty())
+        return; // already handled (a synchronous load also gets the watcher's signal)
+    const QStringList paths = std::exchange(m_loadingPaths, {});
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    statusBar()->clearMessage();
+    const QFuture<ProjectLoader::Result> future = m_loadWatcher.future();
+    if (future.isCanceled() || future.resultCount() == 0) {
+        statusBar()->showMessage(tr("Loading cancelled; nothing changed"), 4000);
+        m_loadingPaths = paths; // report failure to a waiting caller
+        return;
+    }
+    ProjectLoader::Result result = future.result();
+    if (result.cancelled) {
+        statusBar()->showMessage(tr("Loading cancelled; nothing changed"), 4000);
+        m_loadingPaths = paths;
+        return;
+    }
+    if (!result.error.isEmpty()) {
+        m_prompts->showError(this, tr("Could not open"), result.error);
+        m_loadingPaths = paths;
+        return;
+    }
+    if (!result.profilePath.isEmpty())
+        m_controller->resetProject(std::move(result.project), result.profilePath);
+    else
+        m_controller->replaceProject(
+            result.project, tr("Load %1").arg(result.loaded.join(QStringLiteral(", "))));
+    for (const QString& path : paths)
+        AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
+    updateRecentMenu();
+    statusBar()->showMessage(tr("Loaded %1").arg(result.loaded.join(QStringLiteral(", "))), 6000);
+}
+
+void MainWindow::requestEdit(int op, int action)
+{
+    if (action == OpTablePanel::ClearEdit) {
+        m_controller->setOverride(op, std::nullopt);
+        return;
+    }
+    const Override::Action a
+        = action == OpTablePanel::KeepEdit ? Override::Action::Keep : Override::Action::Int8;
+    QString note;
+    const QString title = a == Override::Action::Keep
+        ? tr("Keep %1").arg(m_controller->project().inventory().at(op).name)
+        : tr("Force INT8: %1").arg(m_controller->project().inventory().at(op).name);
+    if (!m_prompts->askNote(this, title, note)) return;
+    m_controller->setOverride(op, a, note);
+}
+
+void MainWindow::suggestCuts()
+{
+    const Project& p = m_controller->project();
+    m_controller->setCutPlan(CutSuggester::suggest(p.ranking(), p.cutPlan()), tr("Suggest cuts"));
+}
+
+QString MainWindow::exampleDirectory()
+{
+    const QString app = QCoreApplication::applicationDirPath();
+    const QStringList candidates = {
+        QDir(app).filePath(QStringLiteral("../") + QStringLiteral(QUANTCUT_INSTALL_DATADIR)
+            + QStringLiteral("/quantcut/examples/qwen2_5_vl_3b")),
+        QDir(QStringLiteral(QUANTCUT_SOURCE_EXAMPLES)).filePath(QStringLiteral("qwen2_5_vl_3b")),
+    };
+    for (const QString& dir : candidates) {
+        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("ops.csv")))) return QDir::cleanPath(dir);
+    }
+    return {};
+}
+
+QStringList MainWindow::exampleFiles()
+{
+    const QString dir = exampleDirectory();
+    if (dir.isEmpty()) return {};
+    QStringList files;
+    for (const char* name : { "ops.csv", "inc_mse_v2_debug.log", "inc_hawq_v2.log" }) {
+        const QString path = QDir(dir).filePath(QString::fromLatin1(name));
+        if (QFileInfo::exists(path)) files.append(path);
+    }
+    return files;
+}
+
+bool MainWindow::openExample()
+{
+    const QStringList files = exampleFiles();
+    if (files.isEmpty()) {
+        m_prompts->showError(
+            this, tr("Example not found"), tr("The bundled Qwen2.5-VL-3B example is not installed."));
+        return false;
+    }
+    if (!maybeSave()) return false;
+    // The example starts a fresh project rather than adding to the current one.
+    m_controller->resetProject(Project());
+    return openFiles(files);
+}
+
+bool MainWindow::exportCharts(const QString& path)
+{
+    const QSize size = m_chartArea->size();
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(), size));
+        generator.setTitle(tr("QuantCut charts"));
+        QPainter painter;
+        if (!painter.begin(&generator)) {
+            m_prompts->showError(this, tr("Export failed"), tr("%1: cannot write").arg(path));
+            return false;
+        }
+        m_chartArea->render(&painter);
+        painter.end();
+        return QFileInfo(path).size() > 0;
+    }
+    const QPixmap pixmap = m_chartArea->grab();
+    if (!pixmap.save(path)) {
+        m_prompts->showError(this, tr("Export failed"), tr("%1: cannot write the image").arg(path));
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::exportChartsDialog(const QString& suffix)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"),
+        QDir(AppSettings::lastDirectory.get()).filePath(QStringLiteral("quantcut-charts.") + suffix),
+        suffix == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
+    if (!path.isEmpty()) exportCharts(path);
+}
+
+void MainWindow::exportInc()
+{
+    const Project& p = m_controller->project();
+    if (p.profileCount() == 0) return;
+    QStringList names;
+    for (const ProfileSpec& spec : p.cutPlan().profiles)
+        names.append(spec.name + QStringLiteral(" ") + spec.label);
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(
+        this, tr("Export INC 2.x"), tr("Profile:"), names, int(names.size()) - 1, false, &ok);
+    if (!ok) return;
+    const int profile = int(names.indexOf(choice));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export INC 2.x Config"),
+        QDir(AppSettings::lastDirectory.get())
+            .filePath(
+                QStringLiteral("inc_op_name_dict_%1.json").arg(p.cutPlan().profiles[size_t(profile)].name)),
+        tr("JSON (*.json)"));
+    if (path.isEmpty()) return;
+    try {
+        writeAtomically(path, Inc2Exporter::toJson(p, profile));
+    } catch (const FileError& e) {
+        m_prompts->showError(this, tr("Export failed"), e.toString());
+    } catch (const std::exception& e) {
+        m_prompts->showError(this, tr("Export failed"), QString::fromUtf8(e.what()));
+    }
+}
+
+bool MainWindow::saveScreenshot(const QString& path)
+{
+    QCoreApplication::processEvents();
+    const QPixmap pixmap = grab();
+    return !pixmap.isNull() && pixmap.save(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    cancelLoading();
+    AppSettings::windowGeometry.set(saveGeometry());
+    AppSettings::windowState.set(saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    const auto urls = event->mimeData()->urls();
+    for (const QUrl& url : urls) {
+        if (url.isLocalFile()) paths.append(url.toLocalFile());
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        openFiles(paths);
+    }
+}
+
+} // namespace qc::gui

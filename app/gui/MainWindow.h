@@ -1,0 +1,123 @@
+#pragma once
+
+#include "ProjectLoader.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+
+namespace qc::gui {
+
+class LayerSensitivityView;
+class OpTableModel;
+class OpTablePanel;
+class ProfilePanel;
+class ProfileSummaryModel;
+class ProjectController;
+class RankScatterView;
+class RankedCurveView;
+class RulesModel;
+class RulesPanel;
+class UserPrompts;
+class ViolationsModel;
+
+// The explorer: charts on top (per-layer sensitivity; ranked curve with cut handles; metric vs metric), the
+// op table below, profiles, violations and rules in docks. Owns the controller; every panel talks to it.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    static constexpr QSize kDefaultSize { 1440, 900 };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ProjectController* controller() const { return m_controller; }
+    OpTableModel* opModel() const { return m_opModel; }
+    OpTablePanel* opTable() const { return m_opTable; }
+    ProfileSummaryModel* summaryModel() const { return m_summaryModel; }
+    ViolationsModel* violationsModel() const { return m_violationsModel; }
+    RulesModel* rulesModel() const { return m_rulesModel; }
+    RankedCurveView* rankedCurve() const { return m_rankedCurve; }
+    LayerSensitivityView* layerChart() const { return m_layerChart; }
+    RankScatterView* scatter() const { return m_scatter; }
+    ProfilePanel* profilePanel() const { return m_profilePanel; }
+    QTableView* violationsView() const { return m_violationsView; }
+    QString violationStatusText() const;
+
+    // Replaces the dialogs (tests); the window takes ownership.
+    void setPrompts(std::unique_ptr<UserPrompts> prompts);
+
+    // Opens files of any kind; in the background unless wait is set (tests, --screenshot). Returns false on
+    // failure (already reported) or when the user cancelled.
+    bool openFiles(const QStringList& paths, bool wait = false);
+    bool isLoading() const { return m_loadWatcher.isRunning(); }
+    void cancelLoading();
+    bool saveTo(const QString& path);
+    bool exportCharts(const QString& path); // .png or .svg
+    // Hand edit with a note, asking for the note through the prompts.
+    void requestEdit(int op, int action);
+    void suggestCuts();
+    bool openExample();
+    static QString exampleDirectory();
+    static QStringList exampleFiles();
+    // Renders the window offscreen at its current size.
+    bool saveScreenshot(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void updateTitle();
+    void updateStatus();
+    void updateRecentMenu();
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void openDialog();
+    void exportChartsDialog(const QString& suffix);
+    void exportInc();
+    void finishLoad();
+    void selectViolation(const QModelIndex& index);
+
+    ProjectController* m_controller;
+    std::unique_ptr<UserPrompts> m_prompts;
+    OpTableModel* m_opModel;
+    ProfileSummaryModel* m_summaryModel;
+    ViolationsModel* m_violationsModel;
+    RulesModel* m_rulesModel;
+    OpTablePanel* m_opTable;
+    LayerSensitivityView* m_layerChart;
+    RankedCurveView* m_rankedCurve;
+    RankScatterView* m_scatter;
+    ProfilePanel* m_profilePanel;
+    RulesPanel* m_rulesPanel;
+    QTableView* m_violationsView;
+    QTableView* m_summaryView;
+    QWidget* m_chartArea;
+    QTabWidget* m_chartTabs;
+    QComboBox* m_layerMode;
+    QComboBox* m_scatterX;
+    QComboBox* m_scatterY;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_violationLabel;
+    QLabel* m_summaryLabel;
+    QProgressBar* m_progress;
+    QPushButton* m_cancel;
+    QFutureWatcher<ProjectLoader::Result> m_loadWatcher;
+    QStringList m_loadingPaths;
+};
+
+} // namespace qc::gui

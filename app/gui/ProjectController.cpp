@@ -1,0 +1,196 @@
+#include "ProjectController.h"
+
+#include "commands/ReplaceProjectCommand.h"
+#include "commands/SetCutCommand.h"
+#include "commands/SetCutPlanCommand.h"
+#include "commands/SetOverridesCommand.h"
+#include "commands/SetRulesCommand.h"
+#include "io/FileError.h"
+#include "profile/Checker.h"
+
+#include <algorithm>
+
+namespace qc::gui {
+
+ProjectController::ProjectController(QObject* parent)
+    : QObject(parent)
+{
+    recomputeSafely();
+    updateViolations();
+}
+
+void ProjectController::resetProject(Project project, const QString& filePath)
+{
+    m_undoStack.clear();
+    m_selectedOp = -1;
+    applyProject(std::move(project));
+    m_undoStack.setClean();
+    setFilePath(filePath);
+}
+
+void ProjectController::setFilePath(const QString& path)
+{
+    if (m_filePath == path) return;
+    m_filePath = path;
+    emit filePathChanged(path);
+}
+
+void ProjectController::setCut(int profile, double cut, int dragId)
+{
+    if (profile < 0 || profile >= m_project.profileCount()) return;
+    cut = clampCut(profile, cut);
+    const double old = m_project.cutPlan().profiles[size_t(profile)].cut;
+    if (cut == old) return;
+    m_undoStack.push(new SetCutCommand(this, profile, old, cut, dragId));
+}
+
+void ProjectController::setCutPlan(const CutPlan& plan, const QString& text)
+{
+    if (plan == m_project.cutPlan()) return;
+    m_undoStack.push(new SetCutPlanCommand(this, m_project.cutPlan(), plan, text));
+}
+
+void ProjectController::setOverride(int op, std::optional<Override::Action> action, const QString& note)
+{
+    if (op < 0 || op >= m_project.inventory().size()) return;
+    const QString& name = m_project.inventory().at(op).name;
+    std::vector<Override> overrides = m_project.overrides();
+    std::erase_if(overrides, [&](const Override& o) { return o.op == name; });
+    QString text;
+    if (action) {
+        overrides.push_back({ name, *action, note });
+        text = *action == Override::Action::Keep ? tr("Keep %1 in higher precision").arg(name)
+                                                 : tr("Force %1 to INT8").arg(name);
+    } else {
+        text = tr("Clear hand edit of %1").arg(name);
+    }
+    if (overrides == m_project.overrides()) return;
+    m_undoStack.push(new SetOverridesCommand(this, m_project.overrides(), std::move(overrides), text));
+}
+
+QStringList ProjectController::setRules(const RuleSet& rules, const QString& text)
+{
+    const QStringList errors = rules.validate();
+    if (!errors.isEmpty() || rules == m_project.rules()) return errors;
+    m_undoStack.push(new SetRulesCommand(this, m_project.rules(), rules, text));
+    return {};
+}
+
+void ProjectController::replaceProject(const Project& project, const QString& text)
+{
+    m_undoStack.push(new ReplaceProjectCommand(this, m_project, project, text));
+}
+
+void ProjectController::applyCutPlan(const CutPlan& plan)
+{
+    const bool sameShape
+        = plan.profiles.size() == m_project.cutPlan().profiles.size() && plan.by == m_project.cutPlan().by;
+    m_project.setCutPlan(plan);
+    m_project.recut();
+    updateViolations();
+    if (sameShape)
+        emit cutsChanged();
+    else
+        emit projectReset();
+    emit violationsChanged();
+}
+
+void ProjectController::applyOverrides(std::vector<Override> overrides)
+{
+    m_project.setOverrides(std::move(overrides));
+    recomputeSafely();
+    updateViolations();
+    emit rankingChanged();
+    emit violationsChanged();
+}
+
+void ProjectController::applyRules(RuleSet rules)
+{
+    m_project.setRules(std::move(rules));
+    recomputeSafely();
+    updateViolations();
+    emit rankingChanged();
+    emit violationsChanged();
+}
+
+void ProjectController::applyProject(Project project)
+{
+    m_project = std::move(project);
+    recomputeSafely();
+    if (m_selectedOp >= m_project.inventory().size()) m_selectedOp = -1;
+    updateViolations();
+    emit projectReset();
+    emit violationsChanged();
+}
+
+double ProjectController::maxCut() const
+{
+    return m_project.cutPlan().maxCut(m_project.ranking().eligibleOps());
+}
+
+double ProjectController::clampCut(int profile, double cut) const
+{
+    const auto& profiles = m_project.cutPlan().profiles;
+    const double lo = profile > 0 ? profiles[size_t(profile - 1)].cut : 0.0;
+    const double hi = size_t(profile + 1) < profiles.size() ? profiles[size_t(profile + 1)].cut : maxCut();
+    return std::clamp(cut, std::min(lo, hi), std::max(lo, hi));
+}
+
+QString ProjectController::violationText(int op) const
+{
+    if (!opHasViolation(op)) return {};
+    const QString& name = m_project.inventory().at(op).name;
+    QStringList lines;
+    for (const Violation& v : m_violations) {
+        if (v.op == name)
+            lines.append((v.profile.isEmpty() ? QString() : v.profile + QStringLiteral(": ")) + v.message);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+int ProjectController::profileViolationCount(int profile) const
+{
+    return profile >= 0 && size_t(profile) < m_profileViolations.size() ? m_profileViolations[size_t(profile)]
+                                                                        : 0;
+}
+
+void ProjectController::setSelectedOp(int op)
+{
+    if (op == m_selectedOp) return;
+    m_selectedOp = op;
+    emit selectedOpChanged(op);
+}
+
+void ProjectController::recomputeSafely()
+{
+    // Rule sets are validated before they get here and loaders recompute their copy first, so a throw here
+    // means data that no longer fits together; keep the window alive and let the checker report what it can.
+    try {
+        m_project.recompute();
+    } catch (const FileError& e) {
+        qWarning("recompute failed: %s", qPrintable(e.toString()));
+    } catch (const std::exception& e) {
+        qWarning("recompute failed: %s", e.what());
+    }
+}
+
+void ProjectController::updateViolations()
+{
+    m_violations = Checker::check(m_project);
+    m_errorCount = Checker::errorCount(m_violations);
+    m_opFlag.assign(size_t(m_project.inventory().size()), 0);
+    m_profileViolations.assign(size_t(m_project.profileCount()), 0);
+    QHash<QString, int> profileIndex;
+    for (int p = 0; p < m_project.profileCount(); ++p)
+        profileIndex.insert(m_project.cutPlan().profiles[size_t(p)].name, p);
+    for (const Violation& v : m_violations) {
+        // A partial ranking is informational: the op is still ranked by the other metrics.
+        if (v.kind == Violation::Kind::PartialRanking) continue;
+        const int op = m_project.inventory().indexOf(v.op);
+        if (op >= 0) m_opFlag[size_t(op)] = 1;
+        const int p = profileIndex.value(v.profile, -1);
+        if (p >= 0) ++m_profileViolations[size_t(p)];
+    }
+}
+
+} // namespace qc::gui

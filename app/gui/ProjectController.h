@@ -1,0 +1,87 @@
+#pragma once
+
+#include "profile/Violation.h"
+#include "project/Project.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QUndoStack>
+#include <optional>
+#include <vector>
+
+namespace qc::gui {
+
+// Owns the one Project the window shows, its undo history and what is derived for display (violations per
+// op). Every edit goes through here: the public edit methods push undoable commands, the apply* methods are
+// what those commands call, and the signals tell models and charts how much changed (a drag only re-cuts).
+class ProjectController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ProjectController(QObject* parent = nullptr);
+
+    const Project& project() const { return m_project; }
+    QUndoStack* undoStack() { return &m_undoStack; }
+
+    // Replaces everything and forgets the undo history: opening a profile file, a new project.
+    void resetProject(Project project, const QString& filePath = {});
+    QString filePath() const { return m_filePath; }
+    void setFilePath(const QString& path);
+    bool isModified() const { return !m_undoStack.isClean(); }
+
+    // Undoable edits. Cuts pushed with the same non-zero dragId merge into one undo step.
+    int beginDrag() { return ++m_lastDragId; }
+    void setCut(int profile, double cut, int dragId = 0);
+    void setCutPlan(const CutPlan& plan, const QString& text);
+    void setOverride(int op, std::optional<Override::Action> action, const QString& note = {});
+    // Returns the validation errors; an invalid rule set is not applied.
+    QStringList setRules(const RuleSet& rules, const QString& text);
+    void replaceProject(const Project& project, const QString& text);
+
+    // The primitives the commands call; not undoable by themselves.
+    void applyCutPlan(const CutPlan& plan);
+    void applyOverrides(std::vector<Override> overrides);
+    void applyRules(RuleSet rules);
+    void applyProject(Project project);
+
+    // The cut that keeps profile between its neighbours (profiles are nested).
+    double clampCut(int profile, double cut) const;
+    double maxCut() const;
+
+    const std::vector<Violation>& violations() const { return m_violations; }
+    int errorCount() const { return m_errorCount; }
+    bool opHasViolation(int op) const
+    {
+        return op >= 0 && size_t(op) < m_opFlag.size() && m_opFlag[size_t(op)];
+    }
+    QString violationText(int op) const;
+    int profileViolationCount(int profile) const;
+    int opIndex(const QString& name) const { return m_project.inventory().indexOf(name); }
+
+    int selectedOp() const { return m_selectedOp; }
+    void setSelectedOp(int op);
+
+signals:
+    void projectReset(); // inventory, metrics or profiles changed shape: reset models, rebuild charts
+    void rankingChanged(); // same ops, new states and ranking (rules, overrides)
+    void cutsChanged(); // only the cuts moved (the drag path)
+    void violationsChanged();
+    void selectedOpChanged(int op);
+    void filePathChanged(const QString& path);
+
+private:
+    void recomputeSafely();
+    void updateViolations();
+
+    Project m_project;
+    QUndoStack m_undoStack;
+    QString m_filePath;
+    int m_lastDragId = 0;
+    int m_selectedOp = -1;
+    std::vector<Violation> m_violations;
+    int m_errorCount = 0;
+    std::vector<std::uint8_t> m_opFlag; // per op: 1 when a violation names it
+    std::vector<int> m_profileViolations;
+};
+
+} // namespace qc::gui

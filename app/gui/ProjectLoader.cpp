@@ -1,0 +1,100 @@
+#include "ProjectLoader.h"
+
+#include "FileKind.h"
+#include "inventory/InventoryReader.h"
+#include "io/FileError.h"
+#include "metrics/MetricImporter.h"
+#include "project/ProfileDocument.h"
+
+#include <QFileInfo>
+#include <QFutureInterface>
+
+namespace qc::gui {
+
+namespace {
+// Adds metrics to a project, replacing one from the same file and keeping ids unique.
+void mergeMetrics(std::vector<Metric>& metrics, std::vector<Metric> added)
+{
+    for (Metric& m : added) {
+        std::erase_if(metrics, [&](const Metric& old) { return old.id == m.id && old.file == m.file; });
+        QString id = m.id;
+        for (int n = 2;
+             std::any_of(metrics.begin(), metrics.end(), [&](const Metric& o) { return o.id == id; }); ++n)
+            id = m.id + QStringLiteral("_") + QString::number(n);
+        m.id = id;
+        metrics.push_back(std::move(m));
+    }
+}
+
+ProjectLoader::Result run(Project base, const QStringList& paths, const std::function<bool(int)>& step)
+{
+    ProjectLoader::Result result;
+    Project project = std::move(base);
+    std::vector<Metric> metrics = project.metrics();
+    bool inventoryGiven = !project.inventoryFromRankings() && !project.inventory().isEmpty();
+    try {
+        for (int i = 0; i < paths.size(); ++i) {
+            if (!step(i)) {
+                result.cancelled = true;
+                return result;
+            }
+            const QString& path = paths[i];
+            const FileKind kind = detectFileKind(path);
+            switch (kind) {
+            case FileKind::ProfileDocument:
+                project = ProfileDocument::load(path).project;
+                metrics = project.metrics();
+                inventoryGiven = !project.inventoryFromRankings();
+                result.profilePath = QFileInfo(path).absoluteFilePath();
+                break;
+            case FileKind::Inventory:
+                project.setInventory(InventoryReader::read(path));
+                inventoryGiven = true;
+                break;
+            case FileKind::Rankings:
+                mergeMetrics(metrics, MetricImporter::import(path));
+                break;
+            }
+            result.loaded.append(
+                QStringLiteral("%1 (%2)").arg(QFileInfo(path).fileName(), fileKindName(kind)));
+        }
+        if (!step(int(paths.size()))) {
+            result.cancelled = true;
+            return result;
+        }
+        project.setMetrics(std::move(metrics));
+        if (!inventoryGiven) project.useRankedNamesAsInventory();
+        project.recompute();
+        result.project = std::move(project);
+    } catch (const FileError& e) {
+        result.error = e.toString();
+    } catch (const std::exception& e) {
+        result.error = QString::fromUtf8(e.what());
+    }
+    return result;
+}
+} // namespace
+
+void ProjectLoader::load(QPromise<Result>& promise, Project base, const QStringList& paths)
+{
+    promise.setProgressRange(0, int(paths.size()) + 1);
+    Result result = run(std::move(base), paths, [&](int done) {
+        promise.setProgressValueAndText(
+            done, done < paths.size() ? QFileInfo(paths[done]).fileName() : QStringLiteral("ranking"));
+        return !promise.isCanceled();
+    });
+    promise.addResult(std::move(result));
+}
+
+ProjectLoader::Result ProjectLoader::loadNow(Project base, const QStringList& paths)
+{
+    return run(std::move(base), paths, [](int) { return true; });
+}
+
+bool ProjectLoader::replacesProject(const QStringList& paths)
+{
+    return std::any_of(paths.begin(), paths.end(),
+        [](const QString& p) { return detectFileKind(p) == FileKind::ProfileDocument; });
+}
+
+} // namespace qc::gui

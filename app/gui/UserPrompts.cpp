@@ -1,0 +1,31 @@
+#include "UserPrompts.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+
+namespace qc::gui {
+
+void UserPrompts::showError(QWidget* parent, const QString& title, const QString& text)
+{
+    QMessageBox::warning(parent, title, text);
+}
+
+bool UserPrompts::askNote(QWidget* parent, const QString& title, QString& note)
+{
+    bool ok = false;
+    note = QInputDialog::getText(
+        parent, title, QObject::tr("Note (why; stored in the profile file):"), QLineEdit::Normal, note, &ok);
+    return ok;
+}
+
+UserPrompts::SaveChoice UserPrompts::askSaveChanges(QWidget* parent, const QString& document)
+{
+    const auto answer = QMessageBox::question(parent, QObject::tr("Unsaved changes"),
+        QObject::tr("%1 has unsaved changes. Save them?").arg(document),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    return answer == QMessageBox::Save   ? SaveChoice::Save
+        : answer == QMessageBox::Discard ? SaveChoice::Discard
+                                         : SaveChoice::Cancel;
+}
+
+} // namespace qc::gui

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+namespace qc::gui {
+
+// Every question and message the main window puts to the user goes through here, so tests can answer
+// without a modal dialog blocking the event loop.
+class UserPrompts
+{
+public:
+    enum class SaveChoice { Save, Discard, Cancel };
+
+    virtual ~UserPrompts() = default;
+    virtual void showError(QWidget* parent, const QString& title, const QString& text);
+    // false when the user cancels; note may be left empty.
+    virtual bool askNote(QWidget* parent, const QString& title, QString& note);
+    virtual SaveChoice askSaveChanges(QWidget* parent, const QString& document);
+};
+
+} // namespace qc::gui

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QList>
+
+namespace qc::gui {
+
+// The shaded regions of the ranked curve: each profile's band runs from the previous profile's cut to its
+// own, i.e. what it quantizes beyond the smaller profiles. Painted as one light item below the handles, so
+// a drag repaints rectangles, not the series.
+class CutBandsItem : public QGraphicsItem
+{
+public:
+    explicit CutBandsItem(QGraphicsItem* parent);
+
+    // plotArea in parent coordinates; xs ascending, one per profile.
+    void setBands(const QRectF& plotArea, const QList<double>& xs, const QList<QColor>& colors);
+
+    QRectF boundingRect() const override { return m_plotArea; }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QRectF m_plotArea;
+    QList<double> m_xs;
+    QList<QColor> m_colors;
+};
+
+} // namespace qc::gui

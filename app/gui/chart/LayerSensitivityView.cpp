@@ -1,0 +1,267 @@
+#include "LayerSensitivityView.h"
+
+#include "MetricText.h"
+#include "NiceAxis.h"
+#include "ProfileColors.h"
+#include "ProjectController.h"
+
+#include <QCategoryAxis>
+#include <QGraphicsLineItem>
+#include <QHash>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <cmath>
+
+namespace qc::gui {
+
+LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidget* parent)
+    : ChartView(new QChart, parent)
+    , m_controller(controller)
+{
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    m_selectionLine = new QGraphicsLineItem(chart());
+    m_selectionLine->setPen(QPen(QColor(230, 40, 40), 2.0, Qt::DashLine));
+    m_selectionLine->setZValue(20);
+    m_selectionLine->setVisible(false);
+    connect(controller, &ProjectController::projectReset, this, &LayerSensitivityView::rebuild);
+    connect(controller, &ProjectController::rankingChanged, this, &LayerSensitivityView::rebuild);
+    connect(controller, &ProjectController::violationsChanged, this, &LayerSensitivityView::updateViolations);
+    connect(controller, &ProjectController::selectedOpChanged, this, &LayerSensitivityView::updateSelection);
+    connect(chart(), &QChart::plotAreaChanged, this, &LayerSensitivityView::updateSelection);
+    connect(this, &ChartView::backgroundClicked, this, &LayerSensitivityView::onBackgroundClicked);
+    rebuild();
+}
+
+void LayerSensitivityView::setMode(Mode mode)
+{
+    if (mode == m_mode) return;
+    m_mode = mode;
+    rebuild();
+}
+
+int LayerSensitivityView::slotOfOp(int op) const
+{
+    return op >= 0 && size_t(op) < m_slotOfOp.size() ? m_slotOfOp[size_t(op)] : -1;
+}
+
+void LayerSensitivityView::buildSlots()
+{
+    const Inventory& inventory = m_controller->project().inventory();
+    // Components in order of first appearance (the model's own order); layers ascending within each.
+    QStringList components;
+    QHash<QString, QList<int>> layers;
+    for (const Op& op : inventory.ops()) {
+        if (!layers.contains(op.component)) components.append(op.component);
+        QList<int>& list = layers[op.component];
+        if (!list.contains(op.layer)) list.append(op.layer);
+    }
+    m_slots.clear();
+    QHash<QString, int> slotIndex;
+    for (const QString& component : components) {
+        QList<int> list = layers.value(component);
+        std::sort(list.begin(), list.end());
+        for (int layer : list) {
+            slotIndex.insert(component + QLatin1Char('#') + QString::number(layer), int(m_slots.size()));
+            m_slots.push_back({ component, layer });
+        }
+    }
+    m_slotOfOp.assign(size_t(inventory.size()), -1);
+    for (int i = 0; i < inventory.size(); ++i) {
+        const Op& op = inventory.at(i);
+        m_slotOfOp[size_t(i)]
+            = slotIndex.value(op.component + QLatin1Char('#') + QString::number(op.layer), -1);
+    }
+}
+
+void LayerSensitivityView::rebuild()
+{
+    QChart* c = chart();
+    c->removeAllSeries();
+    m_violationSeries = nullptr;
+    for (QAbstractAxis* axis : c->axes())
+        c->removeAxis(axis), delete axis;
+    buildSlots();
+
+    const Project& p = m_controller->project();
+    const size_t slotCount = m_slots.size();
+    static const char* const modeNames[]
+        = { "mean normalized rank", "max normalized rank", "mean min-max value", "mean raw value" };
+    c->setTitle(tr("Sensitivity per layer (%1)").arg(tr(modeNames[int(m_mode)])));
+
+    // x: slots grouped by component, labelled in the middle of each group; separators are the grid lines.
+    auto* axisX = new QCategoryAxis;
+    axisX->setStartValue(-0.5);
+    axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    axisX->setTitleText(tr("layer index, grouped by component"));
+    size_t start = 0;
+    while (start < slotCount) {
+        size_t end = start;
+        while (end + 1 < slotCount && m_slots[end + 1].component == m_slots[start].component)
+            ++end;
+        int lo = INT_MAX;
+        int hi = -1;
+        for (size_t s = start; s <= end; ++s) {
+            if (m_slots[s].layer >= 0) {
+                lo = std::min(lo, m_slots[s].layer);
+                hi = std::max(hi, m_slots[s].layer);
+            }
+        }
+        QString label = m_slots[start].component.isEmpty() ? tr("other") : m_slots[start].component;
+        if (hi >= 0 && end - start >= 2) label += QStringLiteral(" %1–%2").arg(lo).arg(hi);
+        axisX->append(label, double(end) + 0.5);
+        start = end + 1;
+    }
+    axisX->setRange(-0.5, std::max(0.5, double(slotCount) - 0.5));
+    axisX->setGridLineVisible(true);
+    QPen grid = axisX->gridLinePen();
+    grid.setWidthF(1.5);
+    axisX->setGridLinePen(grid);
+    c->addAxis(axisX, Qt::AlignBottom);
+
+    QAbstractAxis* axisY = nullptr;
+    double rawMin = INFINITY;
+    double rawMax = 0.0;
+    std::vector<QLineSeries*> series;
+    const Ranking& ranking = p.ranking();
+    for (size_t m = 0; m < p.metrics().size(); ++m) {
+        const Metric& metric = p.metrics()[m];
+        std::vector<double> sum(slotCount, 0.0);
+        std::vector<double> max(slotCount, -INFINITY);
+        std::vector<int> count(slotCount, 0);
+        const std::vector<double>* raw = m < p.scores().size() ? &p.scores()[m].values : nullptr;
+        double lo = INFINITY;
+        double hi = -INFINITY;
+        if (raw && m_mode == Mode::MinMax) {
+            for (double v : *raw) {
+                if (!std::isnan(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+            }
+        }
+        for (int op = 0; op < p.inventory().size(); ++op) {
+            const int s = m_slotOfOp[size_t(op)];
+            double v = NAN;
+            if (m_mode == Mode::MeanRank || m_mode == Mode::MaxRank) {
+                if (m < ranking.metricRank.size()) v = double(ranking.metricRank[m][size_t(op)]);
+            } else if (raw) {
+                v = (*raw)[size_t(op)];
+                if (m_mode == Mode::MinMax && !std::isnan(v)) {
+                    v = hi > lo ? (v - lo) / (hi - lo) : 0.5;
+                    if (metric.polarity() == Polarity::LowerIsMoreSensitive)
+                        v = 1.0 - v; // so that 1 is the most sensitive, like the ranks
+                } else if (m_mode == Mode::RawLog && !(v > 0.0)) {
+                    v = NAN; // a log axis cannot show zero or negative values
+                }
+            }
+            if (s < 0 || std::isnan(v)) continue;
+            sum[size_t(s)] += v;
+            max[size_t(s)] = std::max(max[size_t(s)], v);
+            ++count[size_t(s)];
+        }
+        auto* line = new QLineSeries;
+        line->setName(metricLegendName(metric));
+        line->setPen(QPen(metricColor(int(m)), 2.0));
+        line->setPointsVisible(slotCount <= 120);
+        QList<QPointF> points;
+        for (size_t s = 0; s < slotCount; ++s) {
+            if (count[s] == 0) continue;
+            const double y = m_mode == Mode::MaxRank ? max[s] : sum[s] / count[s];
+            points.append({ double(s), y });
+            rawMin = std::min(rawMin, y);
+            rawMax = std::max(rawMax, y);
+        }
+        line->replace(points);
+        c->addSeries(line);
+        series.push_back(line);
+    }
+    if (m_mode == Mode::RawLog) {
+        auto* log = new QLogValueAxis;
+        log->setBase(10.0);
+        log->setLabelFormat(QStringLiteral("%.0e"));
+        const double lo
+            = std::isfinite(rawMin) && rawMin > 0 ? std::pow(10.0, std::floor(std::log10(rawMin))) : 1e-6;
+        const double hi = rawMax > 0 ? std::pow(10.0, std::ceil(std::log10(rawMax))) : 1.0;
+        log->setRange(lo, std::max(hi, lo * 10));
+        log->setTitleText(tr("raw value (log scale; see legend for polarity)"));
+        axisY = log;
+        m_violationY = lo * 1.2;
+    } else {
+        auto* linear = new QValueAxis;
+        linear->setRange(0.0, 1.0);
+        linear->setTickCount(6);
+        linear->setLabelFormat(QStringLiteral("%.1f"));
+        linear->setTitleText(m_mode == Mode::MinMax ? tr("min-max value (1 = most sensitive)")
+                                                    : tr("normalized rank (1 = most sensitive)"));
+        axisY = linear;
+        m_violationY = 0.02;
+    }
+    c->addAxis(axisY, Qt::AlignLeft);
+    for (QLineSeries* line : series) {
+        line->attachAxis(axisX);
+        line->attachAxis(axisY);
+    }
+    m_violationSeries = new QScatterSeries;
+    m_violationSeries->setName(tr("layer with a violation"));
+    m_violationSeries->setColor(QColor(230, 40, 40));
+    m_violationSeries->setBorderColor(QColor(230, 40, 40));
+    m_violationSeries->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_violationSeries->setMarkerSize(9.0);
+    c->addSeries(m_violationSeries);
+    m_violationSeries->attachAxis(axisX);
+    m_violationSeries->attachAxis(axisY);
+    updateViolations();
+    updateSelection();
+}
+
+void LayerSensitivityView::updateViolations()
+{
+    if (!m_violationSeries) return;
+    std::vector<char> flagged(m_slots.size(), 0);
+    for (int op = 0; op < int(m_slotOfOp.size()); ++op) {
+        if (m_controller->opHasViolation(op) && m_slotOfOp[size_t(op)] >= 0)
+            flagged[size_t(m_slotOfOp[size_t(op)])] = 1;
+    }
+    QList<QPointF> points;
+    for (size_t s = 0; s < flagged.size(); ++s) {
+        if (flagged[s]) points.append({ double(s), m_violationY });
+    }
+    if (points != m_violationSeries->points()) m_violationSeries->replace(points);
+    // An empty legend entry would only confuse.
+    for (QLegendMarker* marker : chart()->legend()->markers(m_violationSeries))
+        marker->setVisible(!points.isEmpty());
+}
+
+void LayerSensitivityView::updateSelection()
+{
+    const int slot = slotOfOp(m_controller->selectedOp());
+    const QRectF plot = chart()->plotArea();
+    if (slot < 0 || chart()->series().isEmpty()) {
+        m_selectionLine->setVisible(false);
+        return;
+    }
+    const double x = chart()->mapToPosition(QPointF(slot, 0.5), chart()->series().front()).x();
+    m_selectionLine->setLine(x, plot.top(), x, plot.bottom());
+    m_selectionLine->setVisible(true);
+}
+
+void LayerSensitivityView::onBackgroundClicked(const QPointF& chartPos)
+{
+    if (chart()->series().isEmpty() || !chart()->plotArea().contains(chartPos)) return;
+    const int slot = int(std::lround(chart()->mapToValue(chartPos, chart()->series().front()).x()));
+    if (slot < 0 || size_t(slot) >= m_slots.size()) return;
+    // Select the layer's most sensitive op: the one worth looking at first.
+    const Ranking& r = m_controller->project().ranking();
+    int best = -1;
+    double bestScore = -1.0;
+    for (int op = 0; op < int(m_slotOfOp.size()); ++op) {
+        if (m_slotOfOp[size_t(op)] != slot) continue;
+        const double score = r.unitOf.empty() ? 0.0 : r.combinedScore(op);
+        if (best < 0 || (!std::isnan(score) && score > bestScore))
+            best = op, bestScore = std::isnan(score) ? bestScore : score;
+    }
+    if (best >= 0) m_controller->setSelectedOp(best);
+}
+
+} // namespace qc::gui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ChartView.h"
+
+#include <QString>
+#include <vector>
+
+class QScatterSeries;
+class QGraphicsLineItem;
+
+namespace qc::gui {
+
+class ProjectController;
+
+// Per-layer sensitivity: x = one slot per (component, layer), components laid out one after another in model
+// order (vision blocks, merger, language layers) with labelled separators; one line per metric of the
+// per-layer mean (or max) of its normalized rank, of min-max normalized values, or raw values on a log axis.
+// A handful of points per series (one per layer), so it is rebuilt whole on every ranking change.
+class LayerSensitivityView : public ChartView
+{
+    Q_OBJECT
+public:
+    enum class Mode { MeanRank, MaxRank, MinMax, RawLog };
+
+    explicit LayerSensitivityView(ProjectController* controller, QWidget* parent = nullptr);
+
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+
+    struct Slot
+    {
+        QString component;
+        int layer = -1;
+    };
+    const std::vector<Slot>& layerSlots() const { return m_slots; }
+    int slotOfOp(int op) const;
+
+public slots:
+    void rebuild();
+    void updateViolations();
+
+private:
+    void buildSlots();
+    void updateSelection();
+    void onBackgroundClicked(const QPointF& chartPos);
+
+    ProjectController* m_controller;
+    Mode m_mode = Mode::MeanRank;
+    std::vector<Slot> m_slots;
+    std::vector<int> m_slotOfOp;
+    QScatterSeries* m_violationSeries = nullptr; // one point per layer with a violation: a few dozen at most
+    QGraphicsLineItem* m_selectionLine;
+    double m_violationY = 0.0;
+};
+
+} // namespace qc::gui

@@ -1,0 +1,225 @@
+#include "RankedCurveView.h"
+
+#include "CurveDecimator.h"
+#include "CutBandsItem.h"
+#include "CutHandle.h"
+#include "NiceAxis.h"
+#include "ProfileColors.h"
+#include "ProjectController.h"
+#include "profile/ProfileCutter.h"
+
+#include <QGraphicsEllipseItem>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <cmath>
+
+namespace qc::gui {
+
+RankedCurveView::RankedCurveView(ProjectController* controller, QWidget* parent)
+    : ChartView(new QChart, parent)
+    , m_controller(controller)
+    , m_chart(chart())
+    , m_curve(new QLineSeries)
+    , m_axisX(new QValueAxis)
+    , m_axisY(new QValueAxis)
+{
+    m_chart->setTitle(tr("Ranked curve: drag a handle to move a profile's cut"));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->addSeries(m_curve);
+    m_chart->addAxis(m_axisX, Qt::AlignBottom);
+    m_chart->addAxis(m_axisY, Qt::AlignLeft);
+    m_curve->attachAxis(m_axisX);
+    m_curve->attachAxis(m_axisY);
+    m_curve->setPen(QPen(palette().color(QPalette::Text), 2.0));
+    m_axisY->setRange(0.0, 1.0);
+    m_axisY->setTickCount(6);
+    m_axisY->setLabelFormat(QStringLiteral("%.1f"));
+    m_axisY->setTitleText(tr("combined sensitivity (1 = most)"));
+
+    m_bands = new CutBandsItem(m_chart);
+    m_marker = new QGraphicsEllipseItem(-6, -6, 12, 12, m_chart);
+    m_marker->setPen(QPen(QColor(230, 40, 40), 2.5));
+    m_marker->setBrush(Qt::NoBrush);
+    m_marker->setZValue(25);
+    m_marker->setVisible(false);
+    m_marker->setAcceptedMouseButtons(Qt::NoButton);
+
+    connect(controller, &ProjectController::projectReset, this, &RankedCurveView::rebuild);
+    connect(controller, &ProjectController::rankingChanged, this, &RankedCurveView::rebuild);
+    connect(controller, &ProjectController::cutsChanged, this, &RankedCurveView::updateOverlay);
+    connect(controller, &ProjectController::selectedOpChanged, this, &RankedCurveView::updateSelectionMarker);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] {
+        if (int(m_chart->plotArea().width()) != m_decimatedWidth) decimate();
+        updateOverlay();
+    });
+    connect(this, &ChartView::backgroundClicked, this, &RankedCurveView::onBackgroundClicked);
+    rebuild();
+}
+
+QString RankedCurveView::axisTitle() const
+{
+    switch (m_controller->project().cutPlan().by) {
+    case CutPlan::CutBy::Ops:
+        return tr("cut: fraction of eligible ops in INT8 (least sensitive first)");
+    case CutPlan::CutBy::Params:
+        return tr("cut: fraction of eligible parameters in INT8 (least sensitive first)");
+    case CutPlan::CutBy::Count:
+        return tr("cut: eligible ops in INT8 (least sensitive first)");
+    case CutPlan::CutBy::Score:
+        return tr("cut: combined sensitivity threshold");
+    }
+    return {};
+}
+
+double RankedCurveView::unitX(int position) const
+{
+    const Ranking& r = m_controller->project().ranking();
+    const auto by = m_controller->project().cutPlan().by;
+    if (by == CutPlan::CutBy::Score) return r.orderScore(position);
+    return 0.5
+        * (ProfileCutter::cutForUnits(r, by, position) + ProfileCutter::cutForUnits(r, by, position + 1));
+}
+
+void RankedCurveView::rebuild()
+{
+    const Project& p = m_controller->project();
+    const Ranking& r = p.ranking();
+    const int n = r.eligibleUnits();
+    m_xs.resize(size_t(n));
+    m_ys.resize(size_t(n));
+    for (int k = 0; k < n; ++k) {
+        m_xs[size_t(k)] = unitX(k);
+        m_ys[size_t(k)] = r.orderScore(k);
+    }
+    const double maxCut = std::max(m_controller->maxCut(), 1e-9);
+    if (p.cutPlan().by == CutPlan::CutBy::Count) {
+        const NiceRange range = NiceRange::compute(0.0, maxCut, 6);
+        m_axisX->setRange(0.0, maxCut);
+        m_axisX->setTickCount(std::min(range.tickCount, 7));
+        m_axisX->setLabelFormat(QStringLiteral("%d"));
+    } else {
+        m_axisX->setRange(0.0, 1.0);
+        m_axisX->setTickCount(11);
+        m_axisX->setLabelFormat(QStringLiteral("%.1f"));
+    }
+    m_axisX->setTitleText(axisTitle());
+    m_curve->setName(
+        tr("combined sensitivity (%1) of %n eligible unit(s)", nullptr, n).arg(p.combine().toString()));
+    m_decimatedWidth = -1;
+    decimate();
+    rebuildHandles();
+    updateOverlay();
+}
+
+void RankedCurveView::decimate()
+{
+    const int width = std::max(1, int(m_chart->plotArea().width()));
+    m_decimatedWidth = int(m_chart->plotArea().width());
+    m_curve->replace(CurveDecimator::decimate(m_xs, m_ys, width)); // one replace: one geometry update
+}
+
+int RankedCurveView::seriesPointCount() const
+{
+    return int(m_curve->count());
+}
+
+void RankedCurveView::rebuildHandles()
+{
+    const int profiles = m_controller->project().profileCount();
+    while (int(m_handles.size()) > profiles) {
+        delete m_handles.back();
+        m_handles.pop_back();
+    }
+    while (int(m_handles.size()) < profiles) {
+        auto* handle = new CutHandle(int(m_handles.size()), m_chart);
+        handle->setColor(profileColor(handle->profile()));
+        connect(handle, &CutHandle::dragStarted, this, [this](int) { m_dragId = m_controller->beginDrag(); });
+        connect(handle, &CutHandle::dragMoved, this, &RankedCurveView::onDragMoved);
+        connect(handle, &CutHandle::dragFinished, this, [this](int) { m_dragId = 0; });
+        m_handles.push_back(handle);
+    }
+}
+
+CutAxisMapping RankedCurveView::mapping() const
+{
+    return { m_chart->plotArea(), m_axisX->min(), m_axisX->max() };
+}
+
+QPoint RankedCurveView::handleViewportPos(int profile) const
+{
+    const CutHandle* handle = m_handles.at(size_t(profile));
+    // The middle of the line, clear of the label boxes at the top.
+    const QPointF chartPos(handle->pos().x(), m_chart->plotArea().center().y());
+    return mapFromScene(m_chart->mapToScene(chartPos));
+}
+
+void RankedCurveView::updateOverlay()
+{
+    const Project& p = m_controller->project();
+    if (int(m_handles.size()) != p.profileCount()) rebuildHandles();
+    const CutAxisMapping map = mapping();
+    const QRectF plot = map.plotArea;
+    QList<double> xs;
+    QList<QColor> colors;
+    double previousX = -1e9;
+    int row = 0;
+    for (int i = 0; i < p.profileCount(); ++i) {
+        const ProfileSpec& spec = p.cutPlan().profiles[size_t(i)];
+        const double x = std::clamp(map.xAt(spec.cut), plot.left(), plot.right());
+        // Stagger labels of handles closer than a label's width.
+        row = (x - previousX < 125.0) ? (row + 1) % 3 : 0;
+        previousX = x;
+        const ProfileCut& cut = p.cuts()[size_t(i)];
+        const QString measure = p.cutPlan().by == CutPlan::CutBy::Count
+            ? QString::number(spec.cut, 'f', 0)
+            : QString::number(spec.cut * (p.cutPlan().by == CutPlan::CutBy::Score ? 1.0 : 100.0), 'f', 1)
+                + (p.cutPlan().by == CutPlan::CutBy::Score ? QString() : QStringLiteral("%"));
+        const QString label = QStringLiteral("%1 · %2 · %3 ops").arg(spec.name, measure).arg(cut.ops);
+        m_handles[size_t(i)]->setGeometry(x, plot, label, row);
+        xs.append(x);
+        colors.append(profileColor(i));
+    }
+    m_bands->setBands(plot, xs, colors);
+    updateSelectionMarker();
+}
+
+void RankedCurveView::updateSelectionMarker()
+{
+    const Project& p = m_controller->project();
+    const int op = m_controller->selectedOp();
+    const Ranking& r = p.ranking();
+    if (op < 0 || size_t(op) >= r.unitOf.size() || r.unitOf[size_t(op)] < 0) {
+        m_marker->setVisible(false);
+        return;
+    }
+    const int position = r.units[size_t(r.unitOf[size_t(op)])].position;
+    if (position < 0) {
+        m_marker->setVisible(false);
+        return;
+    }
+    const QPointF at = m_chart->mapToPosition(QPointF(unitX(position), r.orderScore(position)), m_curve);
+    m_marker->setPos(at);
+    m_marker->setVisible(true);
+}
+
+void RankedCurveView::onDragMoved(int profile, double chartX)
+{
+    const Project& p = m_controller->project();
+    const double wanted = mapping().valueAt(chartX);
+    const double snapped = CutAxisMapping::snapCut(p.ranking(), p.cutPlan().by, wanted);
+    m_controller->setCut(profile, snapped, m_dragId);
+}
+
+void RankedCurveView::onBackgroundClicked(const QPointF& chartPos)
+{
+    const Project& p = m_controller->project();
+    const Ranking& r = p.ranking();
+    if (r.eligibleUnits() == 0 || !m_chart->plotArea().contains(chartPos)) return;
+    const double value = mapping().valueAt(chartPos.x());
+    const int k = std::clamp(ProfileCutter::unitsForCut(r, p.cutPlan().by, value), 0, r.eligibleUnits() - 1);
+    m_controller->setSelectedOp(r.units[size_t(r.order[size_t(k)])].members.front());
+}
+
+} // namespace qc::gui

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "ChartView.h"
+#include "CutAxisMapping.h"
+
+#include <vector>
+
+class QLineSeries;
+class QValueAxis;
+class QGraphicsEllipseItem;
+
+namespace qc::gui {
+
+class CutBandsItem;
+class CutHandle;
+class ProjectController;
+
+// The ranked curve: the combined sensitivity of the eligible units, least sensitive first, on the cut's own
+// measure (fraction of ops, of parameters, op count or score), with one draggable handle per profile and the
+// region each profile quantizes shaded. The series is rebuilt (decimated) only when the ranking or the
+// width changes; a drag moves the handles and bands only.
+class RankedCurveView : public ChartView
+{
+    Q_OBJECT
+public:
+    explicit RankedCurveView(ProjectController* controller, QWidget* parent = nullptr);
+
+    CutAxisMapping mapping() const;
+    // Where the handle of a profile is, in viewport coordinates (for tests and the benchmark).
+    QPoint handleViewportPos(int profile) const;
+    const std::vector<CutHandle*>& handles() const { return m_handles; }
+    int seriesPointCount() const;
+    // The x (cut measure) of the unit at an order position, the centre of its span.
+    double unitX(int position) const;
+
+public slots:
+    void rebuild();
+    void updateOverlay();
+
+private:
+    void rebuildHandles();
+    void decimate();
+    void updateSelectionMarker();
+    void onDragMoved(int profile, double chartX);
+    void onBackgroundClicked(const QPointF& chartPos);
+    QString axisTitle() const;
+
+    ProjectController* m_controller;
+    QChart* m_chart;
+    QLineSeries* m_curve;
+    QValueAxis* m_axisX;
+    QValueAxis* m_axisY;
+    CutBandsItem* m_bands;
+    QGraphicsEllipseItem* m_marker;
+    std::vector<CutHandle*> m_handles;
+    std::vector<double> m_xs; // per order position
+    std::vector<double> m_ys;
+    int m_decimatedWidth = -1;
+    int m_dragId = 0;
+};
+
+} // namespace qc::gui

@@ -1,0 +1,82 @@
+#include "AppSettings.h"
+#include "MainWindow.h"
+#include "ProjectController.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+#include <cstdio>
+
+using namespace qc::gui;
+
+int main(int argc, char** argv)
+{
+    // --screenshot renders offscreen: choose the platform before QApplication exists.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--screenshot") == 0 && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("QuantCut"));
+    QApplication::setApplicationName(QStringLiteral("QuantCut"));
+    QApplication::setApplicationVersion(QStringLiteral(QUANTCUT_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quantcut.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("QuantCut explorer: shape nested INT8 profiles from sensitivity rankings"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Render the main window offscreen for FILEs into OUT.png and exit."),
+        QStringLiteral("OUT.png"));
+    const QCommandLineOption size(QStringLiteral("size"),
+        QStringLiteral("Window size for --screenshot (default 1440x900)."), QStringLiteral("WxH"));
+    parser.addOption(screenshot);
+    parser.addOption(size);
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("Rankings, an inventory or a profile file (any kind, recognised by content)."),
+        QStringLiteral("[FILE...]"));
+    parser.process(app);
+    QStringList files;
+    for (const QString& f : parser.positionalArguments())
+        files.append(QFileInfo(f).absoluteFilePath());
+
+    if (parser.isSet(screenshot)) {
+        MainWindow window;
+        window.restoreGeometry({}); // a screenshot shows the default layout, not the user's
+        QSize windowSize = MainWindow::kDefaultSize;
+        if (parser.isSet(size)) {
+            const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+            if (wh.size() == 2 && wh[0].toInt() >= 640 && wh[1].toInt() >= 480)
+                windowSize = QSize(wh[0].toInt(), wh[1].toInt());
+        }
+        window.resize(windowSize);
+        window.show();
+        if (!files.isEmpty() && !window.openFiles(files, true)) {
+            std::fprintf(stderr, "quantcut: could not open the given files\n");
+            return 1;
+        }
+        QApplication::processEvents();
+        const QString out = parser.value(screenshot);
+        if (!window.saveScreenshot(out)) {
+            std::fprintf(stderr, "quantcut: cannot write %s\n", qPrintable(out));
+            return 1;
+        }
+        window.controller()->undoStack()->setClean(); // nothing to save on the way out
+        return 0;
+    }
+
+    MainWindow window;
+    window.show();
+    if (!files.isEmpty()) {
+        window.openFiles(files);
+    } else if (!AppSettings::exampleShown.exists()) {
+        // First start: show something real instead of an empty window.
+        AppSettings::exampleShown.set(true);
+        QTimer::singleShot(0, &window, [&window] { window.openExample(); });
+    }
+    return app.exec();
+}

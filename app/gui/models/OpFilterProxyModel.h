@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+#include <QTimer>
+
+namespace qc::gui {
+
+class OpTableModel;
+
+// Sorts the op table and filters it by name (text or regex, typed text applied after a 300 ms pause so a
+// 100k-row table does not refilter on every key), component, op type and status.
+class OpFilterProxyModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    enum class Status { Any, Int8InAny, KeptByRule, KeptByOverride, ForcedInt8, Unranked, Violations };
+    static constexpr int kDebounceMs = 300;
+
+    explicit OpFilterProxyModel(QObject* parent = nullptr);
+
+    void setOpModel(OpTableModel* model);
+    // Applies at once (Enter, tests); setFilterTextDebounced waits for the typing to stop.
+    void setFilterText(const QString& text, bool regex);
+    void setFilterTextDebounced(const QString& text, bool regex);
+    bool isFilterPending() const { return m_debounce.isActive(); }
+    bool filterIsValid() const { return m_nameFilter.isValid(); }
+    void setComponentFilter(const QString& component); // empty = any
+    void setTypeFilter(const QString& opType); // empty = any
+    void setStatusFilter(Status status);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    OpTableModel* m_opModel = nullptr;
+    QTimer m_debounce;
+    QString m_pendingText;
+    bool m_pendingRegex = false;
+    QRegularExpression m_nameFilter;
+    QString m_component;
+    QString m_type;
+    Status m_status = Status::Any;
+};
+
+} // namespace qc::gui

@@ -1,0 +1,184 @@
+#include "OpTableModel.h"
+
+#include "MetricText.h"
+#include "ProjectController.h"
+
+#include <QColor>
+#include <QLocale>
+#include <cmath>
+
+namespace qc::gui {
+
+OpTableModel::OpTableModel(ProjectController* controller, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_controller(controller)
+    , m_metricCount(int(controller->project().metrics().size()))
+    , m_profileCount(controller->project().profileCount())
+{
+    connect(controller, &ProjectController::projectReset, this, [this] {
+        beginResetModel();
+        m_metricCount = int(project().metrics().size());
+        m_profileCount = project().profileCount();
+        endResetModel();
+    });
+    connect(controller, &ProjectController::rankingChanged, this, &OpTableModel::announceDerivedChange);
+    connect(controller, &ProjectController::cutsChanged, this, &OpTableModel::announceDerivedChange);
+}
+
+const Project& OpTableModel::project() const
+{
+    return m_controller->project();
+}
+
+int OpTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : project().inventory().size();
+}
+
+int OpTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : FixedColumnCount + 2 * m_metricCount + 1 + m_profileCount;
+}
+
+int OpTableModel::combinedColumn() const
+{
+    return FixedColumnCount + 2 * m_metricCount;
+}
+
+void OpTableModel::announceDerivedChange()
+{
+    // One signal for the derived columns and the row colour. SortRole is left out on purpose: re-sorting 100k
+    // rows on every drag step would cost more than the whole drag budget; the view re-sorts on header click.
+    if (rowCount() == 0) return;
+    emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+        { Qt::DisplayRole, Qt::BackgroundRole, Qt::ToolTipRole, ViolationRole });
+    if (m_profileCount > 0) // names and labels are editable
+        emit headerDataChanged(Qt::Horizontal, profileColumn(0), columnCount() - 1);
+}
+
+QString OpTableModel::statusText(int op, int profile) const
+{
+    const QString reason = project().keepReason(op, profile);
+    return reason.isEmpty() ? QStringLiteral("INT8") : tr("kept: %1").arg(reason);
+}
+
+QVariant OpTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const int op = index.row();
+    const int column = index.column();
+    const Project& p = project();
+    const Op& o = p.inventory().at(op);
+    const Ranking& ranking = p.ranking();
+    const bool rankingReady = size_t(op) < ranking.state.size();
+
+    if (role == OpIndexRole) return op;
+    if (role == ViolationRole) return m_controller->opHasViolation(op);
+    if (role == Qt::BackgroundRole) {
+        if (m_controller->opHasViolation(op))
+            return QColor(230, 40, 40, 90); // translucent: readable on light and dark palettes
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole)
+        return column >= LayerColumn && column < profileColumn(0)
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole) {
+        QString tip = o.name;
+        if (column >= profileColumn(0) && rankingReady)
+            tip += QStringLiteral("\n") + p.cutPlan().profiles[size_t(column - profileColumn(0))].name
+                + QStringLiteral(": ") + statusText(op, column - profileColumn(0));
+        const QString violations = m_controller->violationText(op);
+        if (!violations.isEmpty()) tip += QStringLiteral("\n\n") + violations;
+        return tip;
+    }
+    if (role != Qt::DisplayRole && role != SortRole) return {};
+
+    const bool sort = role == SortRole;
+    auto number = [&](double v, int precision) -> QVariant {
+        if (sort) return std::isnan(v) ? -1.0 : v;
+        return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'g', precision);
+    };
+    switch (column) {
+    case NameColumn:
+        return o.name;
+    case TypeColumn:
+        return o.opType;
+    case ComponentColumn:
+        return o.component;
+    case LayerColumn:
+        if (sort) return o.layer;
+        return o.layer >= 0 ? QVariant(o.layer) : QVariant(QStringLiteral("–"));
+    case ParamsColumn:
+        if (sort) return o.params;
+        return o.params >= 0 ? QLocale().toString(o.params) : QStringLiteral("?");
+    default:
+        break;
+    }
+    if (column < combinedColumn()) {
+        const int metric = (column - FixedColumnCount) / 2;
+        const bool rank = (column - FixedColumnCount) % 2 == 1;
+        if (rank) {
+            if (!rankingReady || size_t(metric) >= ranking.metricRank.size()) return number(std::nan(""), 3);
+            return number(double(ranking.metricRank[size_t(metric)][size_t(op)]), 3);
+        }
+        if (size_t(metric) >= p.scores().size()) return number(std::nan(""), 4);
+        return number(p.scores()[size_t(metric)].values[size_t(op)], 4);
+    }
+    if (column == combinedColumn()) return number(rankingReady ? ranking.combinedScore(op) : std::nan(""), 3);
+    const int profile = column - profileColumn(0);
+    if (!rankingReady || profile >= m_profileCount) return {};
+    if (sort) return p.isQuantized(op, profile) ? 1 : 0;
+    return statusText(op, profile);
+}
+
+QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal) return QAbstractTableModel::headerData(section, orientation, role);
+    const Project& p = project();
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("Op");
+        case TypeColumn:
+            return tr("Type");
+        case ComponentColumn:
+            return tr("Component");
+        case LayerColumn:
+            return tr("Layer");
+        case ParamsColumn:
+            return tr("Params");
+        default:
+            break;
+        }
+        if (section < combinedColumn()) {
+            const Metric& m = p.metrics()[size_t((section - FixedColumnCount) / 2)];
+            return (section - FixedColumnCount) % 2 == 0 ? metricShortName(m)
+                                                         : QString(metricShortName(m) + tr(" rank"));
+        }
+        if (section == combinedColumn()) return tr("Combined");
+        if (section < columnCount()) {
+            const ProfileSpec& spec = p.cutPlan().profiles[size_t(section - profileColumn(0))];
+            return spec.label.isEmpty() ? spec.name : QString(spec.name + QStringLiteral(" ") + spec.label);
+        }
+        return {};
+    }
+    if (role == Qt::ToolTipRole) {
+        if (section >= FixedColumnCount && section < combinedColumn()) {
+            const Metric& m = p.metrics()[size_t((section - FixedColumnCount) / 2)];
+            return (section - FixedColumnCount) % 2 == 0
+                ? QString(metricToolTip(m) + tr("<br><i>Raw value as the source states it.</i>"))
+                : metricToolTip(m);
+        }
+        if (section == combinedColumn())
+            return tr(
+                "Combined sensitivity (%1) of the op's unit: 1 = most sensitive; cuts take units from the "
+                "least sensitive end.")
+                .arg(p.combine().toString());
+        if (section > combinedColumn() && section < columnCount())
+            return tr("INT8 in this profile, or kept in higher precision and why");
+    }
+    return {};
+}
+
+} // namespace qc::gui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+namespace qc {
+class Project;
+}
+
+namespace qc::gui {
+
+class ProjectController;
+
+// One row per inventory op, in model order: identity, each metric's raw value and normalized rank, the
+// combined rank and, per profile, INT8 or kept with the reason. Reads the controller's project on demand,
+// so a drag only announces which columns changed; nothing is copied per row.
+class OpTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        SortRole = Qt::UserRole + 1, // numbers as numbers (NaN sorts first), text as text
+        OpIndexRole, // the inventory index of the row's op
+        ViolationRole, // true when a violation names the op
+    };
+    enum FixedColumn { NameColumn, TypeColumn, ComponentColumn, LayerColumn, ParamsColumn, FixedColumnCount };
+
+    explicit OpTableModel(ProjectController* controller, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Column layout: fixed columns, then (value, rank) per metric, the combined rank, one column per profile.
+    int metricValueColumn(int metric) const { return FixedColumnCount + 2 * metric; }
+    int metricRankColumn(int metric) const { return FixedColumnCount + 2 * metric + 1; }
+    int combinedColumn() const;
+    int profileColumn(int profile) const { return combinedColumn() + 1 + profile; }
+    // "INT8", or "kept: <reason>"
+    QString statusText(int op, int profile) const;
+
+    const ProjectController* controller() const { return m_controller; }
+
+private:
+    void announceDerivedChange();
+    const Project& project() const;
+
+    ProjectController* m_controller;
+    int m_metricCount = 0;
+    int m_profileCount = 0;
+};
+
+} // namespace qc::gui

@@ -1,0 +1,161 @@
+#include "ProfileSummaryModel.h"
+
+#include "ProjectController.h"
+
+#include <QColor>
+#include <QLocale>
+
+namespace qc::gui {
+
+ProfileSummaryModel::ProfileSummaryModel(ProjectController* controller, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_controller(controller)
+    , m_rows(controller->project().profileCount())
+{
+    connect(controller, &ProjectController::projectReset, this, [this] {
+        beginResetModel();
+        m_rows = m_controller->project().profileCount();
+        endResetModel();
+    });
+    auto changed = [this] {
+        if (m_rows > 0) emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+    };
+    connect(controller, &ProjectController::cutsChanged, this, changed);
+    connect(controller, &ProjectController::rankingChanged, this, changed);
+    connect(controller, &ProjectController::violationsChanged, this, changed);
+}
+
+int ProfileSummaryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+int ProfileSummaryModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ProfileSummaryModel::formatBytes(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 2, QLocale::DataSizeSIFormat);
+}
+
+QVariant ProfileSummaryModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const Project& p = m_controller->project();
+    if (size_t(index.row()) >= p.cuts().size()) return {};
+    const ProfileSpec& spec = p.cutPlan().profiles[size_t(index.row())];
+    const ProfileCut& cut = p.cuts()[size_t(index.row())];
+    const qint64 totalOps = p.inventory().size();
+    const qint64 totalParams = p.inventory().totalParams();
+    const bool paramsKnown = totalParams > 0;
+    const double opsFraction = totalOps > 0 ? double(cut.ops) / double(totalOps) : 0.0;
+    const double paramsFraction = paramsKnown ? double(cut.params) / double(totalParams) : 0.0;
+
+    if (role == ValueRole) {
+        switch (index.column()) {
+        case NameColumn:
+            return spec.name;
+        case LabelColumn:
+            return spec.label;
+        case CutColumn:
+            return spec.cut;
+        case OpsColumn:
+            return cut.ops;
+        case OpsFractionColumn:
+            return opsFraction;
+        case ParamsColumn:
+            return cut.params;
+        case ParamsFractionColumn:
+            return paramsFraction;
+        case MemoryColumn:
+            return estimatedBytes(totalParams, cut.params);
+        case Bf16MemoryColumn:
+            return 2 * totalParams;
+        case ViolationsColumn:
+            return m_controller->profileViolationCount(index.row());
+        }
+        return {};
+    }
+    if (role == Qt::BackgroundRole && index.column() == ViolationsColumn
+        && m_controller->profileViolationCount(index.row()) > 0)
+        return QColor(230, 40, 40, 90);
+    if (role == Qt::TextAlignmentRole)
+        return index.column() >= CutColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                           : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
+    const QLocale locale;
+    switch (index.column()) {
+    case NameColumn:
+        return spec.name;
+    case LabelColumn:
+        return spec.label;
+    case CutColumn:
+        return QString::number(spec.cut, 'f', p.cutPlan().by == CutPlan::CutBy::Count ? 0 : 3);
+    case OpsColumn:
+        return locale.toString(cut.ops);
+    case OpsFractionColumn:
+        return QString(locale.toString(100.0 * opsFraction, 'f', 1) + QStringLiteral(" %"));
+    case ParamsColumn:
+        return paramsKnown ? locale.toString(cut.params) : QStringLiteral("?");
+    case ParamsFractionColumn:
+        return paramsKnown ? QString(locale.toString(100.0 * paramsFraction, 'f', 1) + QStringLiteral(" %"))
+                           : QStringLiteral("?");
+    case MemoryColumn:
+        return paramsKnown ? formatBytes(estimatedBytes(totalParams, cut.params)) : QStringLiteral("?");
+    case Bf16MemoryColumn:
+        return paramsKnown ? formatBytes(2 * totalParams) : QStringLiteral("?");
+    case ViolationsColumn:
+        return m_controller->profileViolationCount(index.row());
+    }
+    return {};
+}
+
+QVariant ProfileSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal) return QAbstractTableModel::headerData(section, orientation, role);
+    static const char* const titles[ColumnCount] = { "Profile", "Label", "Cut", "INT8 ops", "Ops %",
+        "INT8 params", "Params %", "Weights (est.)", "Weights bf16", "Violations" };
+    static const char* const tips[ColumnCount] = { "Profile name", "Profile label",
+        "Cut point in the plan's measure", "Ops this profile runs in INT8 (forced ones included)",
+        "Share of all inventory ops", "Parameters in INT8 ops", "Share of all known parameters",
+        "Estimated weight memory: 1 byte per INT8 parameter, 2 bytes (bf16) for the rest",
+        "Weight memory with everything in bf16 (2 bytes per parameter)", "Violations in this profile" };
+    if (section < 0 || section >= ColumnCount) return {};
+    if (role == Qt::DisplayRole) return tr(titles[section]);
+    if (role == Qt::ToolTipRole) return tr(tips[section]);
+    return {};
+}
+
+Qt::ItemFlags ProfileSummaryModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && (index.column() == NameColumn || index.column() == LabelColumn))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool ProfileSummaryModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
+        || (index.column() != NameColumn && index.column() != LabelColumn))
+        return false;
+    CutPlan plan = m_controller->project().cutPlan();
+    ProfileSpec& spec = plan.profiles[size_t(index.row())];
+    const QString text = value.toString().trimmed();
+    if (index.column() == NameColumn) {
+        if (text.isEmpty()) return false;
+        for (const ProfileSpec& other : plan.profiles) {
+            if (&other != &spec && other.name == text)
+                return false; // names identify profiles in files and reasons
+        }
+        spec.name = text;
+    } else {
+        spec.label = text;
+    }
+    m_controller->setCutPlan(plan,
+        tr("Rename profile %1").arg(m_controller->project().cutPlan().profiles[size_t(index.row())].name));
+    return true;
+}
+
+} // namespace qc::gui
