@@ -20,27 +20,26 @@ int countHandEdits(const std::vector<ProfileLists>& stored, const std::vector<Pr
     }
     return differing;
 }
-    // Every error; warnings up to a few per kind, so 400 partially ranked ops do not bury an error.
-    void printViolations(const std::vector<Violation>& violations)
-    {
-        constexpr int kWarningsPerKind = 10;
-        QMap<QString, int> warningsShown;
-        QMap<QString, int> warningsHidden;
-        for (const Violation& v : violations) {
-            const QString kind = kindName(v.kind);
-            if (v.severity == Violation::Severity::Warning && warningsShown[kind]++ >= kWarningsPerKind) {
-                ++warningsHidden[kind];
-                continue;
-            }
-            out() << severityName(v.severity) << ' ' << kind;
-            if (!v.profile.isEmpty())
-                out() << " [" << v.profile << ']';
-            out() << ": " << v.message << '\n';
+// Every error; warnings up to a few per kind, so 400 partially ranked ops do not bury an error.
+void printViolations(const std::vector<Violation>& violations)
+{
+    constexpr int kWarningsPerKind = 10;
+    QMap<QString, int> warningsShown;
+    QMap<QString, int> warningsHidden;
+    for (const Violation& v : violations) {
+        const QString kind = kindName(v.kind);
+        if (v.severity == Violation::Severity::Warning && warningsShown[kind]++ >= kWarningsPerKind) {
+            ++warningsHidden[kind];
+            continue;
         }
-        for (auto it = warningsHidden.cbegin(); it != warningsHidden.cend(); ++it)
-            out() << "warning " << it.key() << ": ... and " << it.value() << " more\n";
-        out().flush();
+        out() << severityName(v.severity) << ' ' << kind;
+        if (!v.profile.isEmpty()) out() << " [" << v.profile << ']';
+        out() << ": " << v.message << '\n';
     }
+    for (auto it = warningsHidden.cbegin(); it != warningsHidden.cend(); ++it)
+        out() << "warning " << it.key() << ": ... and " << it.value() << " more\n";
+    out().flush();
+}
 } // namespace
 
 int runCheck(const QStringList& argv)

@@ -1,23 +1,58 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
+#include "export/ExportVerifier.h"
 #include "export/Inc2Exporter.h"
+#include "export/ProfileExporter.h"
 #include "io/AtomicWriter.h"
 #include "project/ProfileDocument.h"
 
+#include <stdexcept>
+
 namespace qc::cli {
+
+namespace {
+ExportOptions parseOptions(const ArgumentList& args)
+{
+    ExportOptions options;
+    const QString activations = args.value(QStringLiteral("--activations"), QStringLiteral("static"));
+    if (activations != QLatin1String("static") && activations != QLatin1String("dynamic"))
+        throw UsageError { QStringLiteral(
+            "--activations must be static (per-tensor) or dynamic (per-token)") };
+    options.activations = activations == QLatin1String("static")
+        ? ExportOptions::Activations::PerTensorStatic
+        : ExportOptions::Activations::PerTokenDynamic;
+    const QString numbers = args.value(QStringLiteral("--numbers"), QStringLiteral("int8"));
+    if (numbers != QLatin1String("int8") && numbers != QLatin1String("fp8"))
+        throw UsageError { QStringLiteral("--numbers must be int8 or fp8") };
+    options.numbers = numbers == QLatin1String("int8") ? ExportOptions::NumberFormat::Int8
+                                                       : ExportOptions::NumberFormat::Fp8;
+    options.smoothQuant = !args.has(QStringLiteral("--no-smoothquant"));
+    options.gptq = args.has(QStringLiteral("--gptq"));
+    if (args.has(QStringLiteral("--alpha"))) {
+        bool ok = false;
+        options.smoothQuantAlpha = args.value(QStringLiteral("--alpha")).toDouble(&ok);
+        if (!ok || options.smoothQuantAlpha < 0 || options.smoothQuantAlpha > 1)
+            throw UsageError { QStringLiteral("--alpha must be a number in [0, 1]") };
+    }
+    return options;
+}
+} // namespace
 
 int runExport(const QStringList& argv)
 {
     const ArgumentList args(argv,
         { QStringLiteral("--to"), QStringLiteral("--profile"), QStringLiteral("-o"),
-            QStringLiteral("--output") },
-        {});
+            QStringLiteral("--output"), QStringLiteral("--activations"), QStringLiteral("--numbers"),
+            QStringLiteral("--alpha") },
+        { QStringLiteral("--no-smoothquant"), QStringLiteral("--gptq") });
     if (args.positionals().size() != 1) throw UsageError { QStringLiteral("expects one profile file") };
     const QString format = args.required(QStringLiteral("--to"));
-    if (format != QLatin1String("inc2"))
-        throw UsageError { QStringLiteral("unknown export format '%1' (known: inc2)").arg(format) };
+    if (!ProfileExporter::isKnown(format))
+        throw UsageError { QStringLiteral("unknown export format '%1' (known: %2)")
+                               .arg(format, ProfileExporter::formatIds().join(QStringLiteral(", "))) };
     const QString output = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
     if (output.isEmpty()) throw UsageError { QStringLiteral("missing -o FILE") };
+    const ExportOptions options = parseOptions(args);
     const Project project = ProfileDocument::load(args.positionals().front()).project;
     const QString name = args.value(QStringLiteral("--profile"));
     const int profile = profileIndex(project, name);
@@ -28,11 +63,19 @@ int runExport(const QStringList& argv)
         throw UsageError { QStringLiteral("no profile named '%1' (the file has: %2)")
                                .arg(name, names.join(QStringLiteral(", "))) };
     }
-    writeAtomically(output, Inc2Exporter::toJson(project, profile));
+    QByteArray data;
+    try {
+        data = ProfileExporter::run(project, format, profile, options);
+    } catch (const ExportMismatch& e) {
+        err() << "quantcut-cli export: " << e.what() << "; nothing written" << Qt::endl;
+        return Violations;
+    } catch (const std::invalid_argument& e) {
+        throw UsageError { QString::fromUtf8(e.what()) };
+    }
+    writeAtomically(output, data);
     const ProfileSpec& spec = project.cutPlan().profiles[size_t(profile)];
-    err() << "exported profile " << spec.name << " (" << spec.label
-          << "): " << project.cuts()[size_t(profile)].ops << " ops INT8, the rest fp32, to " << output
-          << Qt::endl;
+    err() << "exported profile " << spec.name << " (" << spec.label << ") as " << format << ": "
+          << project.cuts()[size_t(profile)].ops << " ops INT8, to " << output << Qt::endl;
     return Ok;
 }
 

@@ -15,17 +15,21 @@ Usage:
                         [--rules FILE] [--preset lm-only] [--no-default-rules] [--no-fuse]
                         [--override OP=keep|int8[:NOTE]] -o profiles.yaml
   quantcut-cli check profiles.yaml [--inventory FILE]
-  quantcut-cli export profiles.yaml --to inc2 [--profile NAME] -o FILE
+  quantcut-cli export profiles.yaml --to FORMAT [--profile NAME] [--activations static|dynamic]
+                     [--numbers int8|fp8] [--no-smoothquant] [--alpha A] [--gptq] -o FILE
   quantcut-cli info FILE... [--inventory FILE] [--format FMT]
   quantcut-cli --help | --version
 
 A FILE of "-" reads stdin; "-o -" writes stdout. Messages go to stderr.
 Metric formats: inc-mse-json, inc-log, hawq-json, modelopt-autoquant, csv, json, yaml (detected by content).
+Export formats: inc2, inc3, modelopt, modelopt-legacy, llmcompressor, json, csv, markdown (the last profile
+when --profile is not given). A framework config is verified before it is written: evaluated with that
+framework's matching rule over the inventory, it must quantize exactly the profile's ops.
 Every output file is written atomically: a failed run leaves an existing file untouched.
 
 Exit codes:
   0  success (check: no errors; warnings may be listed)
-  1  check found violations of severity error
+  1  check found violations of severity error; export would not quantize exactly the profile's ops
   2  bad input or usage: unreadable or malformed file, unknown format, bad option
 )";
 

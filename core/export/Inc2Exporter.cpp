@@ -1,11 +1,19 @@
 #include "Inc2Exporter.h"
 
+#include "ExportVerifier.h"
+#include "PatternEvaluator.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace qc {
+
+namespace {
+const QString kModuleSuffix = QStringLiteral("(?:\\.module)?");
+}
 
 int profileIndex(const Project& project, const QString& name)
 {
@@ -18,7 +26,7 @@ int profileIndex(const Project& project, const QString& name)
 
 QString Inc2Exporter::keyFor(const QString& opName)
 {
-    return QRegularExpression::escape(opName) + QStringLiteral("(?:\\.module)?");
+    return QRegularExpression::escape(opName) + kModuleSuffix;
 }
 
 QByteArray Inc2Exporter::toJson(const Project& project, int profile)
@@ -62,6 +70,38 @@ QByteArray Inc2Exporter::toJson(const Project& project, int profile)
             "excluded_precisions keeps INC from adding bf16 on capable CPUs: pure INT8 + fp32."));
     root.insert(QStringLiteral("op_name_dict"), opNameDict);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+void Inc2Exporter::verify(const Project& project, int profile, const QByteArray& json)
+{
+    const QJsonObject dict
+        = QJsonDocument::fromJson(json).object().value(QStringLiteral("op_name_dict")).toObject();
+    // A key that is an escaped literal plus the optional ".module" fullmatches exactly two names.
+    QSet<QString> literal;
+    std::vector<PatternEvaluator> patterns;
+    static const QRegularExpression unescape(QStringLiteral(R"(\\(.))"));
+    for (auto it = dict.begin(); it != dict.end(); ++it) {
+        const QString& key = it.key();
+        if (key.endsWith(kModuleSuffix)) {
+            QString name = key.left(key.size() - kModuleSuffix.size());
+            name.replace(unescape, QStringLiteral("\\1"));
+            if (QRegularExpression::escape(name) + kModuleSuffix == key) {
+                literal.insert(name);
+                literal.insert(name + QStringLiteral(".module"));
+                continue;
+            }
+        }
+        patterns.emplace_back(PatternEvaluator::Syntax::RegexFullmatch, key);
+    }
+    auto fp32 = [&](const QString& incName) {
+        return literal.contains(incName)
+            || std::any_of(patterns.begin(), patterns.end(),
+                [&](const PatternEvaluator& p) { return p.matches(incName); });
+    };
+    // INC names an op by its module name, or with ".module" when it wrapped the op: both must agree.
+    verifyExport(project, profile, QStringLiteral("inc2"), [&](const QString& name, const QString&) {
+        return !fp32(name) && !fp32(name + QStringLiteral(".module"));
+    });
 }
 
 } // namespace qc

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExportOptions.h"
 #include "project/Project.h"
 
 #include <QByteArray>
@@ -15,8 +16,9 @@ class Inc2Exporter
 {
 public:
     static QString keyFor(const QString& opName); // e.g. "model\\.layers\\.0\\.mlp\\.down_proj(?:\\.module)?"
-    // Throws std::invalid_argument for an unknown profile name.
     static QByteArray toJson(const Project& project, int profile);
+    // Re-reads a written export and evaluates its keys as INC does; throws ExportMismatch on a difference.
+    static void verify(const Project& project, int profile, const QByteArray& json);
 };
 
 // Index of a profile by name; the last profile when name is empty; -1 when no profile has that name.

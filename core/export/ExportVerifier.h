@@ -1,0 +1,30 @@
+#pragma once
+
+#include "project/Project.h"
+
+#include <QStringList>
+#include <functional>
+#include <stdexcept>
+
+namespace qc {
+
+// An export whose framework would quantize other ops than the profile says. Lists the difference.
+class ExportMismatch : public std::runtime_error
+{
+public:
+    ExportMismatch(
+        const QString& format, const QString& profile, QStringList wronglyQuantized, QStringList wronglyKept);
+    const QStringList& wronglyQuantized() const { return m_wronglyQuantized; }
+    const QStringList& wronglyKept() const { return m_wronglyKept; }
+
+private:
+    QStringList m_wronglyQuantized;
+    QStringList m_wronglyKept;
+};
+
+// Evaluates an export with its framework's own matching rule over the inventory and compares the set of
+// ops it quantizes with the profile's `quantize` set. Throws ExportMismatch on any difference.
+void verifyExport(const Project& project, int profile, const QString& format,
+    const std::function<bool(const QString& opName, const QString& opType)>& frameworkQuantizes);
+
+} // namespace qc
