@@ -436,7 +436,7 @@ bool MainWindow::openFiles(const QStringList& paths, bool wait)
         m_loadWatcher.waitForFinished();
         QCoreApplication::sendPostedEvents(&m_loadWatcher);
         finishLoad();
-        return m_controller->project().inventory().size() > 0 && m_loadingPaths.isEmpty();
+        return m_lastLoadSucceeded;
     }
     m_progress->setRange(0, int(paths.size()) + 1);
     m_progress->setValue(0);
@@ -457,24 +457,22 @@ void MainWindow::finishLoad()
     if (m_loadingPaths.isEmpty())
         return; // already handled (a synchronous load also gets the watcher's signal)
     const QStringList paths = std::exchange(m_loadingPaths, {});
+    m_lastLoadSucceeded = false;
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
     statusBar()->clearMessage();
     const QFuture<ProjectLoader::Result> future = m_loadWatcher.future();
     if (future.isCanceled() || future.resultCount() == 0) {
         statusBar()->showMessage(tr("Loading cancelled; nothing changed"), 4000);
-        m_loadingPaths = paths; // report failure to a waiting caller
         return;
     }
     ProjectLoader::Result result = future.result();
     if (result.cancelled) {
         statusBar()->showMessage(tr("Loading cancelled; nothing changed"), 4000);
-        m_loadingPaths = paths;
         return;
     }
     if (!result.error.isEmpty()) {
         m_prompts->showError(this, tr("Could not open"), result.error);
-        m_loadingPaths = paths;
         return;
     }
     if (!result.profilePath.isEmpty())
@@ -482,6 +480,7 @@ void MainWindow::finishLoad()
     else
         m_controller->replaceProject(
             result.project, tr("Load %1").arg(result.loaded.join(QStringLiteral(", "))));
+    m_lastLoadSucceeded = true;
     for (const QString& path : paths)
         AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     updateRecentMenu();

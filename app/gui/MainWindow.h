@@ -118,6 +118,7 @@ private:
     QPushButton* m_cancel;
     QFutureWatcher<ProjectLoader::Result> m_loadWatcher;
     QStringList m_loadingPaths;
+    bool m_lastLoadSucceeded = false;
 };
 
 } // namespace qc::gui

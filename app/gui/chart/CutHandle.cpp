@@ -4,6 +4,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QPainterPath>
 
 namespace qc::gui {
 
@@ -63,6 +64,14 @@ QRectF CutHandle::labelRect() const
 QRectF CutHandle::boundingRect() const
 {
     return QRectF(-kGrip, 0.0, 2 * kGrip, m_height).united(labelRect()).adjusted(-1, -1, 1, 1);
+}
+
+QPainterPath CutHandle::shape() const
+{
+    QPainterPath path;
+    path.addRect(QRectF(-kGrip, 0.0, 2 * kGrip, m_height));
+    path.addRect(labelRect());
+    return path;
 }
 
 void CutHandle::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)

@@ -21,6 +21,8 @@ public:
     QString label() const { return m_label; }
 
     QRectF boundingRect() const override;
+    // The line's grip and the label take the mouse, not the whole bounding box between them.
+    QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 signals:

@@ -1,0 +1,278 @@
+// Item models under QAbstractItemModelTester, and the chart maths (pixel <-> cut, nice axes, decimation,
+// suggested cuts) on plain numbers.
+#include "ProjectController.h"
+#include "SyntheticProject.h"
+#include "chart/CurveDecimator.h"
+#include "chart/CutAxisMapping.h"
+#include "chart/CutSuggester.h"
+#include "chart/NiceAxis.h"
+#include "models/OpFilterProxyModel.h"
+#include "models/OpTableModel.h"
+#include "models/ProfileSummaryModel.h"
+#include "models/RulesModel.h"
+#include "models/ViolationsModel.h"
+#include "profile/ProfileCutter.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace qc;
+using namespace qc::gui;
+
+class TestGuiModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void modelsSurviveEveryKindOfChange()
+    {
+        ProjectController controller;
+        OpTableModel ops(&controller);
+        OpFilterProxyModel proxy;
+        proxy.setOpModel(&ops);
+        ProfileSummaryModel summary(&controller);
+        ViolationsModel violations(&controller);
+        RulesModel rules(&controller);
+        const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+        QAbstractItemModelTester t1(&ops, mode), t2(&proxy, mode), t3(&summary, mode), t4(&violations, mode),
+            t5(&rules, mode);
+
+        controller.resetProject(makeSyntheticProject(400));
+        QCOMPARE(ops.rowCount(), 400);
+        QCOMPARE(ops.columnCount(), OpTableModel::FixedColumnCount + 2 * 2 + 1 + 4);
+        QCOMPARE(summary.rowCount(), 4);
+        controller.setCut(1, 0.6);
+        controller.setOverride(
+            controller.opIndex(QStringLiteral("lm_head")), Override::Action::Int8, QStringLiteral("test"));
+        rules.applyLanguageModelOnlyPreset();
+        proxy.setFilterText(QStringLiteral("experts\\.1\\."), true);
+        QVERIFY(proxy.rowCount() > 0);
+        proxy.setStatusFilter(OpFilterProxyModel::Status::Violations);
+        QCOMPARE(proxy.rowCount(), 0); // lm_head does not match the name filter
+        proxy.setFilterText(QString(), false);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setStatusFilter(OpFilterProxyModel::Status::Any);
+        while (controller.undoStack()->canUndo())
+            controller.undoStack()->undo();
+        controller.resetProject(makeSyntheticProject(50));
+        QCOMPARE(ops.rowCount(), 50);
+        controller.resetProject(Project());
+        QCOMPARE(ops.rowCount(), 0);
+    }
+
+    void opTableShowsValuesRanksAndStatus()
+    {
+        ProjectController controller;
+        controller.resetProject(makeSyntheticProject(300));
+        OpTableModel ops(&controller);
+        const Project& p = controller.project();
+        const int head = controller.opIndex(QStringLiteral("lm_head"));
+        QCOMPARE(ops.index(head, OpTableModel::NameColumn).data().toString(), QStringLiteral("lm_head"));
+        QCOMPARE(
+            ops.index(head, ops.profileColumn(3)).data().toString(), QStringLiteral("kept: rule:lm-head"));
+        // The least sensitive unit is INT8 in every profile.
+        const int first = p.ranking().units[size_t(p.ranking().order.front())].members.front();
+        QCOMPARE(ops.index(first, ops.profileColumn(0)).data().toString(), QStringLiteral("INT8"));
+        QCOMPARE(ops.index(first, ops.profileColumn(0)).data(OpTableModel::SortRole).toInt(), 1);
+        QCOMPARE(ops.index(first, ops.metricValueColumn(1)).data(OpTableModel::SortRole).toDouble(),
+            p.scores()[1].values[size_t(first)]);
+        QVERIFY(qAbs(ops.index(first, ops.combinedColumn()).data(OpTableModel::SortRole).toDouble()
+                    - p.ranking().orderScore(0))
+            < 1e-12);
+        QVERIFY(ops.headerData(ops.metricValueColumn(0), Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("lower = more sensitive")));
+        QVERIFY(!ops.index(head, 0).data(Qt::BackgroundRole).isValid());
+    }
+
+    void summaryCountsAndMemory()
+    {
+        ProjectController controller;
+        controller.resetProject(makeSyntheticProject(300));
+        ProfileSummaryModel summary(&controller);
+        const Project& p = controller.project();
+        for (int row = 0; row < 4; ++row) {
+            const qint64 int8Params = p.cuts()[size_t(row)].params;
+            const qint64 total = p.inventory().totalParams();
+            QCOMPARE(summary.index(row, ProfileSummaryModel::OpsColumn)
+                         .data(ProfileSummaryModel::ValueRole)
+                         .toLongLong(),
+                p.cuts()[size_t(row)].ops);
+            QCOMPARE(summary.index(row, ProfileSummaryModel::MemoryColumn)
+                         .data(ProfileSummaryModel::ValueRole)
+                         .toLongLong(),
+                int8Params + 2 * (total - int8Params));
+            QCOMPARE(summary.index(row, ProfileSummaryModel::Bf16MemoryColumn)
+                         .data(ProfileSummaryModel::ValueRole)
+                         .toLongLong(),
+                2 * total);
+        }
+        QVERIFY(summary.setData(summary.index(0, ProfileSummaryModel::LabelColumn), QStringLiteral("tiny")));
+        QCOMPARE(p.cutPlan().profiles[0].label, QStringLiteral("tiny"));
+        QVERIFY(!summary.setData(
+            summary.index(0, ProfileSummaryModel::NameColumn), QStringLiteral("B"))); // taken
+        controller.undoStack()->undo();
+        QCOMPARE(p.cutPlan().profiles[0].label, QStringLiteral("minimal"));
+    }
+
+    void rulesModelEditsAreUndoableAndValidated()
+    {
+        ProjectController controller;
+        controller.resetProject(makeSyntheticProject(200));
+        RulesModel rules(&controller);
+        QSignalSpy rejected(&rules, &RulesModel::editRejected);
+        const RuleSet before = controller.project().rules();
+        const int rows = rules.rowCount();
+        rules.addRule();
+        QCOMPARE(rules.rowCount(), rows + 1);
+        const int row = rows;
+        QVERIFY(rules.setData(rules.index(row, RulesModel::SyntaxColumn), QStringLiteral("regex")));
+        QVERIFY(
+            !rules.setData(rules.index(row, RulesModel::PatternColumn), QStringLiteral("model.layers.(0")));
+        QCOMPARE(rejected.count(), 1);
+        QVERIFY(rules.setData(
+            rules.index(row, RulesModel::PatternColumn), QStringLiteral("model\\.layers\\.0\\..*")));
+        QVERIFY(rules.setData(rules.index(row, RulesModel::EnabledColumn), Qt::Checked, Qt::CheckStateRole));
+        const int q = controller.opIndex(QStringLiteral("model.layers.0.self_attn.q_proj"));
+        QCOMPARE(controller.project().ranking().state[size_t(q)], OpState::KeptByRule);
+        rules.moveRule(row, -1);
+        QCOMPARE(controller.project().rules().rules()[size_t(row - 1)].namePattern,
+            QStringLiteral("model\\.layers\\.0\\..*"));
+        while (controller.undoStack()->canUndo())
+            controller.undoStack()->undo();
+        QCOMPARE(controller.project().rules(), before);
+        QCOMPARE(controller.project().ranking().state[size_t(q)], OpState::Eligible);
+    }
+
+    void filterIsDebounced()
+    {
+        ProjectController controller;
+        controller.resetProject(makeSyntheticProject(200));
+        OpTableModel ops(&controller);
+        OpFilterProxyModel proxy;
+        proxy.setOpModel(&ops);
+        proxy.setFilterTextDebounced(QStringLiteral("lm_head"), false);
+        QCOMPARE(proxy.rowCount(), 200); // not yet
+        QVERIFY(proxy.isFilterPending());
+        QTRY_COMPARE_WITH_TIMEOUT(proxy.rowCount(), 1, 2000);
+        proxy.setFilterText(QStringLiteral("["), true); // invalid regex filters nothing
+        QVERIFY(!proxy.filterIsValid());
+        QCOMPARE(proxy.rowCount(), 200);
+    }
+
+    void pixelCutMapping_data()
+    {
+        QTest::addColumn<QRectF>("plot");
+        QTest::addColumn<double>("axisMax");
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("value");
+        QTest::addRow("left edge") << QRectF(50, 10, 400, 300) << 1.0 << 50.0 << 0.0;
+        QTest::addRow("middle") << QRectF(50, 10, 400, 300) << 1.0 << 250.0 << 0.5;
+        QTest::addRow("quarter") << QRectF(50, 10, 400, 300) << 1.0 << 150.0 << 0.25;
+        QTest::addRow("right edge") << QRectF(50, 10, 400, 300) << 1.0 << 450.0 << 1.0;
+        QTest::addRow("left of plot clamps") << QRectF(50, 10, 400, 300) << 1.0 << 0.0 << 0.0;
+        QTest::addRow("right of plot clamps") << QRectF(50, 10, 400, 300) << 1.0 << 900.0 << 1.0;
+        QTest::addRow("count axis") << QRectF(0, 0, 1000, 100) << 5000.0 << 100.0 << 500.0;
+        QTest::addRow("fractional pixel") << QRectF(10.5, 0, 200, 100) << 1.0 << 60.5 << 0.25;
+    }
+    void pixelCutMapping()
+    {
+        QFETCH(QRectF, plot);
+        QFETCH(double, axisMax);
+        QFETCH(double, x);
+        QFETCH(double, value);
+        const CutAxisMapping map { plot, 0.0, axisMax };
+        QCOMPARE(map.valueAt(x), value);
+        if (x >= plot.left() && x <= plot.right()) QCOMPARE(map.xAt(map.valueAt(x)), x);
+    }
+
+    void snapCutLandsOnUnitBoundaries_data()
+    {
+        QTest::addColumn<double>("wanted");
+        for (double w : { 0.0, 0.013, 0.25, 0.5, 0.777, 0.999, 1.0 })
+            QTest::addRow("%g", w) << w;
+    }
+    void snapCutLandsOnUnitBoundaries()
+    {
+        QFETCH(double, wanted);
+        const Project p = makeSyntheticProject(500);
+        const Ranking& r = p.ranking();
+        const double snapped = CutAxisMapping::snapCut(r, CutPlan::CutBy::Ops, wanted);
+        const int k = ProfileCutter::unitsForCut(r, CutPlan::CutBy::Ops, snapped);
+        QCOMPARE(ProfileCutter::cutForUnits(r, CutPlan::CutBy::Ops, k), snapped); // exactly a boundary
+        // The nearest boundary: no other boundary is closer to what was asked for.
+        const double oneUnit = 1.0 / double(r.eligibleOps());
+        QVERIFY(qAbs(snapped - wanted) <= 2.0 * oneUnit * 8 + 1e-12); // a unit is at most a fused group
+    }
+
+    void niceRange_data()
+    {
+        QTest::addColumn<double>("lo");
+        QTest::addColumn<double>("hi");
+        QTest::addColumn<double>("min");
+        QTest::addColumn<double>("max");
+        QTest::addRow("unit") << 0.0 << 1.0 << 0.0 << 1.0;
+        QTest::addRow("ragged") << 0.13 << 0.87 << 0.0 << 1.0;
+        QTest::addRow("counts") << 0.0 << 4321.0 << 0.0 << 5000.0;
+        QTest::addRow("negative") << -3.2 << 7.9 << -5.0 << 10.0;
+    }
+    void niceRange()
+    {
+        QFETCH(double, lo);
+        QFETCH(double, hi);
+        QFETCH(double, min);
+        QFETCH(double, max);
+        const NiceRange r = NiceRange::compute(lo, hi, 6);
+        QCOMPARE(r.min, min);
+        QCOMPARE(r.max, max);
+        QVERIFY(r.tickCount >= 2 && r.tickCount <= 12);
+    }
+
+    void decimationKeepsShapeAndBudget()
+    {
+        std::vector<double> xs(100000), ys(100000);
+        for (size_t i = 0; i < xs.size(); ++i) {
+            xs[i] = double(i) / double(xs.size() - 1);
+            ys[i] = xs[i] * xs[i];
+        }
+        ys[54321] = 5.0; // a spike must survive
+        const QList<QPointF> points = CurveDecimator::decimate(xs, ys, 800);
+        QVERIFY(points.size() <= 4 * 800);
+        QCOMPARE(points.front(), QPointF(0.0, 0.0));
+        QCOMPARE(points.back(), QPointF(1.0, 1.0));
+        QVERIFY(std::any_of(points.begin(), points.end(), [](const QPointF& p) { return p.y() == 5.0; }));
+        for (qsizetype i = 1; i < points.size(); ++i)
+            QVERIFY(points[i].x() >= points[i - 1].x());
+    }
+
+    void suggestedCutsFindTheJumps()
+    {
+        const Project p = makeSyntheticProject(600);
+        const CutPlan plan = CutSuggester::suggest(p.ranking(), p.cutPlan());
+        QCOMPARE(plan.profiles.size(), p.cutPlan().profiles.size());
+        for (size_t i = 1; i < plan.profiles.size(); ++i)
+            QVERIFY(plan.profiles[i].cut >= plan.profiles[i - 1].cut);
+        QVERIFY(plan != p.cutPlan());
+        ProjectController controller;
+        controller.resetProject(p);
+        controller.setCutPlan(plan, QStringLiteral("Suggest cuts"));
+        QCOMPARE(controller.project().cutPlan(), plan);
+        controller.undoStack()->undo();
+        QCOMPARE(controller.project().cutPlan(), p.cutPlan());
+    }
+
+    void cutsStayNested()
+    {
+        ProjectController controller;
+        controller.resetProject(makeSyntheticProject(300));
+        controller.setCut(1, 0.9); // C is at 0.8: B may not pass it
+        QCOMPARE(controller.project().cutPlan().profiles[1].cut, 0.8);
+        controller.setCut(1, 0.1); // A is at 0.25
+        QCOMPARE(controller.project().cutPlan().profiles[1].cut, 0.25);
+        QCOMPARE(controller.undoStack()->count(), 2);
+    }
+};
+
+QTEST_MAIN(TestGuiModels)
+#include "tst_gui_models.moc"

@@ -1,0 +1,321 @@
+// The main window end to end, offscreen: dragging a cut handle, hand edits that violate a rule, save and
+// reopen, malformed files, chart export, and the bundled example.
+#include "MainWindow.h"
+#include "ProjectController.h"
+#include "SyntheticProject.h"
+#include "TestPaths.h"
+#include "UserPrompts.h"
+#include "chart/CutAxisMapping.h"
+#include "chart/CutHandle.h"
+#include "chart/RankedCurveView.h"
+#include "models/OpFilterProxyModel.h"
+#include "models/OpTableModel.h"
+#include "models/ViolationsModel.h"
+#include "widgets/OpTablePanel.h"
+
+#include <QColor>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace qc;
+using namespace qc::gui;
+
+namespace {
+// Answers every question without a dialog and records the errors shown.
+class RecordingPrompts : public UserPrompts
+{
+public:
+    QStringList* errors;
+    explicit RecordingPrompts(QStringList* sink)
+        : errors(sink)
+    { }
+    void showError(QWidget*, const QString& title, const QString& text) override
+    {
+        errors->append(title + QStringLiteral(": ") + text);
+    }
+    bool askNote(QWidget*, const QString&, QString& note) override
+    {
+        note = QStringLiteral("by test");
+        return true;
+    }
+    SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
+};
+} // namespace
+
+class TestGuiWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> makeWindow(int ops = 600)
+    {
+        auto window = std::make_unique<MainWindow>();
+        window->setPrompts(std::make_unique<RecordingPrompts>(&m_errors));
+        window->controller()->resetProject(makeSyntheticProject(ops));
+        window->resize(MainWindow::kDefaultSize);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
+        QCoreApplication::processEvents();
+        return window;
+    }
+
+    QStringList m_errors;
+    QTemporaryDir m_dir;
+
+private slots:
+    void init() { m_errors.clear(); }
+
+    void draggingAHandleMovesTheCutAndOneUndoRestoresIt()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        RankedCurveView* view = window->rankedCurve();
+        ProjectController* controller = window->controller();
+        const Project& p = controller->project();
+        const double oldCut = p.cutPlan().profiles[1].cut;
+        const qint64 oldOps = p.cuts()[1].ops;
+        const int undoCount = controller->undoStack()->count();
+
+        const QPoint start = view->handleViewportPos(1);
+        const CutAxisMapping map = view->mapping();
+        // Target: 0.65 of the eligible ops, in viewport pixels.
+        const QPointF targetChart(map.xAt(0.65), map.plotArea.center().y());
+        const QPoint target = view->mapFromScene(view->chart()->mapToScene(targetChart));
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start);
+        for (int step = 1; step <= 10; ++step)
+            QTest::mouseMove(view->viewport(), start + (target - start) * step / 10);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, target);
+
+        const double wanted = map.valueAt(view->chart()->mapFromScene(view->mapToScene(target)).x());
+        const double expected = CutAxisMapping::snapCut(p.ranking(), p.cutPlan().by, wanted);
+        QVERIFY2(qAbs(expected - 0.65) < 0.01, qPrintable(QString::number(expected)));
+        QCOMPARE(p.cutPlan().profiles[1].cut, expected);
+        const int units = ProfileCutter::unitsForCut(p.ranking(), p.cutPlan().by, expected);
+        QCOMPARE(p.cuts()[1].ops, p.ranking().forcedOps + p.ranking().cumOps[size_t(units)]);
+        QVERIFY(p.cuts()[1].ops > oldOps);
+        // The table follows: the op right below the cut is INT8 in B now.
+        const int lastUnitOp
+            = p.ranking().units[size_t(p.ranking().order[size_t(units - 1)])].members.front();
+        QCOMPARE(window->opModel()->index(lastUnitOp, window->opModel()->profileColumn(1)).data().toString(),
+            QStringLiteral("INT8"));
+        // The handle is where the cut is.
+        QVERIFY(qAbs(view->handles()[1]->pos().x() - map.xAt(expected)) < 1.0);
+
+        QCOMPARE(controller->undoStack()->count(), undoCount + 1); // ten moves, one step
+        controller->undoStack()->undo();
+        QCOMPARE(p.cutPlan().profiles[1].cut, oldCut);
+        QCOMPARE(p.cuts()[1].ops, oldOps);
+        controller->undoStack()->redo();
+        QCOMPARE(p.cutPlan().profiles[1].cut, expected);
+    }
+
+    void handleCannotPassItsNeighbour()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        RankedCurveView* view = window->rankedCurve();
+        const Project& p = window->controller()->project();
+        const QPoint start = view->handleViewportPos(0);
+        const CutAxisMapping map = view->mapping();
+        const QPoint target
+            = view->mapFromScene(view->chart()->mapToScene(QPointF(map.xAt(0.9), map.plotArea.center().y())));
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(view->viewport(), target);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, target);
+        QCOMPARE(p.cutPlan().profiles[0].cut, p.cutPlan().profiles[1].cut); // stopped at B
+    }
+
+    void handEditAgainstARuleShowsEverywhereAndClears()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        const int head = controller->opIndex(QStringLiteral("lm_head"));
+        QVERIFY(head >= 0);
+        QCOMPARE(controller->errorCount(), 0);
+        QVERIFY(window->violationStatusText().startsWith(QStringLiteral("0 violation")));
+
+        // Select lm_head in the table and press I (force INT8).
+        window->opTable()->selectOp(head);
+        QCOMPARE(window->opTable()->currentOp(), head);
+        window->opTable()->view()->setFocus();
+        QTest::keyClick(window->opTable()->view(), Qt::Key_I);
+
+        QCOMPARE(controller->project().overrides().size(), size_t(1));
+        QCOMPARE(controller->project().overrides()[0].note, QStringLiteral("by test"));
+        QVERIFY(controller->errorCount() > 0);
+        const QVariant background = window->opModel()->index(head, 0).data(Qt::BackgroundRole);
+        QVERIFY(background.isValid());
+        QCOMPARE(background.value<QColor>().red(), 230);
+        QVERIFY2(window->violationStatusText().contains(QStringLiteral("error"))
+                && !window->violationStatusText().startsWith(QStringLiteral("0 ")),
+            qPrintable(window->violationStatusText()));
+        ViolationsModel* violations = window->violationsModel();
+        bool listed = false;
+        for (int row = 0; row < violations->rowCount(); ++row) {
+            if (violations->index(row, ViolationsModel::OpColumn).data().toString()
+                    == QLatin1String("lm_head")
+                && violations->index(row, ViolationsModel::KindColumn).data().toString()
+                    == QLatin1String("rule-violation")) {
+                listed = true;
+                // Clicking the violation jumps to the op.
+                controller->setSelectedOp(-1);
+                QTest::mouseClick(window->violationsView()->viewport(), Qt::LeftButton, {},
+                    window->violationsView()->visualRect(violations->index(row, 0)).center());
+                QCOMPARE(controller->selectedOp(), head);
+            }
+        }
+        QVERIFY(listed);
+        // The hand edit is INT8 in every profile, against the rule.
+        QCOMPARE(window->opModel()->index(head, window->opModel()->profileColumn(0)).data().toString(),
+            QStringLiteral("INT8"));
+
+        window->opTable()->selectOp(head);
+        window->opTable()->view()->setFocus();
+        QTest::keyClick(window->opTable()->view(), Qt::Key_Delete);
+        QVERIFY(controller->project().overrides().empty());
+        QCOMPARE(controller->errorCount(), 0);
+        QVERIFY(!window->opModel()->index(head, 0).data(Qt::BackgroundRole).isValid());
+        QCOMPARE(violations->rowCount(), int(controller->violations().size()));
+        QVERIFY(window->violationStatusText().startsWith(QStringLiteral("0 violation")));
+        // Both edits are undoable.
+        controller->undoStack()->undo();
+        QVERIFY(controller->errorCount() > 0);
+        controller->undoStack()->undo();
+        QCOMPARE(controller->errorCount(), 0);
+    }
+
+    void saveAndReopenRestoresEverything()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        controller->setCut(2, 0.7);
+        controller->setOverride(controller->opIndex(QStringLiteral("model.layers.1.self_attn.q_proj")),
+            Override::Action::Keep, QStringLiteral("hand"));
+        RuleSet rules = controller->project().rules();
+        rules.append(RuleSet::languageModelOnlyRule());
+        QVERIFY(controller->setRules(rules, QStringLiteral("preset")).isEmpty());
+        CutPlan plan = controller->project().cutPlan();
+        plan.profiles[0].label = QStringLiteral("tiny");
+        controller->setCutPlan(plan, QStringLiteral("relabel"));
+        QVERIFY(controller->isModified());
+
+        const QString path = m_dir.filePath(QStringLiteral("roundtrip.yaml"));
+        QVERIFY(window->saveTo(path));
+        QVERIFY(!controller->isModified());
+        QVERIFY(m_errors.isEmpty());
+
+        auto reopened = makeWindow(10);
+        QVERIFY(reopened);
+        QVERIFY(reopened->openFiles({ path }, true));
+        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+        const Project& a = controller->project();
+        const Project& b = reopened->controller()->project();
+        QCOMPARE(b.inventory().ops(), a.inventory().ops());
+        QCOMPARE(b.rules(), a.rules());
+        QCOMPARE(b.overrides(), a.overrides());
+        QCOMPARE(b.cutPlan(), a.cutPlan());
+        QCOMPARE(b.combine(), a.combine());
+        QCOMPARE(b.metrics().size(), a.metrics().size());
+        for (size_t m = 0; m < a.metrics().size(); ++m) {
+            QCOMPARE(b.metrics()[m].id, a.metrics()[m].id);
+            QCOMPARE(b.metrics()[m].polarity(), a.metrics()[m].polarity());
+            QCOMPARE(b.scores()[m].values.size(), a.scores()[m].values.size());
+            for (size_t i = 0; i < a.scores()[m].values.size(); ++i) {
+                const double x = a.scores()[m].values[i];
+                const double y = b.scores()[m].values[i];
+                QVERIFY((std::isnan(x) && std::isnan(y)) || qAbs(x - y) <= 1e-9 * qAbs(x));
+            }
+        }
+        for (int i = 0; i < a.profileCount(); ++i) {
+            QCOMPARE(b.cuts()[size_t(i)].ops, a.cuts()[size_t(i)].ops);
+            QCOMPARE(b.cuts()[size_t(i)].params, a.cuts()[size_t(i)].params);
+        }
+        QCOMPARE(reopened->controller()->filePath(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(!reopened->controller()->isModified());
+    }
+
+    void malformedFileReportsAndChangesNothing_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addRow("broken profile yaml")
+            << QStringLiteral("broken.yaml") << QByteArray("quantcut_profiles: 1\ninventory: [unclosed\n");
+        QTest::addRow("truncated json ranking")
+            << QStringLiteral("broken.json") << QByteArray("{\"mse_v2\": {\"a\": 1.0,");
+        QTest::addRow("binary junk") << QStringLiteral("junk.log") << QByteArray("\x00\x01\x02\xff\xfe", 5);
+    }
+    void malformedFileReportsAndChangesNothing()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        auto window = makeWindow();
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        controller->setCut(0, 0.3);
+        const Project before = controller->project();
+        const int undoCount = controller->undoStack()->count();
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+
+        QVERIFY(!window->openFiles({ path }, true));
+        QCOMPARE(m_errors.size(), 1);
+        QVERIFY2(m_errors.front().contains(name), qPrintable(m_errors.front()));
+        const Project& after = controller->project();
+        QCOMPARE(after.inventory().ops(), before.inventory().ops());
+        QCOMPARE(after.metrics().size(), before.metrics().size());
+        QCOMPARE(after.cutPlan(), before.cutPlan());
+        QCOMPARE(after.rules(), before.rules());
+        QCOMPARE(controller->undoStack()->count(), undoCount);
+    }
+
+    void exportsChartsAsPngAndSvg()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        const QString png = m_dir.filePath(QStringLiteral("charts.png"));
+        const QString svg = m_dir.filePath(QStringLiteral("charts.svg"));
+        QVERIFY(window->exportCharts(png));
+        QVERIFY(window->exportCharts(svg));
+        QImage image(png);
+        QVERIFY(image.width() > 400 && image.height() > 200);
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        QVERIFY(svgFile.readAll().contains("<svg"));
+    }
+
+    void backgroundLoadKeepsTheWindowResponsive()
+    {
+        const QStringList files = MainWindow::exampleFiles();
+        if (files.isEmpty()) QSKIP("the bundled example is not there");
+        auto window = makeWindow(10);
+        QVERIFY(window);
+        QVERIFY(window->openFiles(files));
+        QVERIFY(window->isLoading() || window->controller()->project().metrics().size() == 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->controller()->project().metrics().size(), size_t(2 + 2),
+            5000); // added to the synthetic two
+    }
+
+    void bundledExampleOpens()
+    {
+        const QStringList files = MainWindow::exampleFiles();
+        if (files.isEmpty()) QSKIP("the bundled example is not there");
+        auto window = makeWindow(10);
+        QVERIFY(window);
+        window->controller()->resetProject(Project());
+        QVERIFY(window->openFiles(files, true));
+        const Project& p = window->controller()->project();
+        QCOMPARE(p.metrics().size(), size_t(2));
+        QVERIFY(p.inventory().size() > 100);
+        QVERIFY(p.ranking().eligibleUnits() > 50);
+        QVERIFY(window->rankedCurve()->seriesPointCount() > 10);
+    }
+};
+
+QTEST_MAIN(TestGuiWindow)
+#include "tst_gui_window.moc"
