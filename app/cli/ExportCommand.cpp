@@ -4,6 +4,8 @@
 #include "export/Inc2Exporter.h"
 #include "export/ProfileExporter.h"
 #include "io/AtomicWriter.h"
+#include "io/FileError.h"
+#include "profile/Checker.h"
 #include "project/ProfileDocument.h"
 
 #include <stdexcept>
@@ -36,6 +38,32 @@ ExportOptions parseOptions(const ArgumentList& args)
     }
     return options;
 }
+// Exports come from the file's rules, overrides and cuts. Lists edited by hand would silently lose their
+// edits, so they are refused: hand edits belong in overrides, which every output then agrees with.
+void refuseHandEdits(const ProfileDocument::Loaded& loaded, int profile, const QString& file)
+{
+    const ProfileLists computed = Checker::lists(loaded.project)[size_t(profile)];
+    const auto stored = std::find_if(loaded.storedLists.begin(), loaded.storedLists.end(),
+        [&](const ProfileLists& l) { return l.spec.name == computed.spec.name; });
+    if (stored == loaded.storedLists.end()) return;
+    QStringList quantize = stored->quantize;
+    quantize.sort();
+    if (quantize == computed.quantize) return;
+    QStringList differing;
+    for (const QString& op : quantize) {
+        if (!computed.quantize.contains(op)) differing.append(op);
+    }
+    for (const QString& op : computed.quantize) {
+        if (!quantize.contains(op)) differing.append(op);
+    }
+    throw FileError(file,
+        QStringLiteral("profile %1's quantize list was edited by hand (%2 differ from what the file's rules, "
+                       "overrides and cuts give, e.g. %3); put hand edits into overrides "
+                       "(profiles --override OP=keep|int8, or the explorer) and export again")
+            .arg(computed.spec.name)
+            .arg(differing.size())
+            .arg(differing.mid(0, 3).join(QStringLiteral(", "))));
+}
 } // namespace
 
 int runExport(const QStringList& argv)
@@ -53,7 +81,8 @@ int runExport(const QStringList& argv)
     const QString output = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
     if (output.isEmpty()) throw UsageError { QStringLiteral("missing -o FILE") };
     const ExportOptions options = parseOptions(args);
-    const Project project = ProfileDocument::load(args.positionals().front()).project;
+    const ProfileDocument::Loaded loaded = ProfileDocument::load(args.positionals().front());
+    const Project& project = loaded.project;
     const QString name = args.value(QStringLiteral("--profile"));
     const int profile = profileIndex(project, name);
     if (profile < 0) {
@@ -63,6 +92,7 @@ int runExport(const QStringList& argv)
         throw UsageError { QStringLiteral("no profile named '%1' (the file has: %2)")
                                .arg(name, names.join(QStringLiteral(", "))) };
     }
+    refuseHandEdits(loaded, profile, args.positionals().front());
     QByteArray data;
     try {
         data = ProfileExporter::run(project, format, profile, options);
@@ -74,6 +104,9 @@ int runExport(const QStringList& argv)
     }
     writeAtomically(output, data);
     const ProfileSpec& spec = project.cutPlan().profiles[size_t(profile)];
+    for (const QString& error : Checker::errorsFor(project, profile))
+        err() << "warning: profile " << spec.name << " has a violation (stated in the export too): " << error
+              << Qt::endl;
     err() << "exported profile " << spec.name << " (" << spec.label << ") as " << format << ": "
           << project.cuts()[size_t(profile)].ops << " ops INT8, to " << output << Qt::endl;
     return Ok;

@@ -93,6 +93,10 @@ void printSummary(const Project& project, const std::vector<Violation>& violatio
                   << "% of parameters";
         err() << Qt::endl;
     }
+    for (const Violation& v : violations) {
+        if (v.severity == Violation::Severity::Error)
+            err() << "error " << kindName(v.kind) << ": " << v.message << Qt::endl;
+    }
     err() << Checker::errorCount(violations) << " errors, "
           << violations.size() - size_t(Checker::errorCount(violations)) << " warnings" << Qt::endl;
 }

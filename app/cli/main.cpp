@@ -52,6 +52,10 @@ int main(int argc, char** argv)
         return Ok;
     }
     const QString command = args.takeFirst();
+    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+        out() << kHelp;
+        return Ok;
+    }
     try {
         if (command == QLatin1String("profiles")) return runProfiles(args);
         if (command == QLatin1String("check")) return runCheck(args);

@@ -2,6 +2,7 @@
 
 #include "ExportVerifier.h"
 #include "PatternEvaluator.h"
+#include "profile/Checker.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,6 +70,8 @@ QByteArray Inc2Exporter::toJson(const Project& project, int profile)
             "Keys are regexes INC fullmatches; each also matches the QuantWrapper name '<op>.module'. "
             "excluded_precisions keeps INC from adding bf16 on capable CPUs: pure INT8 + fp32."));
     root.insert(QStringLiteral("op_name_dict"), opNameDict);
+    root.insert(
+        QStringLiteral("violations"), QJsonArray::fromStringList(Checker::errorsFor(project, profile)));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

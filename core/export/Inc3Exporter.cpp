@@ -2,7 +2,9 @@
 
 #include "ExportVerifier.h"
 #include "ModuleNameSet.h"
+#include "profile/Checker.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -34,6 +36,8 @@ QByteArray Inc3Exporter::toJson(const Project& project, int profile, const Expor
         QJsonObject { { QStringLiteral("format"),
                           QStringLiteral("neural_compressor 3.x config dict (quantize(model, cfg))") },
             { QStringLiteral("generator"), QStringLiteral("quantcut " QUANTCUT_VERSION) },
+            { QStringLiteral("violations"),
+                QJsonArray::fromStringList(Checker::errorsFor(project, profile)) },
             { QStringLiteral("profile"),
                 QString(spec.name + QStringLiteral(" (") + spec.label + QLatin1Char(')')) },
             { QStringLiteral("weights"), options.weightsText() },

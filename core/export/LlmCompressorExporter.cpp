@@ -3,6 +3,7 @@
 #include "ExportVerifier.h"
 #include "PatternEvaluator.h"
 #include "io/FileError.h"
+#include "profile/Checker.h"
 #include "project/YamlText.h"
 
 #include <QSet>
@@ -26,6 +27,9 @@ QByteArray LlmCompressorExporter::toYaml(const Project& project, int profile, co
     y += QStringLiteral("# weights: %1; activations: %2\n")
              .arg(options.weightsText(), options.activationsText());
     y += QStringLiteral("# usage: oneshot(model=model, dataset=..., recipe=\"this file\")\n");
+    for (const QString& error : Checker::errorsFor(project, profile))
+        y += QStringLiteral("# VIOLATION ") + QString(error).replace(QLatin1Char('\n'), QLatin1Char(' '))
+            + QLatin1Char('\n');
     y += QStringLiteral("quant_stage:\n  quant_modifiers:\n");
     if (options.smoothQuant)
         y += QStringLiteral("    SmoothQuantModifier:\n      smoothing_strength: %1\n")

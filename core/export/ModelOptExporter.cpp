@@ -3,6 +3,7 @@
 #include "ExportVerifier.h"
 #include "ModuleNameSet.h"
 #include "PatternEvaluator.h"
+#include "profile/Checker.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -158,6 +159,7 @@ QByteArray ModelOptExporter::toJson(
                 ? QStringLiteral("ModelOpt quant_cfg, ordered list (later entries win)")
                 : QStringLiteral("ModelOpt legacy quant_cfg dict (\"default\" first, later keys win)") },
         { QStringLiteral("generator"), QStringLiteral("quantcut " QUANTCUT_VERSION) },
+        { QStringLiteral("violations"), QJsonArray::fromStringList(Checker::errorsFor(project, profile)) },
         { QStringLiteral("profile"),
             QString(spec.name + QStringLiteral(" (") + spec.label + QLatin1Char(')')) },
         { QStringLiteral("weights"), options.weightsText() },

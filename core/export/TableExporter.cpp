@@ -56,7 +56,8 @@ QByteArray TableExporter::toJson(const Project& project, int profile, const Expo
                 { QStringLiteral("params_quantized"), double(cut.params) },
                 { QStringLiteral("params_total"), double(project.inventory().totalParams()) } } },
         { QStringLiteral("quantize"), QJsonArray::fromStringList(lists.quantize) },
-        { QStringLiteral("keep"), keep } };
+        { QStringLiteral("keep"), keep },
+        { QStringLiteral("violations"), QJsonArray::fromStringList(Checker::errorsFor(project, profile)) } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -198,6 +198,17 @@ std::vector<Violation> Checker::check(const Project& project, const std::vector<
     return out;
 }
 
+QStringList Checker::errorsFor(const Project& project, int profile)
+{
+    QStringList out;
+    const QString& name = project.cutPlan().profiles[size_t(profile)].name;
+    for (const Violation& v : check(project)) {
+        if (v.severity == Violation::Severity::Error && (v.profile.isEmpty() || v.profile == name))
+            out.append(kindName(v.kind) + QStringLiteral(": ") + v.message);
+    }
+    return out;
+}
+
 int Checker::errorCount(const std::vector<Violation>& violations)
 {
     return int(std::count_if(violations.begin(), violations.end(),

@@ -28,6 +28,9 @@ public:
     // Violations of explicit lists against the project's inventory, rules and sources.
     static std::vector<Violation> check(const Project& project, const std::vector<ProfileLists>& profiles);
     static int errorCount(const std::vector<Violation>& violations);
+    // The error messages that concern one profile (its own and the profile-less ones): what every export
+    // of that profile states.
+    static QStringList errorsFor(const Project& project, int profile);
 };
 
 } // namespace qc

@@ -2,6 +2,7 @@
 
 #include "io/FileError.h"
 
+#include <QLocale>
 #include <cmath>
 #include <limits>
 
@@ -39,7 +40,8 @@ OpScores OpScores::build(const Metric& metric, const Reconciliation& reconciliat
             QStringLiteral("'%1' and '%2'%3 name the same op with different scores (%4 vs %5)")
                 .arg(entry.name, first.name,
                     first.line > 0 ? QStringLiteral(" (line %1)").arg(first.line) : QString(),
-                    QString::number(entry.value, 'g', 17), QString::number(first.value, 'g', 17)));
+                    QString::number(entry.value, 'g', QLocale::FloatingPointShortest),
+                    QString::number(first.value, 'g', QLocale::FloatingPointShortest)));
     }
     return scores;
 }
