@@ -62,6 +62,16 @@ public:
         skipSpaces();
         if (m_pos >= m_text.size() || (m_text[m_pos] != '\'' && m_text[m_pos] != '"')) return std::nullopt;
         const char quote = m_text[m_pos++];
+        // Names rarely hold escapes: convert the slice directly instead of copying byte by byte (a quarter
+        // of an MSE_V2 log's import time).
+        const qsizetype begin = m_pos;
+        qsizetype end = begin;
+        while (end < m_text.size() && m_text[end] != quote && m_text[end] != '\\')
+            ++end;
+        if (end < m_text.size() && m_text[end] == quote) {
+            m_pos = end + 1;
+            return QString::fromUtf8(m_text.sliced(begin, end - begin));
+        }
         QByteArray bytes;
         while (m_pos < m_text.size() && m_text[m_pos] != quote) {
             if (m_text[m_pos] == '\\' && m_pos + 1 < m_text.size()) ++m_pos;

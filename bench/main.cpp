@@ -1,0 +1,317 @@
+// quantcut-bench: times the engine on synthetic MoE models of 1k..1M ops. Not a test: it never fails on a
+// slow result, it prints numbers ("bench <name> ops=<N> median_ms=<x> p99_ms=<y>") for people and scripts.
+
+#include "Measure.h"
+#include "SyntheticModel.h"
+#include "export/Inc2Exporter.h"
+#include "inventory/InventoryReader.h"
+#include "metrics/MetricImporter.h"
+#include "profile/Checker.h"
+#include "project/ProfileDocument.h"
+#include "project/Project.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <optional>
+#include <stdexcept>
+
+#if QUANTCUT_BENCH_GUI
+#include <QApplication>
+#endif
+#if QUANTCUT_BENCH_GUI && __has_include("GuiBench.h")
+#include "GuiBench.h"
+#define QUANTCUT_HAVE_GUI_BENCH 1
+#endif
+
+using namespace qcbench;
+
+namespace {
+
+constexpr char kUsage[]
+    = R"(Usage: quantcut-bench [--sizes N[,N...]] [--only NAME[,NAME...]] [--quick] [--help]
+
+Builds synthetic MoE inventories (model.layers.L.mlp.experts.E.{gate,up,down}_proj, attention, norms,
+router, embed_tokens, model.norm, lm_head) with a fixed seed, writes them to a temporary directory as an
+ops CSV, an INC MSE_V2 'fallback order:' log and an INC HAWQ_V2 'hessian trace' log, and prints one line
+per measurement:
+
+  bench <name> ops=<N> median_ms=<x> p99_ms=<y>      (p99 = nearest rank; the max below 100 samples)
+  bench peak_rss ops=<N> mb=<x>                      (getrusage ru_maxrss after that size)
+
+Measurements: import.inventory (InventoryReader::read), import.metrics (MetricImporter::import of both
+logs), import (the two together, per repetition), rank (Project::recompute), recut (move one cut point,
+Project::recut), check (Checker::check), save (ProfileDocument::toYaml), export.inc2 (Inc2Exporter).
+
+Options:
+  --sizes LIST   op counts, comma-separated (default 1000,10000,100000,1000000); run in ascending order.
+                 Peak RSS never goes down within a process, so each size's figure includes the sizes
+                 before it; for an honest 1M peak run `quantcut-bench --sizes 1000000` on its own.
+  --only LIST    only these measurements (import, rank, recut, check, save, export), e.g. to profile
+                 one under valgrind; the project they start from is still loaded and ranked
+  --quick        fewer repetitions (a smoke run)
+  --help         this text
+)";
+
+struct Options
+{
+    QList<int> sizes { 1000, 10000, 100000, 1000000 };
+    QStringList only; // empty: every measurement
+    bool quick = false;
+
+    bool wants(const char* measurement) const
+    {
+        return only.isEmpty() || only.contains(QLatin1String(measurement));
+    }
+};
+
+// Repetitions per measurement: enough for a stable median, bounded so a full run takes minutes.
+struct Reps
+{
+    int import = 20;
+    int rank = 20;
+    int recut = 200;
+    int output = 20; // check, save, export
+};
+
+Reps repsFor(int ops, bool quick)
+{
+    Reps reps;
+    if (ops >= 1000000) reps = { 5, 5, 200, 5 };
+    if (quick) reps = { std::min(reps.import, 3), std::min(reps.rank, 3), 50, std::min(reps.output, 3) };
+    return reps;
+}
+
+struct Files
+{
+    QString inventory;
+    QString mseLog;
+    QString hawqLog;
+};
+
+std::optional<QList<int>> parseSizes(const QString& text)
+{
+    QList<int> sizes;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int n = part.trimmed().toInt(&ok);
+        if (!ok || n < 13) return std::nullopt; // 13 = one decoder layer with one expert
+        sizes.append(n);
+    }
+    if (sizes.isEmpty()) return std::nullopt;
+    std::sort(sizes.begin(), sizes.end());
+    sizes.erase(std::unique(sizes.begin(), sizes.end()), sizes.end());
+    return sizes;
+}
+
+// Returns nullopt after printing help or a usage error; `exitCode` tells which.
+std::optional<Options> parseArgs(const QStringList& args, int& exitCode)
+{
+    Options options;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString& arg = args[i];
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            std::fputs(kUsage, stdout);
+            exitCode = 0;
+            return std::nullopt;
+        }
+        if (arg == QLatin1String("--quick")) {
+            options.quick = true;
+            continue;
+        }
+        if (arg == QLatin1String("--only") && i + 1 < args.size()) {
+            options.only = args[++i].split(QLatin1Char(','), Qt::SkipEmptyParts);
+            continue;
+        }
+        QString value;
+        if (arg == QLatin1String("--sizes") && i + 1 < args.size())
+            value = args[++i];
+        else if (arg.startsWith(QLatin1String("--sizes=")))
+            value = arg.mid(8);
+        else {
+            std::fprintf(stderr, "quantcut-bench: unknown argument '%s'\n%s", qPrintable(arg), kUsage);
+            exitCode = 2;
+            return std::nullopt;
+        }
+        const std::optional<QList<int>> sizes = parseSizes(value);
+        if (!sizes) {
+            std::fprintf(stderr, "quantcut-bench: --sizes wants op counts >= 13, e.g. 1000,100000\n");
+            exitCode = 2;
+            return std::nullopt;
+        }
+        options.sizes = *sizes;
+    }
+    return options;
+}
+
+Files writeFiles(const SyntheticModel& model, const QTemporaryDir& dir)
+{
+    Files files { dir.filePath(QStringLiteral("ops.csv")), dir.filePath(QStringLiteral("inc_mse_v2.log")),
+        dir.filePath(QStringLiteral("inc_hawq_v2.log")) };
+    model.writeInventoryCsv(files.inventory);
+    model.writeMseLog(files.mseLog);
+    model.writeHawqLog(files.hawqLog);
+    return files;
+}
+
+// Both logs, as the CLI imports them: the importers set id = key (mse_v2_fallback, hawq_v2), unique here.
+std::vector<qc::Metric> importMetrics(const Files& files)
+{
+    std::vector<qc::Metric> metrics = qc::MetricImporter::import(files.mseLog);
+    for (qc::Metric& metric : qc::MetricImporter::import(files.hawqLog))
+        metrics.push_back(std::move(metric));
+    return metrics;
+}
+
+// One repetition reads the inventory, then the metrics; `import` is their sum in that same repetition.
+void benchImport(int ops, const Files& files, int reps)
+{
+    Samples inventory, metrics, both;
+    for (int i = 0; i < reps; ++i) {
+        const double inventoryMs
+            = timeMs([&] { consume(qc::InventoryReader::read(files.inventory).size()); });
+        const double metricsMs = timeMs([&] { consume(qsizetype(importMetrics(files).size())); });
+        inventory.add(inventoryMs);
+        metrics.add(metricsMs);
+        both.add(inventoryMs + metricsMs);
+    }
+    printResult("import.inventory", ops, inventory);
+    printResult("import.metrics", ops, metrics);
+    printResult("import", ops, both);
+}
+
+qc::Project loadProject(const Files& files)
+{
+    qc::Project project;
+    project.setInventory(qc::InventoryReader::read(files.inventory));
+    project.setMetrics(importMetrics(files));
+    return project;
+}
+
+void benchRank(int ops, qc::Project& project, int reps)
+{
+    printResult("rank", ops, repeat(reps, [&] { project.recompute(); }));
+}
+
+// A drag of the middle cut: alternate it between two values so every repetition really moves it.
+void benchRecut(int ops, qc::Project& project, int reps)
+{
+    const int profile = project.profileCount() / 2;
+    const double base = project.cutPlan().profiles[size_t(profile)].cut;
+    int step = 0;
+    const Samples samples = repeat(reps, [&] {
+        project.setCut(profile, base + ((step++ % 2) ? 0.01 : -0.01));
+        project.recut();
+    });
+    project.setCut(profile, base);
+    project.recut();
+    printResult("recut", ops, samples);
+}
+
+void benchCheck(int ops, const qc::Project& project, int reps)
+{
+    printResult("check", ops, repeat(reps, [&] { consume(qsizetype(qc::Checker::check(project).size())); }));
+}
+
+void benchSave(int ops, const qc::Project& project, int reps)
+{
+    printResult("save", ops, repeat(reps, [&] { consume(qc::ProfileDocument::toYaml(project).size()); }));
+}
+
+void benchExport(int ops, const qc::Project& project, int reps)
+{
+    const int last = project.profileCount() - 1;
+    printResult(
+        "export.inc2", ops, repeat(reps, [&] { consume(qc::Inc2Exporter::toJson(project, last).size()); }));
+}
+
+// The peak after each phase, on stderr: RSS only grows, so the step between two lines is what that phase
+// added on top of everything before it. Tells where a memory target is missed.
+void notePeak(const char* phase)
+{
+    std::fprintf(stderr, "# peak_rss after %s: %.1f MB\n", phase, peakRssMb());
+}
+
+// What the run measured, on stderr so stdout stays machine-readable: a zero-match run would be fast and
+// meaningless.
+void describe(const SyntheticModel& model, const qc::Project& project)
+{
+    std::fprintf(stderr, "# %d ops: %d layers x %d experts; metrics:", model.opCount(), model.layers(),
+        model.expertsPerLayer());
+    for (size_t m = 0; m < project.metrics().size(); ++m)
+        std::fprintf(stderr, " %s=%zu entries (%lld unmatched)", qPrintable(project.metrics()[m].id),
+            project.metrics()[m].entries.size(),
+            static_cast<long long>(project.reconciliations()[m].unmatched.size()));
+    std::fprintf(stderr, "; INT8 ops per profile:");
+    for (const qc::ProfileCut& cut : project.cuts())
+        std::fprintf(stderr, " %lld", static_cast<long long>(cut.ops));
+    std::fprintf(stderr, "\n");
+}
+
+void runSize(int ops, const Options& options)
+{
+    const Reps reps = repsFor(ops, options.quick);
+    QTemporaryDir dir;
+    if (!dir.isValid()) throw std::runtime_error("cannot create a temporary directory");
+    Files files;
+    {
+        const SyntheticModel model(ops); // freed before measuring: only the files remain
+        files = writeFiles(model, dir);
+    }
+    notePeak("writing the files");
+    if (options.wants("import")) {
+        benchImport(ops, files, reps.import);
+        notePeak("import");
+    }
+    qc::Project project = loadProject(files);
+    if (project.inventory().size() != ops) throw std::logic_error("the inventory lost or gained ops");
+    notePeak("loading the project");
+    project.recompute(); // the state every later measurement starts from
+    notePeak("the first recompute");
+    describe(SyntheticModel(ops), project);
+    if (options.wants("rank")) benchRank(ops, project, reps.rank);
+    if (options.wants("recut")) benchRecut(ops, project, reps.recut);
+    if (options.wants("check")) benchCheck(ops, project, reps.output);
+    if (options.wants("save")) {
+        benchSave(ops, project, reps.output);
+        notePeak("save");
+    }
+    if (options.wants("export")) benchExport(ops, project, reps.output);
+    printPeakRss(ops);
+}
+
+int run(const Options& options)
+{
+    for (const int ops : options.sizes)
+        runSize(ops, options);
+#ifdef QUANTCUT_HAVE_GUI_BENCH
+    runGuiBenchmarks(options.sizes);
+#endif
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+#if QUANTCUT_BENCH_GUI
+    // The GUI measurements need no display: offscreen unless the caller chose a platform.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+#else
+    QCoreApplication app(argc, argv);
+#endif
+    int exitCode = 0;
+    const std::optional<Options> options = parseArgs(QCoreApplication::arguments(), exitCode);
+    if (!options) return exitCode;
+    try {
+        return run(*options);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "quantcut-bench: %s\n", e.what());
+        return 1;
+    }
+}
