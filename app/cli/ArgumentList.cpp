@@ -13,7 +13,8 @@ ArgumentList::ArgumentList(const QStringList& args, const QStringList& valueOpti
         const qsizetype eq = arg.indexOf(QLatin1Char('='));
         const QString name = eq > 0 ? arg.left(eq) : arg;
         if (flags.contains(name)) {
-            if (eq > 0) throw UsageError { QStringLiteral("option %1 takes no value").arg(name) };
+            if (eq > 0)
+                throw UsageError { QStringLiteral("option %1 takes no value").arg(name) };
             m_flags.append(name);
         } else if (valueOptions.contains(name)) {
             if (eq > 0) {
@@ -38,7 +39,8 @@ QString ArgumentList::value(const QString& option, const QString& fallback) cons
 QString ArgumentList::required(const QString& option) const
 {
     const QString v = value(option);
-    if (v.isEmpty()) throw UsageError { QStringLiteral("missing %1").arg(option) };
+    if (v.isEmpty())
+        throw UsageError { QStringLiteral("missing %1").arg(option) };
     return v;
 }
 

@@ -16,7 +16,8 @@ int countHandEdits(const std::vector<ProfileLists>& stored, const std::vector<Pr
     for (size_t p = 0; p < std::min(stored.size(), computed.size()); ++p) {
         QStringList storedQuantize = stored[p].quantize;
         storedQuantize.sort();
-        if (storedQuantize != computed[p].quantize) ++differing;
+        if (storedQuantize != computed[p].quantize)
+            ++differing;
     }
     return differing;
 }
@@ -33,7 +34,8 @@ void printViolations(const std::vector<Violation>& violations)
             continue;
         }
         out() << severityName(v.severity) << ' ' << kind;
-        if (!v.profile.isEmpty()) out() << " [" << v.profile << ']';
+        if (!v.profile.isEmpty())
+            out() << " [" << v.profile << ']';
         out() << ": " << v.message << '\n';
     }
     for (auto it = warningsHidden.cbegin(); it != warningsHidden.cend(); ++it)
@@ -45,7 +47,8 @@ void printViolations(const std::vector<Violation>& violations)
 int runCheck(const QStringList& argv)
 {
     const ArgumentList args(argv, { QStringLiteral("--inventory") }, {});
-    if (args.positionals().size() != 1) throw UsageError { QStringLiteral("expects one profile file") };
+    if (args.positionals().size() != 1)
+        throw UsageError { QStringLiteral("expects one profile file") };
     const QString file = args.positionals().front();
     ProfileDocument::Loaded loaded = ProfileDocument::load(file);
     if (args.has(QStringLiteral("--inventory"))) {

@@ -23,5 +23,9 @@ int runProfiles(const QStringList& args);
 int runCheck(const QStringList& args);
 int runExport(const QStringList& args);
 int runInfo(const QStringList& args);
+int runPatterns(const QStringList& args);
+int runTransfer(const QStringList& args);
+int runDiff(const QStringList& args);
+int runReference(const QStringList& args);
 
 } // namespace qc::cli

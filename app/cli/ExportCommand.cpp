@@ -45,16 +45,20 @@ void refuseHandEdits(const ProfileDocument::Loaded& loaded, int profile, const Q
     const ProfileLists computed = Checker::lists(loaded.project)[size_t(profile)];
     const auto stored = std::find_if(loaded.storedLists.begin(), loaded.storedLists.end(),
         [&](const ProfileLists& l) { return l.spec.name == computed.spec.name; });
-    if (stored == loaded.storedLists.end()) return;
+    if (stored == loaded.storedLists.end())
+        return;
     QStringList quantize = stored->quantize;
     quantize.sort();
-    if (quantize == computed.quantize) return;
+    if (quantize == computed.quantize)
+        return;
     QStringList differing;
     for (const QString& op : quantize) {
-        if (!computed.quantize.contains(op)) differing.append(op);
+        if (!computed.quantize.contains(op))
+            differing.append(op);
     }
     for (const QString& op : computed.quantize) {
-        if (!quantize.contains(op)) differing.append(op);
+        if (!quantize.contains(op))
+            differing.append(op);
     }
     throw FileError(file,
         QStringLiteral("profile %1's quantize list was edited by hand (%2 differ from what the file's rules, "
@@ -73,13 +77,15 @@ int runExport(const QStringList& argv)
             QStringLiteral("--output"), QStringLiteral("--activations"), QStringLiteral("--numbers"),
             QStringLiteral("--alpha") },
         { QStringLiteral("--no-smoothquant"), QStringLiteral("--gptq") });
-    if (args.positionals().size() != 1) throw UsageError { QStringLiteral("expects one profile file") };
+    if (args.positionals().size() != 1)
+        throw UsageError { QStringLiteral("expects one profile file") };
     const QString format = args.required(QStringLiteral("--to"));
     if (!ProfileExporter::isKnown(format))
         throw UsageError { QStringLiteral("unknown export format '%1' (known: %2)")
                                .arg(format, ProfileExporter::formatIds().join(QStringLiteral(", "))) };
     const QString output = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
-    if (output.isEmpty()) throw UsageError { QStringLiteral("missing -o FILE") };
+    if (output.isEmpty())
+        throw UsageError { QStringLiteral("missing -o FILE") };
     const ExportOptions options = parseOptions(args);
     const ProfileDocument::Loaded loaded = ProfileDocument::load(args.positionals().front());
     const Project& project = loaded.project;

@@ -32,8 +32,10 @@ void describeMetrics(const std::vector<Metric>& metrics, const std::optional<Inv
     for (const Metric& m : metrics) {
         out() << "  metric " << m.id << ": " << m.label << ", " << m.entries.size() << " scores, "
               << polarityName(m.polarity()) << (m.valuesAreRanks ? ", values are ranks" : "") << '\n';
-        if (!m.note.isEmpty()) out() << "    note: " << m.note << '\n';
-        if (!inventory) continue;
+        if (!m.note.isEmpty())
+            out() << "    note: " << m.note << '\n';
+        if (!inventory)
+            continue;
         const Reconciliation rec = NameReconciler(*inventory).reconcile(m);
         out() << "    matched " << rec.matchedCount() << " of " << m.entries.size() << " names\n";
         for (auto it = rec.countByHow.cbegin(); it != rec.countByHow.cend(); ++it)
@@ -70,7 +72,8 @@ void describe(const QString& path, const QString& format, const std::optional<In
                 return;
             }
         } catch (const FileError&) {
-            if (detected.isEmpty()) throw;
+            if (detected.isEmpty())
+                throw;
         }
     }
     std::vector<Metric> metrics = MetricImporter::importData(data, path, detected);
@@ -82,7 +85,8 @@ void describe(const QString& path, const QString& format, const std::optional<In
 int runInfo(const QStringList& argv)
 {
     const ArgumentList args(argv, { QStringLiteral("--inventory"), QStringLiteral("--format") }, {});
-    if (args.positionals().isEmpty()) throw UsageError { QStringLiteral("expects at least one FILE") };
+    if (args.positionals().isEmpty())
+        throw UsageError { QStringLiteral("expects at least one FILE") };
     std::optional<Inventory> inventory;
     if (args.has(QStringLiteral("--inventory")))
         inventory = InventoryReader::read(args.value(QStringLiteral("--inventory")));

@@ -48,7 +48,8 @@ CutPlan buildCutPlan(const ArgumentList& args, const Inventory& inventory)
     CutPlan plan = CutPlan::defaults();
     if (args.has(QStringLiteral("--cut-by"))) {
         const auto by = CutPlan::parseCutBy(args.value(QStringLiteral("--cut-by")));
-        if (!by) throw UsageError { QStringLiteral("--cut-by must be ops, params, count or score") };
+        if (!by)
+            throw UsageError { QStringLiteral("--cut-by must be ops, params, count or score") };
         plan.by = *by;
     }
     if (args.has(QStringLiteral("--cuts"))) {
@@ -113,7 +114,8 @@ int runProfiles(const QStringList& argv)
     if (!args.positionals().isEmpty())
         throw UsageError { QStringLiteral("unexpected argument '%1'").arg(args.positionals().front()) };
     const QString output = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
-    if (output.isEmpty()) throw UsageError { QStringLiteral("missing -o FILE") };
+    if (output.isEmpty())
+        throw UsageError { QStringLiteral("missing -o FILE") };
 
     Project project;
     project.setMetrics(readMetrics(args));
@@ -123,7 +125,8 @@ int runProfiles(const QStringList& argv)
         project.useRankedNamesAsInventory();
     project.setRules(buildRules(args));
     const QStringList ruleErrors = project.rules().validate();
-    if (!ruleErrors.isEmpty()) throw UsageError { ruleErrors.join(QStringLiteral("; ")) };
+    if (!ruleErrors.isEmpty())
+        throw UsageError { ruleErrors.join(QStringLiteral("; ")) };
     project.setOverrides(parseOverrides(args.values(QStringLiteral("--override"))));
     try {
         project.setCombine(CombineSpec::parse(args.value(QStringLiteral("--combine"))));

@@ -19,7 +19,8 @@ MetricArgument splitMetric(const QString& arg)
 {
     // "ID=FILE" unless the text before '=' looks like a path (an existing file wins).
     const qsizetype eq = arg.indexOf(QLatin1Char('='));
-    if (eq <= 0 || QFileInfo::exists(arg) || arg.left(eq).contains(QLatin1Char('/'))) return { {}, arg };
+    if (eq <= 0 || QFileInfo::exists(arg) || arg.left(eq).contains(QLatin1Char('/')))
+        return { {}, arg };
     return { arg.left(eq), arg.mid(eq + 1) };
 }
 
@@ -28,7 +29,8 @@ QMap<QString, QString> keyValues(const QStringList& items, const QString& option
     QMap<QString, QString> map;
     for (const QString& item : items) {
         const qsizetype eq = item.indexOf(QLatin1Char('='));
-        if (eq <= 0) throw UsageError { QStringLiteral("%1 expects ID=VALUE, got '%2'").arg(option, item) };
+        if (eq <= 0)
+            throw UsageError { QStringLiteral("%1 expects ID=VALUE, got '%2'").arg(option, item) };
         map.insert(item.left(eq), item.mid(eq + 1));
     }
     return map;
@@ -38,7 +40,8 @@ QMap<QString, QString> keyValues(const QStringList& items, const QString& option
 std::vector<Metric> readMetrics(const ArgumentList& args)
 {
     const QStringList metricArgs = args.values(QStringLiteral("--metric"));
-    if (metricArgs.isEmpty()) throw UsageError { QStringLiteral("at least one --metric FILE is needed") };
+    if (metricArgs.isEmpty())
+        throw UsageError { QStringLiteral("at least one --metric FILE is needed") };
     const QMap<QString, QString> formats
         = keyValues(args.values(QStringLiteral("--format")), QStringLiteral("--format"));
     std::vector<Metric> metrics;
@@ -75,7 +78,8 @@ std::vector<Metric> readMetrics(const ArgumentList& args)
                 found = true;
             }
         }
-        if (!found) throw UsageError { QStringLiteral("--flip names '%1', which is no metric id").arg(flip) };
+        if (!found)
+            throw UsageError { QStringLiteral("--flip names '%1', which is no metric id").arg(flip) };
     }
     return metrics;
 }

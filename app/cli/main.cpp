@@ -18,6 +18,10 @@ Usage:
   quantcut-cli export profiles.yaml --to FORMAT [--profile NAME] [--activations static|dynamic]
                      [--numbers int8|fp8] [--no-smoothquant] [--alpha A] [--gptq] -o FILE
   quantcut-cli info FILE... [--inventory FILE] [--format FMT]
+  quantcut-cli patterns profiles.yaml [--profile NAME]      # compact layer-range patterns, round trip proved
+  quantcut-cli transfer profiles.yaml --inventory OTHER -o OUT.yaml   # onto a model of another depth
+  quantcut-cli diff A.yaml[:PROFILE] B.yaml[:PROFILE] [-o FILE.md]
+  quantcut-cli reference --scheme lm-only|modelopt-default|autoquant:FILE --inventory FILE -o ref.yaml
   quantcut-cli --help | --version
 
 A FILE of "-" reads stdin; "-o -" writes stdout. Messages go to stderr.
@@ -29,7 +33,8 @@ Every output file is written atomically: a failed run leaves an existing file un
 
 Exit codes:
   0  success (check: no errors; warnings may be listed)
-  1  check found violations of severity error; export would not quantize exactly the profile's ops
+  1  check found violations of severity error; export would not quantize exactly the profile's ops;
+     patterns do not expand back to the profile's lists
   2  bad input or usage: unreadable or malformed file, unknown format, bad option
 )";
 
@@ -57,10 +62,22 @@ int main(int argc, char** argv)
         return Ok;
     }
     try {
-        if (command == QLatin1String("profiles")) return runProfiles(args);
-        if (command == QLatin1String("check")) return runCheck(args);
-        if (command == QLatin1String("export")) return runExport(args);
-        if (command == QLatin1String("info")) return runInfo(args);
+        if (command == QLatin1String("profiles"))
+            return runProfiles(args);
+        if (command == QLatin1String("check"))
+            return runCheck(args);
+        if (command == QLatin1String("export"))
+            return runExport(args);
+        if (command == QLatin1String("info"))
+            return runInfo(args);
+        if (command == QLatin1String("patterns"))
+            return runPatterns(args);
+        if (command == QLatin1String("transfer"))
+            return runTransfer(args);
+        if (command == QLatin1String("diff"))
+            return runDiff(args);
+        if (command == QLatin1String("reference"))
+            return runReference(args);
         err() << "quantcut-cli: unknown command '" << command << "' (see quantcut-cli --help)" << Qt::endl;
         return BadInput;
     } catch (const UsageError& e) {

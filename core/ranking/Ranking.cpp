@@ -1,12 +1,14 @@
 #include "Ranking.h"
 
 #include "FusedGroups.h"
+#include "reconcile/NameReconciler.h"
 
 #include <QHash>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 namespace qc {
 
@@ -43,9 +45,15 @@ void resolvePins(const RankingInput& in, Ranking& r)
 {
     const int n = in.inventory->size();
     QHash<QString, int> overrideOf;
+    std::optional<NameReconciler> reconciler; // built only when an override does not name an op exactly
     for (size_t i = 0; i < in.overrides->size(); ++i) {
         const Override& o = (*in.overrides)[i];
-        const int op = in.inventory->indexOf(o.op);
+        int op = in.inventory->indexOf(o.op);
+        if (op < 0) {
+            if (!reconciler)
+                reconciler.emplace(*in.inventory);
+            op = reconciler->match(o.op).op; // the same op under another transformers naming
+        }
         if (op < 0)
             r.unknownOverrides.append(o.op);
         else
@@ -78,11 +86,14 @@ void buildUnits(const RankingInput& in, Ranking& r)
         int forcer = -1;
         for (const int m : unit.members) {
             const OpState s = r.state[size_t(m)];
-            if (keeper < 0 && (s == OpState::KeptByRule || s == OpState::KeptByOverride)) keeper = m;
-            if (forcer < 0 && s == OpState::ForcedInt8) forcer = m;
+            if (keeper < 0 && (s == OpState::KeptByRule || s == OpState::KeptByOverride))
+                keeper = m;
+            if (forcer < 0 && s == OpState::ForcedInt8)
+                forcer = m;
         }
         const int leader = keeper >= 0 ? keeper : forcer;
-        if (leader < 0) continue;
+        if (leader < 0)
+            continue;
         for (const int m : unit.members) {
             if (r.state[size_t(m)] == OpState::Eligible) {
                 r.state[size_t(m)] = keeper >= 0 ? OpState::KeptWithGroup : OpState::ForcedInt8;
@@ -174,7 +185,8 @@ Ranking buildRanking(const RankingInput& in)
 
     std::vector<int> eligible;
     for (size_t u = 0; u < r.units.size(); ++u) {
-        if (r.state[size_t(r.units[u].members.front())] == OpState::Eligible) eligible.push_back(int(u));
+        if (r.state[size_t(r.units[u].members.front())] == OpState::Eligible)
+            eligible.push_back(int(u));
     }
     const std::vector<std::vector<double>> ranks = unitRanks(in, r, eligible);
     std::vector<double> weights;
@@ -187,7 +199,8 @@ Ranking buildRanking(const RankingInput& in)
         double weightSum = 0.0;
         double maxRank = kNaN;
         for (size_t m = 0; m < ranks.size(); ++m) {
-            if (weights[m] <= 0.0) continue;
+            if (weights[m] <= 0.0)
+                continue;
             const double rank = ranks[m][e];
             if (std::isnan(rank)) {
                 unit.partial = true;

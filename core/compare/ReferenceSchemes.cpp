@@ -1,0 +1,122 @@
+#include "ReferenceSchemes.h"
+
+#include "export/ModelOptExporter.h"
+#include "export/PatternEvaluator.h"
+#include "metrics/MetricImporter.h"
+
+#include <QSet>
+#include <functional>
+#include <stdexcept>
+
+namespace qc {
+
+namespace {
+Metric uniformOver(
+    const Inventory& inventory, const std::function<bool(const Op&)>& include, const QString& why)
+{
+    Metric m;
+    m.id = QStringLiteral("uniform");
+    m.key = m.id;
+    m.label = QStringLiteral("reference scheme (no sensitivity)");
+    m.format = QStringLiteral("reference");
+    m.note = why;
+    for (const Op& op : inventory.ops()) {
+        if (include(op))
+            m.entries.push_back({ op.name, op.opType, 0.0, 0, {} });
+    }
+    return m;
+}
+
+Project oneProfileProject(
+    const Inventory& inventory, Metric metric, RuleSet rules, const QString& name, const QString& label)
+{
+    Project p;
+    p.setInventory(inventory);
+    p.setMetrics({ std::move(metric) });
+    p.setRules(std::move(rules));
+    CutPlan plan;
+    plan.profiles = { { name, label, 1.0 } };
+    p.setCutPlan(plan);
+    p.recompute();
+    return p;
+}
+} // namespace
+
+QStringList ReferenceSchemes::names()
+{
+    return { QStringLiteral("lm-only"), QStringLiteral("modelopt-default"),
+        QStringLiteral("autoquant:FILE") };
+}
+
+Project ReferenceSchemes::languageModelOnly(const Inventory& inventory)
+{
+    RuleSet rules = RuleSet::defaults();
+    rules.append(RuleSet::languageModelOnlyRule());
+    return oneProfileProject(inventory,
+        uniformOver(
+            inventory, [](const Op&) { return true; },
+            QStringLiteral("every public Qwen2.5-VL release quantizes only the text decoder's Linears")),
+        rules, QStringLiteral("lm-only"), QStringLiteral("language model only"));
+}
+
+Project ReferenceSchemes::modelOptDefaults(const Inventory& inventory)
+{
+    std::vector<PatternEvaluator> disabled;
+    for (const QString& pattern : ModelOptExporter::defaultDisabled(ModelOptExporter::Form::List))
+        disabled.emplace_back(PatternEvaluator::Syntax::Fnmatch, pattern);
+    auto quantizedByModelOpt = [&](const Op& op) {
+        const QString quantizer = op.name + QStringLiteral(".weight_quantizer");
+        return std::none_of(disabled.begin(), disabled.end(),
+            [&](const PatternEvaluator& p) { return p.matches(quantizer); });
+    };
+    RuleSet rules = RuleSet::defaults();
+    rules.rules().erase(std::remove_if(rules.rules().begin(), rules.rules().end(),
+                            [](const Rule& r) {
+                                return r.name == QLatin1String("lm-head")
+                                    || r.name == QLatin1String("embeddings");
+                            }),
+        rules.rules().end());
+    return oneProfileProject(inventory,
+        uniformOver(inventory, quantizedByModelOpt,
+            QStringLiteral("ModelOpt INT8 preset: ops whose quantizers no default-disabled pattern matches")),
+        rules, QStringLiteral("modelopt-default"), QStringLiteral("ModelOpt default-disabled patterns"));
+}
+
+Project ReferenceSchemes::fromAutoQuantReport(const Inventory& inventory, const QString& reportPath)
+{
+    const std::vector<Metric> metrics
+        = MetricImporter::import(reportPath, QStringLiteral("modelopt-autoquant"));
+    Metric chosen;
+    for (const Metric& m : metrics) {
+        if (m.key == QLatin1String("autoquant") || m.key == QLatin1String("autoquant_int8"))
+            chosen = m;
+    }
+    if (chosen.entries.empty())
+        throw std::invalid_argument("the AutoQuantize report lists no num_bits 8 layers");
+    const NameReconciler reconciler(inventory);
+    QSet<QString> listed;
+    for (const MetricEntry& e : chosen.entries) {
+        const NameMatch match = reconciler.match(e.name);
+        if (match.op >= 0)
+            listed.insert(inventory.at(match.op).name);
+    }
+    return oneProfileProject(inventory,
+        uniformOver(
+            inventory, [&](const Op& op) { return listed.contains(op.name); },
+            QStringLiteral("the layers ModelOpt AutoQuantize lists at INT8 in ") + reportPath),
+        RuleSet(), QStringLiteral("autoquant"), QStringLiteral("ModelOpt AutoQuantize report"));
+}
+
+Project ReferenceSchemes::byName(const QString& name, const Inventory& inventory)
+{
+    if (name == QLatin1String("lm-only"))
+        return languageModelOnly(inventory);
+    if (name == QLatin1String("modelopt-default"))
+        return modelOptDefaults(inventory);
+    if (name.startsWith(QLatin1String("autoquant:")))
+        return fromAutoQuantReport(inventory, name.mid(10));
+    throw std::invalid_argument("unknown reference scheme '" + name.toStdString()
+        + "' (known: lm-only, modelopt-default, autoquant:FILE)");
+}
+
+} // namespace qc

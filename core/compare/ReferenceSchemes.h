@@ -1,0 +1,29 @@
+#pragma once
+
+#include "project/Project.h"
+
+#include <QStringList>
+
+namespace qc {
+
+// Schemes to compare profiles against, as one-profile projects in the same file format. They carry no
+// sensitivity: a "uniform" source scores every op they may quantize equally, and the single profile's cut
+// of 1.0 quantizes all of those.
+class ReferenceSchemes
+{
+public:
+    static QStringList names(); // lm-only, modelopt-default, autoquant:FILE
+
+    // Every public Qwen2.5-VL release: only the text decoder's Linears (the default rules plus lm-only).
+    static Project languageModelOnly(const Inventory& inventory);
+    // What ModelOpt's INT8 preset quantizes: Linear/Conv ops, minus its default-disabled patterns (lm_head,
+    // routers, vision tower, ...) evaluated on the ops' quantizer names, minus Embedding and norms.
+    static Project modelOptDefaults(const Inventory& inventory);
+    // The layers a ModelOpt AutoQuantize report lists at num_bits <= 8 (group members included), INT8.
+    static Project fromAutoQuantReport(const Inventory& inventory, const QString& reportPath);
+
+    // Dispatch by name ("autoquant:PATH"). Throws std::invalid_argument for an unknown scheme.
+    static Project byName(const QString& name, const Inventory& inventory);
+};
+
+} // namespace qc
