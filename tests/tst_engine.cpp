@@ -112,7 +112,8 @@ private slots:
         const Inventory inv = qwenLike(newNaming);
         const NameMatch m = NameReconciler(inv).match(source);
         QCOMPARE(m.op >= 0 ? inv.at(m.op).name : QString(), expectedOp);
-        if (!expectedOp.isEmpty()) QCOMPARE(m.how, expectedHow);
+        if (!expectedOp.isEmpty())
+            QCOMPARE(m.how, expectedHow);
     }
 
     void reconcileReportsEveryName()
@@ -259,6 +260,33 @@ private slots:
         QCOMPARE(RuleSet({ broken }).validate().size(), 1);
     }
 
+    void rulesTellDigitsApart()
+    {
+        // Digit-blind rules are evaluated once per name shape; a rule that names a digit must not be.
+        const Inventory inv = smallDecoder(12);
+        Rule third;
+        third.name = QStringLiteral("third");
+        third.namePattern = QStringLiteral("*.layers.3.*");
+        Rule ones;
+        ones.name = QStringLiteral("ones");
+        ones.namePattern = QStringLiteral(R"(.*layers\.1\d\..*)");
+        ones.syntax = Rule::Syntax::Regex;
+        Rule downs;
+        downs.name = QStringLiteral("downs");
+        downs.namePattern = QStringLiteral("*.down_proj");
+        for (const RuleSet& rules : { RuleSet({ third, ones }), RuleSet({ downs }) }) {
+            const std::vector<int> keeping = rules.keepingRules(inv);
+            for (int op = 0; op < inv.size(); ++op) {
+                const QString& n = inv.at(op).name;
+                const bool expected = rules.rules().size() == 2
+                    ? (n.contains(QLatin1String(".layers.3.")) || n.contains(QLatin1String(".layers.10."))
+                        || n.contains(QLatin1String(".layers.11.")))
+                    : n.endsWith(QLatin1String(".down_proj"));
+                QCOMPARE(keeping[size_t(op)] >= 0, expected);
+            }
+        }
+    }
+
     void languageModelOnlyPreset()
     {
         const Inventory inv = qwenLike(true);
@@ -302,7 +330,8 @@ private slots:
         const Inventory inv = smallDecoder(2);
         Metric m = layerMetric(inv);
         for (MetricEntry& e : m.entries) {
-            if (e.name == QLatin1String("model.layers.0.self_attn.k_proj")) e.value = 1000.0;
+            if (e.name == QLatin1String("model.layers.0.self_attn.k_proj"))
+                e.value = 1000.0;
         }
         Project p = decoderProject(2, { m });
         p.recompute();
@@ -353,7 +382,8 @@ private slots:
         const double third = 1.0 / 3.0;
         auto near = [](const std::vector<double>& got, const std::vector<double>& want) {
             for (size_t i = 0; i < got.size(); ++i) {
-                if (std::abs(got[i] - want[i]) > 1e-12) return false;
+                if (std::abs(got[i] - want[i]) > 1e-12)
+                    return false;
             }
             return true;
         };
@@ -521,7 +551,8 @@ private slots:
         auto kinds = [&](const std::vector<ProfileLists>& edited) {
             QStringList out;
             for (const Violation& v : Checker::check(p, edited)) {
-                if (v.severity == Violation::Severity::Error) out.append(kindName(v.kind));
+                if (v.severity == Violation::Severity::Error)
+                    out.append(kindName(v.kind));
             }
             out.removeDuplicates();
             out.sort();
@@ -551,7 +582,8 @@ private slots:
         e[3].quantize.removeAll(first);
         e[3].keep.emplace_back(first, QStringLiteral("cut"));
         QStringList expected = { QStringLiteral("not-nested") };
-        if (!FusedGroups::groupKey(first).isEmpty()) expected.append(QStringLiteral("split-fused-group"));
+        if (!FusedGroups::groupKey(first).isEmpty())
+            expected.append(QStringLiteral("split-fused-group"));
         expected.sort();
         QCOMPARE(kinds(e), expected);
     }

@@ -23,7 +23,8 @@ void writeAtomically(const QString& path, const QByteArray& data)
         file.cancelWriting();
         throw FileError(path, QStringLiteral("cannot write: %1").arg(file.errorString()));
     }
-    if (!file.commit()) throw FileError(path, QStringLiteral("cannot save: %1").arg(file.errorString()));
+    if (!file.commit())
+        throw FileError(path, QStringLiteral("cannot save: %1").arg(file.errorString()));
 }
 
 } // namespace qc

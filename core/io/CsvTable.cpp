@@ -23,7 +23,8 @@ char CsvTable::detectDelimiter(const QByteArray& headerLine)
 int CsvTable::column(const QString& name) const
 {
     for (int i = 0; i < m_header.size(); ++i) {
-        if (m_header[i].compare(name, Qt::CaseInsensitive) == 0) return i;
+        if (m_header[i].compare(name, Qt::CaseInsensitive) == 0)
+            return i;
     }
     return -1;
 }
@@ -32,7 +33,8 @@ int CsvTable::column(std::initializer_list<const char*> aliases) const
 {
     for (const char* alias : aliases) {
         const int c = column(QLatin1String(alias));
-        if (c >= 0) return c;
+        if (c >= 0)
+            return c;
     }
     return -1;
 }
@@ -60,7 +62,8 @@ CsvTable CsvTable::parse(const QByteArray& raw, const QString& file)
     };
     auto endRow = [&] {
         endCell();
-        if (rowHasContent || current.cells.size() > 1) rows.push_back(std::move(current));
+        if (rowHasContent || current.cells.size() > 1)
+            rows.push_back(std::move(current));
         current = Row {};
         rowHasContent = false;
     };
@@ -75,7 +78,8 @@ CsvTable CsvTable::parse(const QByteArray& raw, const QString& file)
                     inQuotes = false;
                 }
             } else {
-                if (c == '\n') ++line;
+                if (c == '\n')
+                    ++line;
                 cellBytes.append(c);
             }
             continue;
@@ -93,14 +97,18 @@ CsvTable CsvTable::parse(const QByteArray& raw, const QString& file)
             ++line;
             current.line = line;
         } else {
-            if (c != ' ' && c != '\t') rowHasContent = true;
+            if (c != ' ' && c != '\t')
+                rowHasContent = true;
             cellBytes.append(c);
         }
     }
-    if (inQuotes) throw FileError(file, quoteLine, QStringLiteral("unterminated quoted field"));
-    if (!cellBytes.isEmpty() || !current.cells.isEmpty()) endRow();
+    if (inQuotes)
+        throw FileError(file, quoteLine, QStringLiteral("unterminated quoted field"));
+    if (!cellBytes.isEmpty() || !current.cells.isEmpty())
+        endRow();
 
-    if (rows.empty()) throw FileError(file, QStringLiteral("no header line"));
+    if (rows.empty())
+        throw FileError(file, QStringLiteral("no header line"));
     table.m_header = rows.front().cells;
     for (QString& h : table.m_header)
         h = h.trimmed();

@@ -6,7 +6,8 @@ namespace {
 QString format(const QString& file, int line, const QString& message)
 {
     QString where = file.isEmpty() ? QStringLiteral("<input>") : file;
-    if (line > 0) where += QLatin1Char(':') + QString::number(line);
+    if (line > 0)
+        where += QLatin1Char(':') + QString::number(line);
     return where + QStringLiteral(": ") + message;
 }
 } // namespace

@@ -3,7 +3,6 @@
 #include "FileError.h"
 
 #include <QFile>
-#include <QStringDecoder>
 #include <cstdio>
 
 namespace qc {
@@ -14,17 +13,41 @@ QByteArray readInput(const QString& path)
     const bool isStdin = path == QLatin1String("-");
     const bool opened = isStdin ? file.open(stdin, QIODevice::ReadOnly)
                                 : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened) throw FileError(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
+    if (!opened)
+        throw FileError(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
     QByteArray data = file.readAll();
     if (file.error() != QFileDevice::NoError)
         throw FileError(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
-    if (data.isEmpty()) throw FileError(path, QStringLiteral("the file is empty"));
+    if (data.isEmpty())
+        throw FileError(path, QStringLiteral("the file is empty"));
     return data;
 }
 
 QByteArray withoutBom(const QByteArray& data)
 {
     return data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data;
+}
+
+qsizetype invalidUtf8Offset(const QByteArray& data)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(data.constData());
+    const qsizetype n = data.size();
+    for (qsizetype i = 0; i < n;) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        const int extra = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        if (extra < 0 || c == 0xC0 || c == 0xC1 || c > 0xF4 || i + extra >= n)
+            return i;
+        for (int k = 1; k <= extra; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+        }
+        i += extra + 1;
+    }
+    return -1;
 }
 
 QByteArray readTextInput(const QString& path)
@@ -34,10 +57,11 @@ QByteArray readTextInput(const QString& path)
     if (nul >= 0)
         throw FileError(
             path, lineOfOffset(data, nul), QStringLiteral("not a text file (contains a NUL byte)"));
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    [[maybe_unused]] const QString text = decoder.decode(data);
-    if (decoder.hasError()) throw FileError(path, QStringLiteral("not a text file (invalid UTF-8)"));
-    if (withoutBom(data).trimmed().isEmpty()) throw FileError(path, QStringLiteral("the file is empty"));
+    const qsizetype bad = invalidUtf8Offset(data);
+    if (bad >= 0)
+        throw FileError(path, lineOfOffset(data, bad), QStringLiteral("not a text file (invalid UTF-8)"));
+    if (withoutBom(data).trimmed().isEmpty())
+        throw FileError(path, QStringLiteral("the file is empty"));
     return withoutBom(data);
 }
 

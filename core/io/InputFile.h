@@ -11,6 +11,9 @@ QByteArray readInput(const QString& path);
 // Like readInput, and also rejects content that is not UTF-8 text (NUL bytes, invalid sequences).
 QByteArray readTextInput(const QString& path);
 
+// Byte offset of the first invalid UTF-8 sequence, -1 when the data is valid. No copy of the data.
+qsizetype invalidUtf8Offset(const QByteArray& data);
+
 // Strips a UTF-8 byte order mark.
 QByteArray withoutBom(const QByteArray& data);
 

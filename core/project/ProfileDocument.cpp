@@ -16,14 +16,15 @@ namespace qc {
 namespace {
 // ---- writing -------------------------------------------------------------------------------------
 
+// Appends UTF-8 straight into one buffer: a million-op file is written without a UTF-16 copy of it.
 class Writer
 {
 public:
     void line(int indent, const QString& text)
     {
-        m_out += QString(indent * 2, QLatin1Char(' '));
-        m_out += text;
-        m_out += QLatin1Char('\n');
+        m_out.append(indent * 2, ' ');
+        m_out += text.toUtf8();
+        m_out += '\n';
     }
     void key(int indent, const char* k, const QString& value)
     {
@@ -39,10 +40,10 @@ public:
         for (const QString& item : items)
             line(indent, QStringLiteral("- ") + yamlScalar(item));
     }
-    QByteArray bytes() const { return m_out.toUtf8(); }
+    QByteArray bytes() const { return m_out; }
 
 private:
-    QString m_out;
+    QByteArray m_out;
 };
 
 QString flowList(const QStringList& scalars)
@@ -111,8 +112,10 @@ void writeSources(Writer& w, const Project& project)
         w.line(2, QStringLiteral("scores:"));
         for (const MetricEntry& e : metric.entries) {
             QStringList cells = { yamlScalar(e.name), yamlNumber(e.value) };
-            if (!e.opType.isEmpty() || !e.groupLeader.isEmpty()) cells.append(yamlScalar(e.opType));
-            if (!e.groupLeader.isEmpty()) cells.append(yamlScalar(e.groupLeader));
+            if (!e.opType.isEmpty() || !e.groupLeader.isEmpty())
+                cells.append(yamlScalar(e.opType));
+            if (!e.groupLeader.isEmpty())
+                cells.append(yamlScalar(e.groupLeader));
             w.line(2, QStringLiteral("- [") + cells.join(QStringLiteral(", ")) + QLatin1Char(']'));
         }
     }
@@ -255,12 +258,14 @@ public:
         if (!map.IsMap())
             fail(map, QStringLiteral("expected a mapping holding '%1'").arg(QLatin1String(key)));
         const YAML::Node node = map[key];
-        if (!node) fail(map, QStringLiteral("missing key '%1'").arg(QLatin1String(key)));
+        if (!node)
+            fail(map, QStringLiteral("missing key '%1'").arg(QLatin1String(key)));
         return node;
     }
     QString text(const YAML::Node& node) const
     {
-        if (!node.IsScalar() && !node.IsNull()) fail(node, QStringLiteral("expected a text value"));
+        if (!node.IsScalar() && !node.IsNull())
+            fail(node, QStringLiteral("expected a text value"));
         return node.IsNull() ? QString() : QString::fromStdString(node.Scalar());
     }
     QString text(const YAML::Node& map, const char* key) const { return text(require(map, key)); }
@@ -279,7 +284,8 @@ public:
     bool boolean(const YAML::Node& map, const char* key, bool fallback) const
     {
         const YAML::Node node = map[key];
-        if (!node) return fallback;
+        if (!node)
+            return fallback;
         try {
             return node.as<bool>();
         } catch (const YAML::Exception&) {
@@ -289,8 +295,10 @@ public:
     QStringList strings(const YAML::Node& node) const
     {
         QStringList out;
-        if (!node || node.IsNull()) return out;
-        if (!node.IsSequence()) fail(node, QStringLiteral("expected a list"));
+        if (!node || node.IsNull())
+            return out;
+        if (!node.IsSequence())
+            fail(node, QStringLiteral("expected a list"));
         for (const YAML::Node& item : node)
             out.append(text(item));
         return out;
@@ -298,7 +306,8 @@ public:
     YAML::Node sequence(const YAML::Node& map, const char* key) const
     {
         const YAML::Node node = require(map, key);
-        if (!node.IsSequence()) fail(node, QStringLiteral("'%1' must be a list").arg(QLatin1String(key)));
+        if (!node.IsSequence())
+            fail(node, QStringLiteral("'%1' must be a list").arg(QLatin1String(key)));
         return node;
     }
     const QString& file() const { return m_file; }
@@ -320,7 +329,8 @@ Inventory readInventory(const Reader& r, const YAML::Node& root, bool& fromRanki
             r.fail(row, QStringLiteral("an inventory op is [name, op_type, component, layer, params]"));
         Op op { r.text(row[0]), r.text(row[1]), r.text(row[2]), r.number<int>(row[3]),
             r.number<qint64>(row[4]) };
-        if (op.name.isEmpty()) r.fail(row, QStringLiteral("an inventory op has an empty name"));
+        if (op.name.isEmpty())
+            r.fail(row, QStringLiteral("an inventory op has an empty name"));
         if (seen.contains(op.name))
             r.fail(row, QStringLiteral("duplicate op name '%1' in the inventory").arg(op.name));
         seen.insert(op.name);
@@ -356,8 +366,10 @@ Metric readSource(const Reader& r, const YAML::Node& node)
         e.value = r.number<double>(row[1]);
         if (!std::isfinite(e.value))
             r.fail(row[1], QStringLiteral("score of '%1' is not a finite number").arg(e.name));
-        if (row.size() > 2) e.opType = r.text(row[2]);
-        if (row.size() > 3) e.groupLeader = r.text(row[3]);
+        if (row.size() > 2)
+            e.opType = r.text(row[2]);
+        if (row.size() > 3)
+            e.groupLeader = r.text(row[3]);
         e.line = row.Mark().line + 1;
         m.entries.push_back(std::move(e));
     }
@@ -390,7 +402,8 @@ Rule readRule(const Reader& r, const YAML::Node& node)
         rule.layerTo = r.number<int>(layers[1]);
     }
     const CompiledRule compiled(rule);
-    if (!compiled.isValid()) r.fail(match, compiled.error());
+    if (!compiled.isValid())
+        r.fail(match, compiled.error());
     return rule;
 }
 
@@ -415,7 +428,8 @@ ProfileLists readProfile(const Reader& r, const YAML::Node& node)
     lists.spec.cut = r.number<double>(r.require(node, "cut"));
     lists.quantize = r.strings(r.require(node, "quantize"));
     const YAML::Node keep = r.require(node, "keep");
-    if (!keep.IsSequence()) r.fail(keep, QStringLiteral("'keep' must be a list of {op, reason}"));
+    if (!keep.IsSequence())
+        r.fail(keep, QStringLiteral("'keep' must be a list of {op, reason}"));
     for (const YAML::Node& item : keep)
         lists.keep.emplace_back(r.text(item, "op"), r.optionalText(item, "reason"));
     return lists;
@@ -499,7 +513,8 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
 
     CutPlan plan;
     const std::optional<CutPlan::CutBy> by = CutPlan::parseCutBy(r.text(root, "cut_by"));
-    if (!by) r.fail(root["cut_by"], QStringLiteral("cut_by must be ops, params, count or score"));
+    if (!by)
+        r.fail(root["cut_by"], QStringLiteral("cut_by must be ops, params, count or score"));
     plan.by = *by;
     const YAML::Node profiles = r.sequence(root, "profiles");
     if (profiles.size() < 1 || profiles.size() > size_t(CutPlan::kMaxProfiles))

@@ -30,7 +30,8 @@ void Project::useRankedNamesAsInventory()
             // Wrapper suffixes are not part of the module's name.
             QString bare = entry.name;
             for (const QLatin1String suffix : { QLatin1String(".module"), QLatin1String(".quant_recipe") }) {
-                if (bare.endsWith(suffix)) bare.chop(suffix.size());
+                if (bare.endsWith(suffix))
+                    bare.chop(suffix.size());
             }
             names.emplace_back(bare, entry.opType);
         }
@@ -42,7 +43,8 @@ void Project::useRankedNamesAsInventory()
 int Project::metricIndex(const QString& id) const
 {
     for (size_t i = 0; i < m_metrics.size(); ++i) {
-        if (m_metrics[i].id == id) return int(i);
+        if (m_metrics[i].id == id)
+            return int(i);
     }
     return -1;
 }
@@ -58,6 +60,17 @@ std::vector<double> Project::orientedValues(int metric) const
     return out;
 }
 
+// A source name equal to its op's name becomes the same string (Qt shares it): at a million ops that is
+// one copy of every name instead of one per metric plus the inventory's.
+void Project::shareExactNames(Metric& metric, const Reconciliation& reconciliation) const
+{
+    for (size_t e = 0; e < metric.entries.size(); ++e) {
+        const int op = reconciliation.matches[e].op;
+        if (op >= 0 && metric.entries[e].name == m_inventory.at(op).name)
+            metric.entries[e].name = m_inventory.at(op).name;
+    }
+}
+
 void Project::recompute()
 {
     if (m_combine.method == CombineSpec::Method::Single && metricIndex(m_combine.metric) < 0)
@@ -71,9 +84,10 @@ void Project::recompute()
     const NameReconciler reconciler(m_inventory);
     m_reconciliations.clear();
     m_scores.clear();
-    for (const Metric& metric : m_metrics) {
+    for (Metric& metric : m_metrics) {
         m_reconciliations.push_back(reconciler.reconcile(metric));
         m_scores.push_back(OpScores::build(metric, m_reconciliations.back(), m_inventory.size()));
+        shareExactNames(metric, m_reconciliations.back());
     }
     RankingInput input;
     input.inventory = &m_inventory;
@@ -93,7 +107,8 @@ void Project::recut()
 
 QString Project::keepReason(int op, int profile) const
 {
-    if (isQuantized(op, profile)) return {};
+    if (isQuantized(op, profile))
+        return {};
     switch (m_ranking.state[size_t(op)]) {
     case OpState::KeptByRule:
         return QStringLiteral("rule:") + m_rules.rules()[size_t(m_ranking.rule[size_t(op)])].name;

@@ -69,6 +69,8 @@ public:
     QString keepReason(int op, int profile) const;
 
 private:
+    void shareExactNames(Metric& metric, const Reconciliation& reconciliation) const;
+
     Inventory m_inventory;
     bool m_inventoryFromRankings = false;
     std::vector<Metric> m_metrics;

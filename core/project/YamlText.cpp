@@ -1,16 +1,36 @@
 #include "YamlText.h"
 
 #include <QLocale>
-#include <QRegularExpression>
+#include <algorithm>
+#include <iterator>
 
 namespace qc {
 
+namespace {
+bool isPlainChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u == '.'
+        || u == '-' || u == '/';
+}
+
+// A plain scalar that a YAML reader could take for a boolean or null.
+bool isReserved(const QString& text)
+{
+    static const char* const words[] = { "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~" };
+    return std::any_of(std::begin(words), std::end(words),
+        [&](const char* w) { return text.compare(QLatin1String(w), Qt::CaseInsensitive) == 0; });
+}
+} // namespace
+
 QString yamlScalar(const QString& text)
 {
-    static const QRegularExpression plain(QStringLiteral(R"(^[A-Za-z_][A-Za-z0-9_.\-/]*$)"));
-    static const QRegularExpression reserved(QStringLiteral(R"(^(y|n|yes|no|true|false|on|off|null|~)$)"),
-        QRegularExpression::CaseInsensitiveOption);
-    if (plain.match(text).hasMatch() && !reserved.match(text).hasMatch()) return text;
+    // Plain when it starts with a letter or '_' and holds only name characters: op names, ids, kinds.
+    const bool plain = !text.isEmpty()
+        && ((text.front().isLetter() && text.front().unicode() < 128) || text.front() == u'_')
+        && std::all_of(text.begin(), text.end(), isPlainChar) && !isReserved(text);
+    if (plain)
+        return text;
     QString quoted;
     quoted.reserve(text.size() + 2);
     quoted += QLatin1Char('"');
@@ -44,13 +64,15 @@ QString yamlScalar(const QString& text)
 
 QString yamlNumber(double value)
 {
-    if (value == 0.0) return QStringLiteral("0.0");
+    if (value == 0.0)
+        return QStringLiteral("0.0");
     QString s = QString::number(value, 'g', QLocale::FloatingPointShortest);
     // Keep it a float for every YAML reader: "3" reads back as an integer, and PyYAML (YAML 1.1) reads
     // "1e+20" as a string unless the mantissa has a dot.
     const qsizetype e = s.indexOf(QLatin1Char('e'));
     const QStringView mantissa = QStringView(s).left(e < 0 ? s.size() : e);
-    if (!mantissa.contains(QLatin1Char('.'))) s.insert(e < 0 ? s.size() : e, QLatin1String(".0"));
+    if (!mantissa.contains(QLatin1Char('.')))
+        s.insert(e < 0 ? s.size() : e, QLatin1String(".0"));
     return s;
 }
 

@@ -16,8 +16,10 @@ QString globToRegex(const QString& glob)
             rx += QLatin1Char('.');
         } else if (c == u'[') {
             qsizetype j = i + 1;
-            if (j < glob.size() && glob.at(j) == u'!') ++j;
-            if (j < glob.size() && glob.at(j) == u']') ++j;
+            if (j < glob.size() && glob.at(j) == u'!')
+                ++j;
+            if (j < glob.size() && glob.at(j) == u']')
+                ++j;
             while (j < glob.size() && glob.at(j) != u']')
                 ++j;
             if (j >= glob.size()) {

@@ -24,7 +24,8 @@ QString syntaxName(Rule::Syntax syntax)
 CompiledRule::CompiledRule(const Rule& rule)
     : m_rule(rule)
 {
-    if (rule.namePattern.isEmpty()) return;
+    if (rule.namePattern.isEmpty())
+        return;
     const QString pattern = rule.syntax == Rule::Syntax::Glob
         ? globToRegex(rule.namePattern)
         : QRegularExpression::anchoredPattern(rule.namePattern);
@@ -39,13 +40,16 @@ CompiledRule::CompiledRule(const Rule& rule)
 
 bool CompiledRule::matches(const Op& op) const
 {
-    if (!m_rule.enabled || !m_valid) return false;
-    if (!m_rule.opTypes.isEmpty() && !m_rule.opTypes.contains(op.opType)) return false;
+    if (!m_rule.enabled || !m_valid)
+        return false;
+    if (!m_rule.opTypes.isEmpty() && !m_rule.opTypes.contains(op.opType))
+        return false;
     // An unknown type (an inventory built from ranked names) is not evidence of a non-GEMM op.
     if (!m_rule.excludedOpTypes.isEmpty()
         && (op.opType.isEmpty() || m_rule.excludedOpTypes.contains(op.opType)))
         return false;
-    if (!m_rule.components.isEmpty() && !m_rule.components.contains(op.component)) return false;
+    if (!m_rule.components.isEmpty() && !m_rule.components.contains(op.component))
+        return false;
     if (m_rule.layerFrom >= 0 || m_rule.layerTo >= 0) {
         if (op.layer < 0 || (m_rule.layerFrom >= 0 && op.layer < m_rule.layerFrom)
             || (m_rule.layerTo >= 0 && op.layer > m_rule.layerTo))

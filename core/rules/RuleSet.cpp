@@ -1,5 +1,6 @@
 #include "RuleSet.h"
 
+#include <QHash>
 #include <stdexcept>
 
 namespace qc {
@@ -82,10 +83,33 @@ QStringList RuleSet::validate() const
     QStringList errors;
     for (const Rule& rule : m_rules) {
         const CompiledRule compiled(rule);
-        if (!compiled.isValid()) errors.append(compiled.error());
+        if (!compiled.isValid())
+            errors.append(compiled.error());
     }
     return errors;
 }
+
+namespace {
+// Whether a rule's name pattern cannot tell one digit from another: then every op whose name differs
+// only in its digits (layer and expert indices) gets the same verdict, and one evaluation serves them all.
+bool isDigitBlind(const Rule& rule)
+{
+    const QString& p = rule.namePattern;
+    return std::none_of(p.begin(), p.end(), [](QChar c) { return c.isDigit() || c == u'['; })
+        && !p.contains(QLatin1String("\\d")) && !p.contains(QLatin1String("\\D"))
+        && !p.contains(QLatin1String("\\w")) && !p.contains(QLatin1String("\\W"));
+}
+
+QString digitMasked(const QString& name)
+{
+    QString masked = name;
+    for (QChar& c : masked) {
+        if (c.isDigit())
+            c = u'#';
+    }
+    return masked;
+}
+} // namespace
 
 std::vector<int> RuleSet::keepingRules(const Inventory& inventory) const
 {
@@ -93,19 +117,35 @@ std::vector<int> RuleSet::keepingRules(const Inventory& inventory) const
     compiled.reserve(m_rules.size());
     for (const Rule& rule : m_rules) {
         compiled.emplace_back(rule);
-        if (!compiled.back().isValid()) throw std::invalid_argument(compiled.back().error().toStdString());
+        if (!compiled.back().isValid())
+            throw std::invalid_argument(compiled.back().error().toStdString());
     }
+    auto decide = [&](const Op& op) {
+        for (int r = int(compiled.size()) - 1; r >= 0; --r) {
+            if (compiled[size_t(r)].matches(op))
+                return m_rules[size_t(r)].action == Rule::Action::Keep ? r : -1;
+        }
+        return -1;
+    };
+    const bool cacheable = std::all_of(m_rules.begin(), m_rules.end(), isDigitBlind);
+    const bool layerMatters = std::any_of(
+        m_rules.begin(), m_rules.end(), [](const Rule& r) { return r.layerFrom >= 0 || r.layerTo >= 0; });
     std::vector<int> result(size_t(inventory.size()), -1);
+    QHash<QString, int> verdicts;
     for (int i = 0; i < inventory.size(); ++i) {
         const Op& op = inventory.at(i);
-        for (int r = int(compiled.size()) - 1; r >= 0; --r) {
-            if (compiled[size_t(r)].matches(op)) {
-                if (m_rules[size_t(r)].action == Rule::Action::Keep) result[size_t(i)] = r;
-                break;
-            }
+        if (!cacheable) {
+            result[size_t(i)] = decide(op);
+            continue;
         }
+        QString key = digitMasked(op.name) + QLatin1Char('\t') + op.opType + QLatin1Char('\t') + op.component;
+        if (layerMatters)
+            key += QLatin1Char('\t') + QString::number(op.layer);
+        auto it = verdicts.constFind(key);
+        if (it == verdicts.constEnd())
+            it = verdicts.insert(key, decide(op));
+        result[size_t(i)] = it.value();
     }
     return result;
 }
-
 } // namespace qc
