@@ -184,7 +184,8 @@ private slots:
         QFETCH(double, value);
         const CutAxisMapping map { plot, 0.0, axisMax };
         QCOMPARE(map.valueAt(x), value);
-        if (x >= plot.left() && x <= plot.right()) QCOMPARE(map.xAt(map.valueAt(x)), x);
+        if (x >= plot.left() && x <= plot.right())
+            QCOMPARE(map.xAt(map.valueAt(x)), x);
     }
 
     void snapCutLandsOnUnitBoundaries_data()

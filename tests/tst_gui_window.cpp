@@ -54,7 +54,8 @@ class TestGuiWindow : public QObject
         window->controller()->resetProject(makeSyntheticProject(ops));
         window->resize(MainWindow::kDefaultSize);
         window->show();
-        if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return nullptr;
         QCoreApplication::processEvents();
         return window;
     }
@@ -291,7 +292,8 @@ private slots:
     void backgroundLoadKeepsTheWindowResponsive()
     {
         const QStringList files = MainWindow::exampleFiles();
-        if (files.isEmpty()) QSKIP("the bundled example is not there");
+        if (files.isEmpty())
+            QSKIP("the bundled example is not there");
         auto window = makeWindow(10);
         QVERIFY(window);
         QVERIFY(window->openFiles(files));
@@ -304,7 +306,8 @@ private slots:
     void bundledExampleOpens()
     {
         const QStringList files = MainWindow::exampleFiles();
-        if (files.isEmpty()) QSKIP("the bundled example is not there");
+        if (files.isEmpty())
+            QSKIP("the bundled example is not there");
         auto window = makeWindow(10);
         QVERIFY(window);
         window->controller()->resetProject(Project());

@@ -10,7 +10,8 @@ namespace qc::gui {
 FileKind detectFileKind(const QString& path)
 {
     const QFileInfo info(path);
-    if (info.isDir()) return FileKind::Inventory;
+    if (info.isDir())
+        return FileKind::Inventory;
     const QString name = info.fileName().toLower();
     if (name.endsWith(QLatin1String(".safetensors"))
         || name.endsWith(QLatin1String(".safetensors.index.json")))
@@ -20,7 +21,8 @@ FileKind detectFileKind(const QString& path)
         return FileKind::Rankings; // the importer reports the open error with the file name
     const QByteArray head = file.read(64 * 1024);
     static const QRegularExpression versionKey(QStringLiteral("(^|\\n)quantcut_profiles\\s*:"));
-    if (versionKey.match(QString::fromUtf8(head)).hasMatch()) return FileKind::ProfileDocument;
+    if (versionKey.match(QString::fromUtf8(head)).hasMatch())
+        return FileKind::ProfileDocument;
     if (name.endsWith(QLatin1String(".csv")) || name.endsWith(QLatin1String(".tsv"))) {
         const qsizetype end = head.indexOf('\n');
         QString header = QString::fromUtf8(end < 0 ? head : head.left(end)).trimmed().toLower();
@@ -35,7 +37,8 @@ FileKind detectFileKind(const QString& path)
         const QStringList columns = header.split(separator);
         const bool allInventory = std::all_of(columns.begin(), columns.end(),
             [](const QString& c) { return inventoryColumns.contains(c.trimmed()); });
-        if (allInventory && columns.size() >= 2) return FileKind::Inventory;
+        if (allInventory && columns.size() >= 2)
+            return FileKind::Inventory;
     }
     return FileKind::Rankings;
 }

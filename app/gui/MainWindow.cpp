@@ -311,7 +311,8 @@ void MainWindow::createActions()
 
 void MainWindow::updateRecentMenu()
 {
-    if (!m_recentMenu) return;
+    if (!m_recentMenu)
+        return;
     m_recentMenu->clear();
     const QStringList files = AppSettings::recentFiles.get();
     for (int i = 0; i < files.size(); ++i) {
@@ -359,12 +360,14 @@ void MainWindow::updateStatus()
 void MainWindow::selectViolation(const QModelIndex& index)
 {
     const int op = index.data(ViolationsModel::OpRole).toInt();
-    if (op >= 0) m_controller->setSelectedOp(op);
+    if (op >= 0)
+        m_controller->setSelectedOp(op);
 }
 
 bool MainWindow::maybeSave()
 {
-    if (!m_controller->isModified()) return true;
+    if (!m_controller->isModified())
+        return true;
     const QString name = m_controller->filePath().isEmpty() ? tr("The project")
                                                             : QFileInfo(m_controller->filePath()).fileName();
     switch (m_prompts->askSaveChanges(this, name)) {
@@ -413,16 +416,19 @@ void MainWindow::openDialog()
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open Rankings, Inventory or Profiles"),
         AppSettings::lastDirectory.get(),
         tr("All supported (*.yaml *.yml *.json *.log *.txt *.csv *.tsv *.safetensors);;All files (*)"));
-    if (paths.isEmpty()) return;
+    if (paths.isEmpty())
+        return;
     AppSettings::lastDirectory.set(QFileInfo(paths.front()).absolutePath());
     openFiles(paths);
 }
 
 bool MainWindow::openFiles(const QStringList& paths, bool wait)
 {
-    if (paths.isEmpty() || m_loadWatcher.isRunning()) return false;
+    if (paths.isEmpty() || m_loadWatcher.isRunning())
+        return false;
     const bool replaces = ProjectLoader::replacesProject(paths);
-    if (replaces && !maybeSave()) return false;
+    if (replaces && !maybeSave())
+        return false;
     m_loadingPaths = paths;
     // A profile file replaces the project; rankings and inventories add to the current one.
     Project base = replaces ? Project() : m_controller->project();
@@ -449,7 +455,8 @@ bool MainWindow::openFiles(const QStringList& paths, bool wait)
 
 void MainWindow::cancelLoading()
 {
-    if (m_loadWatcher.isRunning()) m_loadWatcher.cancel();
+    if (m_loadWatcher.isRunning())
+        m_loadWatcher.cancel();
 }
 
 void MainWindow::finishLoad()
@@ -499,7 +506,8 @@ void MainWindow::requestEdit(int op, int action)
     const QString title = a == Override::Action::Keep
         ? tr("Keep %1").arg(m_controller->project().inventory().at(op).name)
         : tr("Force INT8: %1").arg(m_controller->project().inventory().at(op).name);
-    if (!m_prompts->askNote(this, title, note)) return;
+    if (!m_prompts->askNote(this, title, note))
+        return;
     m_controller->setOverride(op, a, note);
 }
 
@@ -518,7 +526,8 @@ QString MainWindow::exampleDirectory()
         QDir(QStringLiteral(QUANTCUT_SOURCE_EXAMPLES)).filePath(QStringLiteral("qwen2_5_vl_3b")),
     };
     for (const QString& dir : candidates) {
-        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("ops.csv")))) return QDir::cleanPath(dir);
+        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("ops.csv"))))
+            return QDir::cleanPath(dir);
     }
     return {};
 }
@@ -526,11 +535,13 @@ QString MainWindow::exampleDirectory()
 QStringList MainWindow::exampleFiles()
 {
     const QString dir = exampleDirectory();
-    if (dir.isEmpty()) return {};
+    if (dir.isEmpty())
+        return {};
     QStringList files;
     for (const char* name : { "ops.csv", "inc_mse_v2_debug.log", "inc_hawq_v2.log" }) {
         const QString path = QDir(dir).filePath(QString::fromLatin1(name));
-        if (QFileInfo::exists(path)) files.append(path);
+        if (QFileInfo::exists(path))
+            files.append(path);
     }
     return files;
 }
@@ -543,7 +554,8 @@ bool MainWindow::openExample()
             this, tr("Example not found"), tr("The bundled Qwen2.5-VL-3B example is not installed."));
         return false;
     }
-    if (!maybeSave()) return false;
+    if (!maybeSave())
+        return false;
     // The example starts a fresh project rather than adding to the current one.
     m_controller->resetProject(Project());
     return openFiles(files);
@@ -580,27 +592,31 @@ void MainWindow::exportChartsDialog(const QString& suffix)
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"),
         QDir(AppSettings::lastDirectory.get()).filePath(QStringLiteral("quantcut-charts.") + suffix),
         suffix == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
-    if (!path.isEmpty()) exportCharts(path);
+    if (!path.isEmpty())
+        exportCharts(path);
 }
 
 void MainWindow::exportInc()
 {
     const Project& p = m_controller->project();
-    if (p.profileCount() == 0) return;
+    if (p.profileCount() == 0)
+        return;
     QStringList names;
     for (const ProfileSpec& spec : p.cutPlan().profiles)
         names.append(spec.name + QStringLiteral(" ") + spec.label);
     bool ok = false;
     const QString choice = QInputDialog::getItem(
         this, tr("Export INC 2.x"), tr("Profile:"), names, int(names.size()) - 1, false, &ok);
-    if (!ok) return;
+    if (!ok)
+        return;
     const int profile = int(names.indexOf(choice));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export INC 2.x Config"),
         QDir(AppSettings::lastDirectory.get())
             .filePath(
                 QStringLiteral("inc_op_name_dict_%1.json").arg(p.cutPlan().profiles[size_t(profile)].name)),
         tr("JSON (*.json)"));
-    if (path.isEmpty()) return;
+    if (path.isEmpty())
+        return;
     try {
         writeAtomically(path, Inc2Exporter::toJson(p, profile));
     } catch (const FileError& e) {
@@ -631,7 +647,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
@@ -639,7 +656,8 @@ void MainWindow::dropEvent(QDropEvent* event)
     QStringList paths;
     const auto urls = event->mimeData()->urls();
     for (const QUrl& url : urls) {
-        if (url.isLocalFile()) paths.append(url.toLocalFile());
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
     }
     if (!paths.isEmpty()) {
         event->acceptProposedAction();

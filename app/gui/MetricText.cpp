@@ -14,7 +14,8 @@ bool mentions(const Metric& m, QLatin1String word)
 
 QString metricShortName(const Metric& metric)
 {
-    if (mentions(metric, QLatin1String("hawq"))) return QStringLiteral("HAWQ_V2");
+    if (mentions(metric, QLatin1String("hawq")))
+        return QStringLiteral("HAWQ_V2");
     if (mentions(metric, QLatin1String("mse")))
         return mentions(metric, QLatin1String("fallback")) ? QStringLiteral("MSE_V2 fallback")
                                                            : QStringLiteral("MSE_V2");
@@ -56,10 +57,12 @@ QString metricToolTip(const Metric& metric)
     QString tip = QStringLiteral("<b>%1</b><br>%2<br><br>Polarity: <b>%3</b>")
                       .arg(metricShortName(metric).toHtmlEscaped(), what.toHtmlEscaped(),
                           polarityPhrase(metric.polarity()));
-    if (metric.flipped) tip += QObject::tr(" (reversed by the user)");
+    if (metric.flipped)
+        tip += QObject::tr(" (reversed by the user)");
     tip += QStringLiteral("<br>Source: %1 (%2)")
                .arg(metric.file.toHtmlEscaped(), metric.format.toHtmlEscaped());
-    if (!metric.note.isEmpty()) tip += QStringLiteral("<br>") + metric.note.toHtmlEscaped();
+    if (!metric.note.isEmpty())
+        tip += QStringLiteral("<br>") + metric.note.toHtmlEscaped();
     tip += QObject::tr("<br>Ranks are normalized to [0, 1], 1 = most sensitive.");
     return tip;
 }

@@ -30,29 +30,34 @@ void ProjectController::resetProject(Project project, const QString& filePath)
 
 void ProjectController::setFilePath(const QString& path)
 {
-    if (m_filePath == path) return;
+    if (m_filePath == path)
+        return;
     m_filePath = path;
     emit filePathChanged(path);
 }
 
 void ProjectController::setCut(int profile, double cut, int dragId)
 {
-    if (profile < 0 || profile >= m_project.profileCount()) return;
+    if (profile < 0 || profile >= m_project.profileCount())
+        return;
     cut = clampCut(profile, cut);
     const double old = m_project.cutPlan().profiles[size_t(profile)].cut;
-    if (cut == old) return;
+    if (cut == old)
+        return;
     m_undoStack.push(new SetCutCommand(this, profile, old, cut, dragId));
 }
 
 void ProjectController::setCutPlan(const CutPlan& plan, const QString& text)
 {
-    if (plan == m_project.cutPlan()) return;
+    if (plan == m_project.cutPlan())
+        return;
     m_undoStack.push(new SetCutPlanCommand(this, m_project.cutPlan(), plan, text));
 }
 
 void ProjectController::setOverride(int op, std::optional<Override::Action> action, const QString& note)
 {
-    if (op < 0 || op >= m_project.inventory().size()) return;
+    if (op < 0 || op >= m_project.inventory().size())
+        return;
     const QString& name = m_project.inventory().at(op).name;
     std::vector<Override> overrides = m_project.overrides();
     std::erase_if(overrides, [&](const Override& o) { return o.op == name; });
@@ -64,14 +69,16 @@ void ProjectController::setOverride(int op, std::optional<Override::Action> acti
     } else {
         text = tr("Clear hand edit of %1").arg(name);
     }
-    if (overrides == m_project.overrides()) return;
+    if (overrides == m_project.overrides())
+        return;
     m_undoStack.push(new SetOverridesCommand(this, m_project.overrides(), std::move(overrides), text));
 }
 
 QStringList ProjectController::setRules(const RuleSet& rules, const QString& text)
 {
     const QStringList errors = rules.validate();
-    if (!errors.isEmpty() || rules == m_project.rules()) return errors;
+    if (!errors.isEmpty() || rules == m_project.rules())
+        return errors;
     m_undoStack.push(new SetRulesCommand(this, m_project.rules(), rules, text));
     return {};
 }
@@ -117,7 +124,8 @@ void ProjectController::applyProject(Project project)
 {
     m_project = std::move(project);
     recomputeSafely();
-    if (m_selectedOp >= m_project.inventory().size()) m_selectedOp = -1;
+    if (m_selectedOp >= m_project.inventory().size())
+        m_selectedOp = -1;
     updateViolations();
     emit projectReset();
     emit violationsChanged();
@@ -138,7 +146,8 @@ double ProjectController::clampCut(int profile, double cut) const
 
 QString ProjectController::violationText(int op) const
 {
-    if (!opHasViolation(op)) return {};
+    if (!opHasViolation(op))
+        return {};
     const QString& name = m_project.inventory().at(op).name;
     QStringList lines;
     for (const Violation& v : m_violations) {
@@ -156,7 +165,8 @@ int ProjectController::profileViolationCount(int profile) const
 
 void ProjectController::setSelectedOp(int op)
 {
-    if (op == m_selectedOp) return;
+    if (op == m_selectedOp)
+        return;
     m_selectedOp = op;
     emit selectedOpChanged(op);
 }
@@ -185,11 +195,14 @@ void ProjectController::updateViolations()
         profileIndex.insert(m_project.cutPlan().profiles[size_t(p)].name, p);
     for (const Violation& v : m_violations) {
         // A partial ranking is informational: the op is still ranked by the other metrics.
-        if (v.kind == Violation::Kind::PartialRanking) continue;
+        if (v.kind == Violation::Kind::PartialRanking)
+            continue;
         const int op = m_project.inventory().indexOf(v.op);
-        if (op >= 0) m_opFlag[size_t(op)] = 1;
+        if (op >= 0)
+            m_opFlag[size_t(op)] = 1;
         const int p = profileIndex.value(v.profile, -1);
-        if (p >= 0) ++m_profileViolations[size_t(p)];
+        if (p >= 0)
+            ++m_profileViolations[size_t(p)];
     }
 }
 

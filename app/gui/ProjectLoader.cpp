@@ -63,7 +63,8 @@ ProjectLoader::Result run(Project base, const QStringList& paths, const std::fun
             return result;
         }
         project.setMetrics(std::move(metrics));
-        if (!inventoryGiven) project.useRankedNamesAsInventory();
+        if (!inventoryGiven)
+            project.useRankedNamesAsInventory();
         project.recompute();
         result.project = std::move(project);
     } catch (const FileError& e) {

@@ -51,7 +51,8 @@ Project makeSyntheticProject(int opCount, quint32 seed)
     hawq.sourcePolarity = Polarity::HigherIsMoreSensitive;
     int line = 2;
     for (const Op& op : ops) {
-        if (op.opType != QLatin1String("Linear")) continue;
+        if (op.opType != QLatin1String("Linear"))
+            continue;
         // A latent sensitivity rising with depth, seen through two noisy metrics.
         const double depth = op.layer >= 0 ? double(op.layer) / layers : 1.0;
         const double latent = 0.3 + 0.7 * depth * depth + 0.5 * random.generateDouble();

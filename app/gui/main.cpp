@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 #include "MainWindow.h"
 #include "ProjectController.h"
+#include "UserPrompts.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +11,20 @@
 #include <cstdio>
 
 using namespace qc::gui;
+
+namespace {
+// --screenshot runs unattended: messages go to stderr instead of modal dialogs nobody can close.
+class ConsolePrompts : public UserPrompts
+{
+public:
+    void showError(QWidget*, const QString& title, const QString& text) override
+    {
+        std::fprintf(stderr, "quantcut: %s: %s\n", qPrintable(title), qPrintable(text));
+    }
+    bool askNote(QWidget*, const QString&, QString&) override { return false; }
+    SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
+};
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -46,6 +61,7 @@ int main(int argc, char** argv)
 
     if (parser.isSet(screenshot)) {
         MainWindow window;
+        window.setPrompts(std::make_unique<ConsolePrompts>());
         window.restoreGeometry({}); // a screenshot shows the default layout, not the user's
         QSize windowSize = MainWindow::kDefaultSize;
         if (parser.isSet(size)) {

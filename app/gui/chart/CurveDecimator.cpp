@@ -9,7 +9,8 @@ QList<QPointF> CurveDecimator::decimate(
 {
     const size_t n = std::min(xs.size(), ys.size());
     QList<QPointF> points;
-    if (n == 0) return points;
+    if (n == 0)
+        return points;
     columns = std::max(columns, 1);
     if (n <= size_t(2 * columns)) {
         points.reserve(qsizetype(n));
@@ -28,15 +29,18 @@ QList<QPointF> CurveDecimator::decimate(
         size_t hi = i;
         size_t last = i;
         for (; i < n && std::min(int((xs[i] - x0) / span * columns), columns - 1) == bucket; ++i) {
-            if (ys[i] < ys[lo]) lo = i;
-            if (ys[i] > ys[hi]) hi = i;
+            if (ys[i] < ys[lo])
+                lo = i;
+            if (ys[i] > ys[hi])
+                hi = i;
             last = i;
         }
         // Keep the x order of the extremes so the line does not fold back.
         size_t picks[4] = { first, std::min(lo, hi), std::max(lo, hi), last };
         size_t previous = size_t(-1);
         for (size_t k : picks) {
-            if (k != previous) points.append({ xs[k], ys[k] });
+            if (k != previous)
+                points.append({ xs[k], ys[k] });
             previous = k;
         }
     }

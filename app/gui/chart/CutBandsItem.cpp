@@ -13,7 +13,8 @@ CutBandsItem::CutBandsItem(QGraphicsItem* parent)
 
 void CutBandsItem::setBands(const QRectF& plotArea, const QList<double>& xs, const QList<QColor>& colors)
 {
-    if (plotArea != m_plotArea) prepareGeometryChange();
+    if (plotArea != m_plotArea)
+        prepareGeometryChange();
     m_plotArea = plotArea;
     m_xs = xs;
     m_colors = colors;

@@ -105,13 +105,15 @@ void CutHandle::mousePressEvent(QGraphicsSceneMouseEvent* event)
 
 void CutHandle::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
 {
-    if (!m_dragging) return;
+    if (!m_dragging)
+        return;
     emit dragMoved(m_profile, parentItem()->mapFromScene(event->scenePos()).x());
 }
 
 void CutHandle::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
 {
-    if (!m_dragging) return;
+    if (!m_dragging)
+        return;
     emit dragMoved(m_profile, parentItem()->mapFromScene(event->scenePos()).x());
     m_dragging = false;
     update();

@@ -38,7 +38,8 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
 
 void LayerSensitivityView::setMode(Mode mode)
 {
-    if (mode == m_mode) return;
+    if (mode == m_mode)
+        return;
     m_mode = mode;
     rebuild();
 }
@@ -55,9 +56,11 @@ void LayerSensitivityView::buildSlots()
     QStringList components;
     QHash<QString, QList<int>> layers;
     for (const Op& op : inventory.ops()) {
-        if (!layers.contains(op.component)) components.append(op.component);
+        if (!layers.contains(op.component))
+            components.append(op.component);
         QList<int>& list = layers[op.component];
-        if (!list.contains(op.layer)) list.append(op.layer);
+        if (!list.contains(op.layer))
+            list.append(op.layer);
     }
     m_slots.clear();
     QHash<QString, int> slotIndex;
@@ -111,7 +114,8 @@ void LayerSensitivityView::rebuild()
             }
         }
         QString label = m_slots[start].component.isEmpty() ? tr("other") : m_slots[start].component;
-        if (hi >= 0 && end - start >= 2) label += QStringLiteral(" %1–%2").arg(lo).arg(hi);
+        if (hi >= 0 && end - start >= 2)
+            label += QStringLiteral(" %1–%2").arg(lo).arg(hi);
         axisX->append(label, double(end) + 0.5);
         start = end + 1;
     }
@@ -137,14 +141,16 @@ void LayerSensitivityView::rebuild()
         double hi = -INFINITY;
         if (raw && m_mode == Mode::MinMax) {
             for (double v : *raw) {
-                if (!std::isnan(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+                if (!std::isnan(v))
+                    lo = std::min(lo, v), hi = std::max(hi, v);
             }
         }
         for (int op = 0; op < p.inventory().size(); ++op) {
             const int s = m_slotOfOp[size_t(op)];
             double v = NAN;
             if (m_mode == Mode::MeanRank || m_mode == Mode::MaxRank) {
-                if (m < ranking.metricRank.size()) v = double(ranking.metricRank[m][size_t(op)]);
+                if (m < ranking.metricRank.size())
+                    v = double(ranking.metricRank[m][size_t(op)]);
             } else if (raw) {
                 v = (*raw)[size_t(op)];
                 if (m_mode == Mode::MinMax && !std::isnan(v)) {
@@ -155,7 +161,8 @@ void LayerSensitivityView::rebuild()
                     v = NAN; // a log axis cannot show zero or negative values
                 }
             }
-            if (s < 0 || std::isnan(v)) continue;
+            if (s < 0 || std::isnan(v))
+                continue;
             sum[size_t(s)] += v;
             max[size_t(s)] = std::max(max[size_t(s)], v);
             ++count[size_t(s)];
@@ -166,7 +173,8 @@ void LayerSensitivityView::rebuild()
         line->setPointsVisible(slotCount <= 120);
         QList<QPointF> points;
         for (size_t s = 0; s < slotCount; ++s) {
-            if (count[s] == 0) continue;
+            if (count[s] == 0)
+                continue;
             const double y = m_mode == Mode::MaxRank ? max[s] : sum[s] / count[s];
             points.append({ double(s), y });
             rawMin = std::min(rawMin, y);
@@ -217,7 +225,8 @@ void LayerSensitivityView::rebuild()
 
 void LayerSensitivityView::updateViolations()
 {
-    if (!m_violationSeries) return;
+    if (!m_violationSeries)
+        return;
     std::vector<char> flagged(m_slots.size(), 0);
     for (int op = 0; op < int(m_slotOfOp.size()); ++op) {
         if (m_controller->opHasViolation(op) && m_slotOfOp[size_t(op)] >= 0)
@@ -225,9 +234,11 @@ void LayerSensitivityView::updateViolations()
     }
     QList<QPointF> points;
     for (size_t s = 0; s < flagged.size(); ++s) {
-        if (flagged[s]) points.append({ double(s), m_violationY });
+        if (flagged[s])
+            points.append({ double(s), m_violationY });
     }
-    if (points != m_violationSeries->points()) m_violationSeries->replace(points);
+    if (points != m_violationSeries->points())
+        m_violationSeries->replace(points);
     // An empty legend entry would only confuse.
     for (QLegendMarker* marker : chart()->legend()->markers(m_violationSeries))
         marker->setVisible(!points.isEmpty());
@@ -248,20 +259,24 @@ void LayerSensitivityView::updateSelection()
 
 void LayerSensitivityView::onBackgroundClicked(const QPointF& chartPos)
 {
-    if (chart()->series().isEmpty() || !chart()->plotArea().contains(chartPos)) return;
+    if (chart()->series().isEmpty() || !chart()->plotArea().contains(chartPos))
+        return;
     const int slot = int(std::lround(chart()->mapToValue(chartPos, chart()->series().front()).x()));
-    if (slot < 0 || size_t(slot) >= m_slots.size()) return;
+    if (slot < 0 || size_t(slot) >= m_slots.size())
+        return;
     // Select the layer's most sensitive op: the one worth looking at first.
     const Ranking& r = m_controller->project().ranking();
     int best = -1;
     double bestScore = -1.0;
     for (int op = 0; op < int(m_slotOfOp.size()); ++op) {
-        if (m_slotOfOp[size_t(op)] != slot) continue;
+        if (m_slotOfOp[size_t(op)] != slot)
+            continue;
         const double score = r.unitOf.empty() ? 0.0 : r.combinedScore(op);
         if (best < 0 || (!std::isnan(score) && score > bestScore))
             best = op, bestScore = std::isnan(score) ? bestScore : score;
     }
-    if (best >= 0) m_controller->setSelectedOp(best);
+    if (best >= 0)
+        m_controller->setSelectedOp(best);
 }
 
 } // namespace qc::gui

@@ -7,7 +7,8 @@ namespace qc::gui {
 
 double NiceRange::niceNumber(double value, bool round)
 {
-    if (value <= 0.0 || !std::isfinite(value)) return 1.0;
+    if (value <= 0.0 || !std::isfinite(value))
+        return 1.0;
     const double exponent = std::floor(std::log10(value));
     const double fraction = value / std::pow(10.0, exponent);
     double nice = 10.0;
@@ -20,8 +21,10 @@ double NiceRange::niceNumber(double value, bool round)
 
 NiceRange NiceRange::compute(double lo, double hi, int maxTicks)
 {
-    if (!std::isfinite(lo) || !std::isfinite(hi)) return {};
-    if (hi < lo) std::swap(lo, hi);
+    if (!std::isfinite(lo) || !std::isfinite(hi))
+        return {};
+    if (hi < lo)
+        std::swap(lo, hi);
     if (hi == lo) {
         const double pad = lo == 0.0 ? 1.0 : std::abs(lo) * 0.1;
         lo -= pad;

@@ -44,8 +44,10 @@ void RankScatterView::rebuild()
     const Project& p = m_controller->project();
     const auto& ranks = p.ranking().metricRank;
     const int metrics = int(ranks.size());
-    if (m_x >= metrics) m_x = 0;
-    if (m_y >= metrics || m_y == m_x) m_y = metrics > 1 ? (m_x == 0 ? 1 : 0) : m_x;
+    if (m_x >= metrics)
+        m_x = 0;
+    if (m_y >= metrics || m_y == m_x)
+        m_y = metrics > 1 ? (m_x == 0 ? 1 : 0) : m_x;
     m_agreement = {};
     m_disagreeing = 0;
     if (metrics >= 2 && m_x != m_y) {
@@ -80,7 +82,8 @@ void RankScatterView::renderPoints()
     m_points.setDevicePixelRatio(dpr);
     m_points.fill(Qt::transparent);
     const auto& ranks = m_controller->project().ranking().metricRank;
-    if (int(ranks.size()) < 2 || m_x == m_y) return;
+    if (int(ranks.size()) < 2 || m_x == m_y)
+        return;
     const auto& a = ranks[size_t(m_x)];
     const auto& b = ranks[size_t(m_y)];
     // Points land in pixel cells; each cell is painted once per colour, so 1M ops cost a pass, not 1M items.
@@ -88,7 +91,8 @@ void RankScatterView::renderPoints()
     const int h = m_points.height();
     std::vector<std::uint8_t> cells(size_t(w) * size_t(h), 0); // bit 0: agree, bit 1: disagree
     for (size_t i = 0; i < a.size(); ++i) {
-        if (std::isnan(a[i]) || std::isnan(b[i])) continue;
+        if (std::isnan(a[i]) || std::isnan(b[i]))
+            continue;
         const int x = std::clamp(int(a[i] * (w - 1)), 0, w - 1);
         const int y = std::clamp(int((1.0 - b[i]) * (h - 1)), 0, h - 1);
         cells[size_t(y) * size_t(w) + size_t(x)] |= std::abs(a[i] - b[i]) > kDisagreement ? 2 : 1;
@@ -105,7 +109,8 @@ void RankScatterView::renderPoints()
         painter.setBrush(pass == 1 ? agree : disagree);
         for (int y = 0; y < h; ++y) {
             for (int x = 0; x < w; ++x) {
-                if (cells[size_t(y) * size_t(w) + size_t(x)] & pass) painter.drawEllipse(QPointF(x, y), r, r);
+                if (cells[size_t(y) * size_t(w) + size_t(x)] & pass)
+                    painter.drawEllipse(QPointF(x, y), r, r);
             }
         }
     }
@@ -190,7 +195,8 @@ void RankScatterView::mousePressEvent(QMouseEvent* event)
 {
     const QRect plot = plotRect();
     const auto& ranks = m_controller->project().ranking().metricRank;
-    if (!plot.contains(event->pos()) || int(ranks.size()) < 2 || m_x == m_y) return;
+    if (!plot.contains(event->pos()) || int(ranks.size()) < 2 || m_x == m_y)
+        return;
     const double a = double(event->pos().x() - plot.left()) / plot.width();
     const double b = double(plot.bottom() - event->pos().y()) / plot.height();
     int best = -1;
@@ -199,9 +205,11 @@ void RankScatterView::mousePressEvent(QMouseEvent* event)
         const double da = ranks[size_t(m_x)][i] - a;
         const double db = ranks[size_t(m_y)][i] - b;
         const double d = da * da + db * db;
-        if (!std::isnan(d) && (best < 0 || d < bestDistance)) best = int(i), bestDistance = d;
+        if (!std::isnan(d) && (best < 0 || d < bestDistance))
+            best = int(i), bestDistance = d;
     }
-    if (best >= 0) m_controller->setSelectedOp(best);
+    if (best >= 0)
+        m_controller->setSelectedOp(best);
 }
 
 } // namespace qc::gui

@@ -51,7 +51,8 @@ RankedCurveView::RankedCurveView(ProjectController* controller, QWidget* parent)
     connect(controller, &ProjectController::cutsChanged, this, &RankedCurveView::updateOverlay);
     connect(controller, &ProjectController::selectedOpChanged, this, &RankedCurveView::updateSelectionMarker);
     connect(m_chart, &QChart::plotAreaChanged, this, [this] {
-        if (int(m_chart->plotArea().width()) != m_decimatedWidth) decimate();
+        if (int(m_chart->plotArea().width()) != m_decimatedWidth)
+            decimate();
         updateOverlay();
     });
     connect(this, &ChartView::backgroundClicked, this, &RankedCurveView::onBackgroundClicked);
@@ -77,7 +78,8 @@ double RankedCurveView::unitX(int position) const
 {
     const Ranking& r = m_controller->project().ranking();
     const auto by = m_controller->project().cutPlan().by;
-    if (by == CutPlan::CutBy::Score) return r.orderScore(position);
+    if (by == CutPlan::CutBy::Score)
+        return r.orderScore(position);
     return 0.5
         * (ProfileCutter::cutForUnits(r, by, position) + ProfileCutter::cutForUnits(r, by, position + 1));
 }
@@ -158,7 +160,8 @@ QPoint RankedCurveView::handleViewportPos(int profile) const
 void RankedCurveView::updateOverlay()
 {
     const Project& p = m_controller->project();
-    if (int(m_handles.size()) != p.profileCount()) rebuildHandles();
+    if (int(m_handles.size()) != p.profileCount())
+        rebuildHandles();
     const CutAxisMapping map = mapping();
     const QRectF plot = map.plotArea;
     QList<double> xs;
@@ -216,7 +219,8 @@ void RankedCurveView::onBackgroundClicked(const QPointF& chartPos)
 {
     const Project& p = m_controller->project();
     const Ranking& r = p.ranking();
-    if (r.eligibleUnits() == 0 || !m_chart->plotArea().contains(chartPos)) return;
+    if (r.eligibleUnits() == 0 || !m_chart->plotArea().contains(chartPos))
+        return;
     const double value = mapping().valueAt(chartPos.x());
     const int k = std::clamp(ProfileCutter::unitsForCut(r, p.cutPlan().by, value), 0, r.eligibleUnits() - 1);
     m_controller->setSelectedOp(r.units[size_t(r.order[size_t(k)])].members.front());

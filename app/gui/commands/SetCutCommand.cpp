@@ -34,7 +34,8 @@ int SetCutCommand::id() const
 bool SetCutCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* next = static_cast<const SetCutCommand*>(other);
-    if (m_dragId == 0 || next->m_dragId != m_dragId || next->m_profile != m_profile) return false;
+    if (m_dragId == 0 || next->m_dragId != m_dragId || next->m_profile != m_profile)
+        return false;
     m_newCut = next->m_newCut;
     setObsolete(m_newCut == m_oldCut);
     return true;
@@ -43,7 +44,8 @@ bool SetCutCommand::mergeWith(const QUndoCommand* other)
 void SetCutCommand::apply(double cut)
 {
     CutPlan plan = m_controller->project().cutPlan();
-    if (size_t(m_profile) >= plan.profiles.size()) return;
+    if (size_t(m_profile) >= plan.profiles.size())
+        return;
     plan.profiles[size_t(m_profile)].cut = cut;
     m_controller->applyCutPlan(plan);
 }

@@ -29,7 +29,8 @@ void OpFilterProxyModel::setFilterText(const QString& text, bool regex)
     m_debounce.stop();
     const QString pattern = regex ? text : QRegularExpression::escape(text);
     const QRegularExpression expression(pattern, QRegularExpression::CaseInsensitiveOption);
-    if (expression == m_nameFilter) return;
+    if (expression == m_nameFilter)
+        return;
     m_nameFilter = expression;
     invalidateRowsFilter();
 }
@@ -61,17 +62,22 @@ void OpFilterProxyModel::setStatusFilter(Status status)
 
 bool OpFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (!m_opModel || sourceParent.isValid()) return true;
+    if (!m_opModel || sourceParent.isValid())
+        return true;
     const ProjectController* controller = m_opModel->controller();
     const Project& project = controller->project();
     const Op& op = project.inventory().at(sourceRow);
-    if (!m_component.isEmpty() && op.component != m_component) return false;
-    if (!m_type.isEmpty() && op.opType != m_type) return false;
+    if (!m_component.isEmpty() && op.component != m_component)
+        return false;
+    if (!m_type.isEmpty() && op.opType != m_type)
+        return false;
     if (!m_nameFilter.pattern().isEmpty() && m_nameFilter.isValid()
         && !m_nameFilter.match(op.name).hasMatch())
         return false;
-    if (m_status == Status::Any) return true;
-    if (size_t(sourceRow) >= project.ranking().state.size()) return false;
+    if (m_status == Status::Any)
+        return true;
+    if (size_t(sourceRow) >= project.ranking().state.size())
+        return false;
     const OpState state = project.ranking().state[size_t(sourceRow)];
     switch (m_status) {
     case Status::Any:

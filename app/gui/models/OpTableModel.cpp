@@ -49,7 +49,8 @@ void OpTableModel::announceDerivedChange()
 {
     // One signal for the derived columns and the row colour. SortRole is left out on purpose: re-sorting 100k
     // rows on every drag step would cost more than the whole drag budget; the view re-sorts on header click.
-    if (rowCount() == 0) return;
+    if (rowCount() == 0)
+        return;
     emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
         { Qt::DisplayRole, Qt::BackgroundRole, Qt::ToolTipRole, ViolationRole });
     if (m_profileCount > 0) // names and labels are editable
@@ -64,7 +65,8 @@ QString OpTableModel::statusText(int op, int profile) const
 
 QVariant OpTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const int op = index.row();
     const int column = index.column();
     const Project& p = project();
@@ -72,8 +74,10 @@ QVariant OpTableModel::data(const QModelIndex& index, int role) const
     const Ranking& ranking = p.ranking();
     const bool rankingReady = size_t(op) < ranking.state.size();
 
-    if (role == OpIndexRole) return op;
-    if (role == ViolationRole) return m_controller->opHasViolation(op);
+    if (role == OpIndexRole)
+        return op;
+    if (role == ViolationRole)
+        return m_controller->opHasViolation(op);
     if (role == Qt::BackgroundRole) {
         if (m_controller->opHasViolation(op))
             return QColor(230, 40, 40, 90); // translucent: readable on light and dark palettes
@@ -89,14 +93,17 @@ QVariant OpTableModel::data(const QModelIndex& index, int role) const
             tip += QStringLiteral("\n") + p.cutPlan().profiles[size_t(column - profileColumn(0))].name
                 + QStringLiteral(": ") + statusText(op, column - profileColumn(0));
         const QString violations = m_controller->violationText(op);
-        if (!violations.isEmpty()) tip += QStringLiteral("\n\n") + violations;
+        if (!violations.isEmpty())
+            tip += QStringLiteral("\n\n") + violations;
         return tip;
     }
-    if (role != Qt::DisplayRole && role != SortRole) return {};
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
 
     const bool sort = role == SortRole;
     auto number = [&](double v, int precision) -> QVariant {
-        if (sort) return std::isnan(v) ? -1.0 : v;
+        if (sort)
+            return std::isnan(v) ? -1.0 : v;
         return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'g', precision);
     };
     switch (column) {
@@ -107,10 +114,12 @@ QVariant OpTableModel::data(const QModelIndex& index, int role) const
     case ComponentColumn:
         return o.component;
     case LayerColumn:
-        if (sort) return o.layer;
+        if (sort)
+            return o.layer;
         return o.layer >= 0 ? QVariant(o.layer) : QVariant(QStringLiteral("–"));
     case ParamsColumn:
-        if (sort) return o.params;
+        if (sort)
+            return o.params;
         return o.params >= 0 ? QLocale().toString(o.params) : QStringLiteral("?");
     default:
         break;
@@ -119,22 +128,28 @@ QVariant OpTableModel::data(const QModelIndex& index, int role) const
         const int metric = (column - FixedColumnCount) / 2;
         const bool rank = (column - FixedColumnCount) % 2 == 1;
         if (rank) {
-            if (!rankingReady || size_t(metric) >= ranking.metricRank.size()) return number(std::nan(""), 3);
+            if (!rankingReady || size_t(metric) >= ranking.metricRank.size())
+                return number(std::nan(""), 3);
             return number(double(ranking.metricRank[size_t(metric)][size_t(op)]), 3);
         }
-        if (size_t(metric) >= p.scores().size()) return number(std::nan(""), 4);
+        if (size_t(metric) >= p.scores().size())
+            return number(std::nan(""), 4);
         return number(p.scores()[size_t(metric)].values[size_t(op)], 4);
     }
-    if (column == combinedColumn()) return number(rankingReady ? ranking.combinedScore(op) : std::nan(""), 3);
+    if (column == combinedColumn())
+        return number(rankingReady ? ranking.combinedScore(op) : std::nan(""), 3);
     const int profile = column - profileColumn(0);
-    if (!rankingReady || profile >= m_profileCount) return {};
-    if (sort) return p.isQuantized(op, profile) ? 1 : 0;
+    if (!rankingReady || profile >= m_profileCount)
+        return {};
+    if (sort)
+        return p.isQuantized(op, profile) ? 1 : 0;
     return statusText(op, profile);
 }
 
 QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal) return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
     const Project& p = project();
     if (role == Qt::DisplayRole) {
         switch (section) {
@@ -156,7 +171,8 @@ QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int 
             return (section - FixedColumnCount) % 2 == 0 ? metricShortName(m)
                                                          : QString(metricShortName(m) + tr(" rank"));
         }
-        if (section == combinedColumn()) return tr("Combined");
+        if (section == combinedColumn())
+            return tr("Combined");
         if (section < columnCount()) {
             const ProfileSpec& spec = p.cutPlan().profiles[size_t(section - profileColumn(0))];
             return spec.label.isEmpty() ? spec.name : QString(spec.name + QStringLiteral(" ") + spec.label);

@@ -12,13 +12,17 @@ ProfileSummaryModel::ProfileSummaryModel(ProjectController* controller, QObject*
     , m_controller(controller)
     , m_rows(controller->project().profileCount())
 {
+    // Inventory::totalParams() walks every op: cached per project, never per cell.
+    m_totalParams = controller->project().inventory().totalParams();
     connect(controller, &ProjectController::projectReset, this, [this] {
         beginResetModel();
         m_rows = m_controller->project().profileCount();
+        m_totalParams = m_controller->project().inventory().totalParams();
         endResetModel();
     });
     auto changed = [this] {
-        if (m_rows > 0) emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+        if (m_rows > 0)
+            emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
     };
     connect(controller, &ProjectController::cutsChanged, this, changed);
     connect(controller, &ProjectController::rankingChanged, this, changed);
@@ -41,13 +45,15 @@ QString ProfileSummaryModel::formatBytes(qint64 bytes)
 
 QVariant ProfileSummaryModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const Project& p = m_controller->project();
-    if (size_t(index.row()) >= p.cuts().size()) return {};
+    if (size_t(index.row()) >= p.cuts().size())
+        return {};
     const ProfileSpec& spec = p.cutPlan().profiles[size_t(index.row())];
     const ProfileCut& cut = p.cuts()[size_t(index.row())];
     const qint64 totalOps = p.inventory().size();
-    const qint64 totalParams = p.inventory().totalParams();
+    const qint64 totalParams = m_totalParams;
     const bool paramsKnown = totalParams > 0;
     const double opsFraction = totalOps > 0 ? double(cut.ops) / double(totalOps) : 0.0;
     const double paramsFraction = paramsKnown ? double(cut.params) / double(totalParams) : 0.0;
@@ -83,7 +89,8 @@ QVariant ProfileSummaryModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole)
         return index.column() >= CutColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                            : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
     const QLocale locale;
     switch (index.column()) {
     case NameColumn:
@@ -113,7 +120,8 @@ QVariant ProfileSummaryModel::data(const QModelIndex& index, int role) const
 
 QVariant ProfileSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal) return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
     static const char* const titles[ColumnCount] = { "Profile", "Label", "Cut", "INT8 ops", "Ops %",
         "INT8 params", "Params %", "Weights (est.)", "Weights bf16", "Violations" };
     static const char* const tips[ColumnCount] = { "Profile name", "Profile label",
@@ -121,9 +129,12 @@ QVariant ProfileSummaryModel::headerData(int section, Qt::Orientation orientatio
         "Share of all inventory ops", "Parameters in INT8 ops", "Share of all known parameters",
         "Estimated weight memory: 1 byte per INT8 parameter, 2 bytes (bf16) for the rest",
         "Weight memory with everything in bf16 (2 bytes per parameter)", "Violations in this profile" };
-    if (section < 0 || section >= ColumnCount) return {};
-    if (role == Qt::DisplayRole) return tr(titles[section]);
-    if (role == Qt::ToolTipRole) return tr(tips[section]);
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole)
+        return tr(titles[section]);
+    if (role == Qt::ToolTipRole)
+        return tr(tips[section]);
     return {};
 }
 
@@ -144,7 +155,8 @@ bool ProfileSummaryModel::setData(const QModelIndex& index, const QVariant& valu
     ProfileSpec& spec = plan.profiles[size_t(index.row())];
     const QString text = value.toString().trimmed();
     if (index.column() == NameColumn) {
-        if (text.isEmpty()) return false;
+        if (text.isEmpty())
+            return false;
         for (const ProfileSpec& other : plan.profiles) {
             if (&other != &spec && other.name == text)
                 return false; // names identify profiles in files and reasons

@@ -47,6 +47,7 @@ public:
 private:
     ProjectController* m_controller;
     int m_rows = 0;
+    qint64 m_totalParams = 0;
 };
 
 } // namespace qc::gui

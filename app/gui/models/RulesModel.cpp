@@ -7,7 +7,8 @@ namespace qc::gui {
 namespace {
 QString layerRange(const Rule& r)
 {
-    if (r.layerFrom < 0 && r.layerTo < 0) return {};
+    if (r.layerFrom < 0 && r.layerTo < 0)
+        return {};
     return (r.layerFrom >= 0 ? QString::number(r.layerFrom) : QString()) + QStringLiteral("-")
         + (r.layerTo >= 0 ? QString::number(r.layerTo) : QString());
 }
@@ -27,7 +28,8 @@ RulesModel::RulesModel(ProjectController* controller, QObject* parent)
     , m_rules(controller->project().rules())
 {
     auto refresh = [this] {
-        if (m_rules == m_controller->project().rules()) return;
+        if (m_rules == m_controller->project().rules())
+            return;
         beginResetModel();
         m_rules = m_controller->project().rules();
         endResetModel();
@@ -47,15 +49,20 @@ int RulesModel::columnCount(const QModelIndex& parent) const
 
 QVariant RulesModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const Rule& r = m_rules.rules()[size_t(index.row())];
     if (index.column() == EnabledColumn) {
-        if (role == Qt::CheckStateRole) return r.enabled ? Qt::Checked : Qt::Unchecked;
-        if (role == Qt::ToolTipRole) return tr("Disabled rules are kept in the file but match nothing");
+        if (role == Qt::CheckStateRole)
+            return r.enabled ? Qt::Checked : Qt::Unchecked;
+        if (role == Qt::ToolTipRole)
+            return tr("Disabled rules are kept in the file but match nothing");
         return {};
     }
-    if (role == Qt::ToolTipRole) return r.reason.isEmpty() ? r.name : r.reason;
-    if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
+    if (role == Qt::ToolTipRole)
+        return r.reason.isEmpty() ? r.name : r.reason;
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
     switch (index.column()) {
     case NameColumn:
         return r.name;
@@ -81,7 +88,8 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
 
 QVariant RulesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal) return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
     static const char* const titles[ColumnCount] = { "On", "Name", "Action", "Name pattern", "Syntax",
         "Op types", "Excluded types", "Components", "Layers", "Reason" };
     static const char* const tips[ColumnCount]
@@ -92,35 +100,43 @@ QVariant RulesModel::headerData(int section, Qt::Orientation orientation, int ro
               "Comma-separated op types that never match",
               "Comma-separated components (vision, merger, language, ...); empty = any",
               "Inclusive layer range, e.g. 0-3 or 30-; empty = any", "Why, shown in reasons and files" };
-    if (section < 0 || section >= ColumnCount) return {};
-    if (role == Qt::DisplayRole) return tr(titles[section]);
-    if (role == Qt::ToolTipRole) return tr(tips[section]);
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole)
+        return tr(titles[section]);
+    if (role == Qt::ToolTipRole)
+        return tr(tips[section]);
     return {};
 }
 
 Qt::ItemFlags RulesModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (!index.isValid()) return f;
+    if (!index.isValid())
+        return f;
     return index.column() == EnabledColumn ? f | Qt::ItemIsUserCheckable : f | Qt::ItemIsEditable;
 }
 
 bool RulesModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return false;
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
     RuleSet rules = m_rules;
     Rule& r = rules.rules()[size_t(index.row())];
     const QString text = value.toString().trimmed();
     if (index.column() == EnabledColumn) {
-        if (role != Qt::CheckStateRole) return false;
+        if (role != Qt::CheckStateRole)
+            return false;
         r.enabled = value.toInt() == Qt::Checked;
         return commit(
             rules, r.enabled ? tr("Enable rule %1").arg(r.name) : tr("Disable rule %1").arg(r.name));
     }
-    if (role != Qt::EditRole) return false;
+    if (role != Qt::EditRole)
+        return false;
     switch (index.column()) {
     case NameColumn:
-        if (text.isEmpty()) return false;
+        if (text.isEmpty())
+            return false;
         r.name = text;
         break;
     case ActionColumn:
@@ -197,7 +213,8 @@ void RulesModel::addRule()
 
 void RulesModel::removeRule(int row)
 {
-    if (row < 0 || row >= rowCount()) return;
+    if (row < 0 || row >= rowCount())
+        return;
     RuleSet rules = m_rules;
     const QString name = rules.rules()[size_t(row)].name;
     rules.rules().erase(rules.rules().begin() + row);
@@ -207,7 +224,8 @@ void RulesModel::removeRule(int row)
 void RulesModel::moveRule(int row, int delta)
 {
     const int target = row + delta;
-    if (row < 0 || row >= rowCount() || target < 0 || target >= rowCount()) return;
+    if (row < 0 || row >= rowCount() || target < 0 || target >= rowCount())
+        return;
     RuleSet rules = m_rules;
     std::swap(rules.rules()[size_t(row)], rules.rules()[size_t(target)]);
     commit(rules, tr("Move rule %1").arg(rules.rules()[size_t(target)].name));

@@ -31,13 +31,17 @@ int ViolationsModel::columnCount(const QModelIndex& parent) const
 
 QVariant ViolationsModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const Violation& v = m_violations[size_t(index.row())];
-    if (role == OpRole) return v.op.isEmpty() ? -1 : m_controller->opIndex(v.op);
+    if (role == OpRole)
+        return v.op.isEmpty() ? -1 : m_controller->opIndex(v.op);
     if (role == Qt::BackgroundRole && v.severity == Violation::Severity::Error)
         return QColor(230, 40, 40, 60);
-    if (role == Qt::ToolTipRole) return v.message;
-    if (role != Qt::DisplayRole) return {};
+    if (role == Qt::ToolTipRole)
+        return v.message;
+    if (role != Qt::DisplayRole)
+        return {};
     switch (index.column()) {
     case SeverityColumn:
         return severityName(v.severity);

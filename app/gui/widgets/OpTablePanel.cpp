@@ -106,20 +106,23 @@ OpTablePanel::OpTablePanel(ProjectController* controller, OpTableModel* model, Q
         const int code = spec.action;
         connect(action, &QAction::triggered, this, [this, code] {
             const int op = currentOp();
-            if (op >= 0) emit editRequested(op, code);
+            if (op >= 0)
+                emit editRequested(op, code);
         });
         m_view->addAction(action);
         m_editActions.append(action);
     }
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
-        if (!m_view->indexAt(pos).isValid()) return;
+        if (!m_view->indexAt(pos).isValid())
+            return;
         QMenu menu(this);
         menu.addActions(m_editActions);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        if (!m_selecting) m_controller->setSelectedOp(currentOp());
+        if (!m_selecting)
+            m_controller->setSelectedOp(currentOp());
     });
     connect(controller, &ProjectController::selectedOpChanged, this, &OpTablePanel::selectOp);
     connect(controller, &ProjectController::projectReset, this, &OpTablePanel::refreshFilterChoices);
@@ -137,7 +140,8 @@ void OpTablePanel::refreshFilterChoices()
     QStringList components;
     QSet<QString> types;
     for (const Op& op : inventory.ops()) {
-        if (!components.contains(op.component)) components.append(op.component);
+        if (!components.contains(op.component))
+            components.append(op.component);
         types.insert(op.opType);
     }
     QStringList typeList(types.begin(), types.end());
@@ -167,7 +171,8 @@ int OpTablePanel::currentOp() const
 
 void OpTablePanel::selectOp(int op)
 {
-    if (op == currentOp()) return;
+    if (op == currentOp())
+        return;
     m_selecting = true;
     if (op < 0 || op >= m_model->rowCount()) {
         m_view->clearSelection();

@@ -92,7 +92,8 @@ void ProfilePanel::rebuildRows()
 void ProfilePanel::refreshValues()
 {
     const Project& p = m_controller->project();
-    if (int(m_rows.size()) != p.profileCount()) return rebuildRows();
+    if (int(m_rows.size()) != p.profileCount())
+        return rebuildRows();
     const double maxCut = m_controller->maxCut();
     const bool count = p.cutPlan().by == CutPlan::CutBy::Count;
     const qint64 totalOps = p.inventory().size();
@@ -100,8 +101,10 @@ void ProfilePanel::refreshValues()
         const Row& row = m_rows[size_t(i)];
         const ProfileSpec& spec = p.cutPlan().profiles[size_t(i)];
         const QSignalBlocker b1(row.slider), b2(row.spin);
-        if (!row.name->hasFocus()) row.name->setText(spec.name);
-        if (!row.label->hasFocus()) row.label->setText(spec.label);
+        if (!row.name->hasFocus())
+            row.name->setText(spec.name);
+        if (!row.label->hasFocus())
+            row.label->setText(spec.label);
         if (!row.slider->isSliderDown())
             row.slider->setValue(maxCut > 0 ? int(std::lround(spec.cut / maxCut * kSliderSteps)) : 0);
         row.spin->setDecimals(count ? 0 : 3);

@@ -1,0 +1,72 @@
+#include "GuiBench.h"
+
+#include "MainWindow.h"
+#include "ProjectController.h"
+#include "SyntheticProject.h"
+#include "chart/CutAxisMapping.h"
+#include "chart/RankedCurveView.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace qc;
+using namespace qc::gui;
+
+namespace {
+void report(const char* name, int ops, std::vector<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    const double median = ms[ms.size() / 2];
+    const double p99 = ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.99))];
+    std::printf("bench %s ops=%d median_ms=%.3f p99_ms=%.3f\n", name, ops, median, p99);
+    std::fflush(stdout);
+}
+} // namespace
+
+void runGuiBenchmarks(const QList<int>& opCounts)
+{
+    if (!qApp) {
+        std::fprintf(stderr, "runGuiBenchmarks: create a QApplication first\n");
+        return;
+    }
+    for (const int n : opCounts) {
+        const Project project = makeSyntheticProject(n);
+        MainWindow window;
+        window.resize(MainWindow::kDefaultSize);
+        window.show();
+        QApplication::processEvents();
+
+        std::vector<double> load;
+        for (int i = 0; i < 5; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            window.controller()->resetProject(project);
+            QApplication::processEvents();
+            load.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        report("gui.load", n, load);
+
+        // Exactly what a handle drag does: the handle reports a pixel, the view snaps it to a unit boundary
+        // and pushes a merging cut command; the controller re-cuts and re-checks; models, stats, bands and
+        // handles follow; then the event loop paints the changed region.
+        ProjectController* controller = window.controller();
+        RankedCurveView* view = window.rankedCurve();
+        const CutAxisMapping map = view->mapping();
+        const int dragId = controller->beginDrag();
+        std::vector<double> drag;
+        for (int step = 0; step < 50; ++step) {
+            const double x = map.xAt(0.5) + (step % 2 == 0 ? 1.0 : -1.0) * (3.0 + step); // wiggle around B
+            QElapsedTimer timer;
+            timer.start();
+            const Project& p = controller->project();
+            const double cut = CutAxisMapping::snapCut(p.ranking(), p.cutPlan().by, map.valueAt(x));
+            controller->setCut(1, cut, dragId);
+            QApplication::processEvents();
+            drag.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        report("gui.drag", n, drag);
+    }
+}

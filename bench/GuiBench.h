@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QList>
+
+// GUI measurements for the benchmark executable. The CALLER MUST HAVE CREATED A QApplication (the bench main
+// creates one when QUANTCUT_BENCH_GUI is defined; QT_QPA_PLATFORM=offscreen works). For each op count it
+// builds a synthetic MoE project, opens the main window offscreen and prints
+//   bench gui.load ops=<N> median_ms=<x> p99_ms=<y>    (reset the window to a new project: models, charts)
+//   bench gui.drag ops=<N> median_ms=<x> p99_ms=<y>    (one drag step: set a cut, re-cut, violations,
+//                                                       table, stats, handles; then the repaint it causes)
+void runGuiBenchmarks(const QList<int>& opCounts);
