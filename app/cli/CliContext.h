@@ -27,5 +27,6 @@ int runPatterns(const QStringList& args);
 int runTransfer(const QStringList& args);
 int runDiff(const QStringList& args);
 int runReference(const QStringList& args);
+int runReport(const QStringList& args);
 
 } // namespace qc::cli

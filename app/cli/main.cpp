@@ -2,6 +2,10 @@
 #include "io/FileError.h"
 
 #include <QCoreApplication>
+#include <memory>
+#ifdef QUANTCUT_CLI_CHARTS
+#include <QApplication>
+#endif
 #include <stdexcept>
 
 namespace {
@@ -22,6 +26,7 @@ Usage:
   quantcut-cli transfer profiles.yaml --inventory OTHER -o OUT.yaml   # onto a model of another depth
   quantcut-cli diff A.yaml[:PROFILE] B.yaml[:PROFILE] [-o FILE.md]
   quantcut-cli reference --scheme lm-only|modelopt-default|autoquant:FILE --inventory FILE -o ref.yaml
+  quantcut-cli report profiles.yaml -o DIR                  # report.md, report.html, charts as PNG and SVG
   quantcut-cli --help | --version
 
 A FILE of "-" reads stdin; "-o -" writes stdout. Messages go to stderr.
@@ -38,11 +43,31 @@ Exit codes:
   2  bad input or usage: unreadable or malformed file, unknown format, bad option
 )";
 
+// The report renders the explorer's charts, which need a QApplication (offscreen is enough); every other
+// command stays a plain QCoreApplication that needs no display or platform plugin.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv)
+{
+#ifdef QUANTCUT_CLI_CHARTS
+    if (argc > 1 && qstrcmp(argv[1], "report") == 0) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        // The offscreen platform's chatter ("does not support propagateSizeHints()") is not the user's
+        // business; the command's own messages go to stderr directly.
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                qc::cli::err() << message << Qt::endl;
+        });
+        return std::make_unique<QApplication>(argc, argv);
+    }
+#endif
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("quantcut-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUANTCUT_VERSION));
     QStringList args = QCoreApplication::arguments().mid(1);
@@ -78,6 +103,8 @@ int main(int argc, char** argv)
             return runDiff(args);
         if (command == QLatin1String("reference"))
             return runReference(args);
+        if (command == QLatin1String("report"))
+            return runReport(args);
         err() << "quantcut-cli: unknown command '" << command << "' (see quantcut-cli --help)" << Qt::endl;
         return BadInput;
     } catch (const UsageError& e) {

@@ -1,0 +1,72 @@
+#include "ReportCharts.h"
+
+#include "ProjectController.h"
+#include "chart/LayerSensitivityView.h"
+#include "chart/RankScatterView.h"
+#include "chart/RankedCurveView.h"
+#include "io/FileError.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPainter>
+#include <QPixmap>
+#include <QSvgGenerator>
+
+namespace qc::gui {
+
+namespace {
+const QSize kChartSize(1200, 620);
+
+// The widget laid out at the report's size, painted once to a PNG (grab) and once to an SVG.
+ReviewReport::Chart renderWidget(
+    QWidget& widget, const QString& folder, const QString& stem, const QString& title)
+{
+    widget.resize(kChartSize);
+    widget.show();
+    QApplication::processEvents();
+    const QDir dir(folder);
+    ReviewReport::Chart chart { title, stem + QStringLiteral(".png"), stem + QStringLiteral(".svg") };
+    if (!widget.grab().save(dir.filePath(chart.png)))
+        throw FileError(dir.filePath(chart.png), QStringLiteral("cannot write the image"));
+    QSvgGenerator generator;
+    generator.setFileName(dir.filePath(chart.svg));
+    generator.setSize(kChartSize);
+    generator.setViewBox(QRect(QPoint(), kChartSize));
+    generator.setTitle(title);
+    QPainter painter;
+    if (!painter.begin(&generator))
+        throw FileError(dir.filePath(chart.svg), QStringLiteral("cannot write the SVG"));
+    widget.render(&painter);
+    painter.end();
+    widget.hide();
+    return chart;
+}
+} // namespace
+
+ReviewReport::Charts ReportCharts::render(const Project& project, const QString& folder)
+{
+    ProjectController controller;
+    controller.resetProject(project);
+    ReviewReport::Charts charts;
+    {
+        LayerSensitivityView layers(&controller);
+        charts.layers = renderWidget(layers, folder, QStringLiteral("layers"),
+            QStringLiteral("Sensitivity per layer, every metric (mean normalized rank, 1 = most sensitive)"));
+    }
+    {
+        RankedCurveView ranked(&controller);
+        charts.ranked = renderWidget(ranked, folder, QStringLiteral("ranked"),
+            QStringLiteral(
+                "Ranked curve of the eligible ops with each profile's cut and the region it quantizes"));
+    }
+    if (project.metrics().size() >= 2) {
+        RankScatterView scatter(&controller);
+        scatter.setMetrics(0, 1);
+        charts.scatter = renderWidget(scatter, folder, QStringLiteral("scatter"),
+            QStringLiteral("%1 against %2 (ranks); ops on which they disagree stand out")
+                .arg(project.metrics()[0].id, project.metrics()[1].id));
+    }
+    return charts;
+}
+
+} // namespace qc::gui
