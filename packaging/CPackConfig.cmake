@@ -16,8 +16,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # Qt loads these as plugins, so dpkg-shlibdeps cannot see them.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Nested INT8 W8A8 profiles from quantization sensitivity rankings
- QuantCut turns per-op INT8 sensitivity rankings (INC MSE_V2, HAWQ_V2, ModelOpt AutoQuant, ...)
- into nested mixed-precision profiles. The package holds the Qt explorer (quantcut), the command
- line (quantcut-cli) and the bundled Qwen2.5-VL-3B example.")
+# CPack puts the summary first and indents the rest itself.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "QuantCut turns per-op INT8 sensitivity rankings (INC MSE_V2, HAWQ_V2, ModelOpt AutoQuantize, your own
+scripts) into nested mixed-precision profiles, checks them against precision rules, and exports configs
+for INC, ModelOpt and llm-compressor. The package holds the Qt explorer (quantcut), the command line
+(quantcut-cli) and the bundled Qwen2.5-VL-3B example.")
 include(CPack)
