@@ -199,6 +199,10 @@ void MainWindow::createDocks()
     m_summaryView->verticalHeader()->hide();
     m_summaryView->horizontalHeader()->setSectionResizeMode(
         QHeaderView::ResizeToContents); // a handful of rows
+    m_summaryView->horizontalHeader()->setMinimumSectionSize(24);
+    // Label and cut are edited in the rows right above; the memory columns need the width.
+    m_summaryView->setColumnHidden(ProfileSummaryModel::LabelColumn, true);
+    m_summaryView->setColumnHidden(ProfileSummaryModel::CutColumn, true);
     auto* profiles = new QWidget;
     auto* profileLayout = new QVBoxLayout(profiles);
     profileLayout->setContentsMargins(2, 2, 2, 2);
@@ -231,7 +235,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, rulesDock);
     tabifyDockWidget(violationsDock, rulesDock);
     violationsDock->raise();
-    resizeDocks({ profileDock }, { 430 }, Qt::Horizontal);
+    resizeDocks({ profileDock }, { 440 }, Qt::Horizontal);
 }
 
 void MainWindow::createActions()

@@ -24,6 +24,17 @@ QString metricShortName(const Metric& metric)
     return metric.label.isEmpty() ? metric.id : metric.label;
 }
 
+QString metricAbbreviation(const Metric& metric)
+{
+    if (mentions(metric, QLatin1String("hawq")))
+        return QStringLiteral("HAWQ");
+    if (mentions(metric, QLatin1String("mse")))
+        return QStringLiteral("MSE");
+    if (mentions(metric, QLatin1String("autoquant")) || mentions(metric, QLatin1String("modelopt")))
+        return QStringLiteral("AutoQ");
+    return metric.id.size() <= 10 ? metric.id : metric.id.left(9) + QStringLiteral("…");
+}
+
 QString polarityPhrase(Polarity polarity)
 {
     return polarity == Polarity::LowerIsMoreSensitive ? QObject::tr("lower = more sensitive")

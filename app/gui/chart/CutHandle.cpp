@@ -45,6 +45,14 @@ void CutHandle::setGeometry(double x, const QRectF& plotArea, const QString& lab
     setPos(x, plotArea.top());
 }
 
+std::pair<double, double> CutHandle::labelSpan(double x, const QRectF& plotArea, const QString& label)
+{
+    const QFontMetricsF metrics(labelFont());
+    const double width = metrics.horizontalAdvance(label) + 10.0;
+    const bool flip = x + metrics.horizontalAdvance(label) + 14.0 > plotArea.right();
+    return flip ? std::pair(x - 2.0 - width, x - 2.0) : std::pair(x + 2.0, x + 2.0 + width);
+}
+
 void CutHandle::setColor(const QColor& color)
 {
     m_color = color;

@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QGraphicsObject>
+#include <utility>
 
 namespace qc::gui {
 
@@ -19,6 +20,8 @@ public:
     void setGeometry(double x, const QRectF& plotArea, const QString& label, int labelRow);
     void setColor(const QColor& color);
     QString label() const { return m_label; }
+    // Where a handle at x would put this label, horizontally, in the parent's coordinates: for staggering.
+    static std::pair<double, double> labelSpan(double x, const QRectF& plotArea, const QString& label);
 
     QRectF boundingRect() const override;
     // The line's grip and the label take the mouse, not the whole bounding box between them.

@@ -1,5 +1,6 @@
 #include "LayerSensitivityView.h"
 
+#include "GroupAxisItem.h"
 #include "MetricText.h"
 #include "NiceAxis.h"
 #include "ProfileColors.h"
@@ -7,11 +8,14 @@
 
 #include <QCategoryAxis>
 #include <QGraphicsLineItem>
+#include <QGraphicsTextItem>
 #include <QHash>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QMouseEvent>
 #include <QScatterSeries>
+#include <QTextDocument>
+#include <QToolTip>
 #include <QValueAxis>
 #include <cmath>
 
@@ -21,8 +25,14 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
     : ChartView(new QChart, parent)
     , m_controller(controller)
 {
-    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->legend()->hide(); // replaced by m_legend, which wraps instead of truncating
     chart()->setMargins(QMargins(4, 4, 4, 4));
+    m_legend = new QGraphicsTextItem(chart());
+    m_legend->setZValue(20);
+    QTextOption centred = m_legend->document()->defaultTextOption();
+    centred.setAlignment(Qt::AlignHCenter);
+    m_legend->document()->setDefaultTextOption(centred);
+    m_groupAxis = new GroupAxisItem(chart());
     m_selectionLine = new QGraphicsLineItem(chart());
     m_selectionLine->setPen(QPen(QColor(230, 40, 40), 2.0, Qt::DashLine));
     m_selectionLine->setZValue(20);
@@ -32,6 +42,9 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
     connect(controller, &ProjectController::violationsChanged, this, &LayerSensitivityView::updateViolations);
     connect(controller, &ProjectController::selectedOpChanged, this, &LayerSensitivityView::updateSelection);
     connect(chart(), &QChart::plotAreaChanged, this, &LayerSensitivityView::updateSelection);
+    connect(chart(), &QChart::plotAreaChanged, this,
+        [this](const QRectF& plot) { m_groupAxis->setPlotArea(plot); });
+    connect(this, &ChartView::resized, this, &LayerSensitivityView::layoutDecorations);
     connect(this, &ChartView::backgroundClicked, this, &LayerSensitivityView::onBackgroundClicked);
     rebuild();
 }
@@ -93,43 +106,45 @@ void LayerSensitivityView::rebuild()
     const size_t slotCount = m_slots.size();
     static const char* const modeNames[]
         = { "mean normalized rank", "max normalized rank", "mean min-max value", "mean raw value" };
-    c->setTitle(tr("Sensitivity per layer (%1)").arg(tr(modeNames[int(m_mode)])));
+    m_title = tr("Sensitivity per layer (%1)").arg(tr(modeNames[int(m_mode)]));
+    c->setTitle(QString()); // drawn by m_legend, above the entries
 
-    // x: slots grouped by component, labelled in the middle of each group; separators are the grid lines.
+    // x: slots grouped by component; the category boundaries are light separators, the labels are drawn by
+    // m_groupAxis (Qt would give each label an equal share of the width and truncate it).
     auto* axisX = new QCategoryAxis;
     axisX->setStartValue(-0.5);
-    axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
-    axisX->setTitleText(tr("layer index, grouped by component"));
+    axisX->setLabelsVisible(false);
+    std::vector<GroupAxisItem::Group> groups;
     size_t start = 0;
     while (start < slotCount) {
         size_t end = start;
         while (end + 1 < slotCount && m_slots[end + 1].component == m_slots[start].component)
             ++end;
-        int lo = INT_MAX;
-        int hi = -1;
-        for (size_t s = start; s <= end; ++s) {
-            if (m_slots[s].layer >= 0) {
-                lo = std::min(lo, m_slots[s].layer);
-                hi = std::max(hi, m_slots[s].layer);
-            }
-        }
-        QString label = m_slots[start].component.isEmpty() ? tr("other") : m_slots[start].component;
-        if (hi >= 0 && end - start >= 2)
-            label += QStringLiteral(" %1–%2").arg(lo).arg(hi);
-        axisX->append(label, double(end) + 0.5);
+        GroupAxisItem::Group group;
+        group.name = m_slots[start].component.isEmpty() ? tr("other") : m_slots[start].component;
+        group.firstSlot = int(start);
+        group.lastSlot = int(end);
+        for (size_t s = start; s <= end; ++s)
+            group.layers.push_back(m_slots[s].layer);
+        groups.push_back(std::move(group));
+        axisX->append(QString::number(groups.size()), double(end) + 0.5); // labels must be unique
         start = end + 1;
     }
     axisX->setRange(-0.5, std::max(0.5, double(slotCount) - 0.5));
     axisX->setGridLineVisible(true);
-    QPen grid = axisX->gridLinePen();
-    grid.setWidthF(1.5);
-    axisX->setGridLinePen(grid);
+    QColor separator = axisX->gridLineColor();
+    separator.setAlpha(110);
+    axisX->setGridLinePen(QPen(separator, 1.0, Qt::DashLine));
     c->addAxis(axisX, Qt::AlignBottom);
+    m_groupAxis->setGroups(std::move(groups), int(slotCount));
+    m_groupAxis->setTitle(tr("layer index, grouped by component (hover for a layer's values)"));
+    m_groupAxis->setColors(axisX->labelsColor(), axisX->gridLineColor().darker(130));
 
     QAbstractAxis* axisY = nullptr;
     double rawMin = INFINITY;
     double rawMax = 0.0;
     std::vector<QLineSeries*> series;
+    m_slotValues.assign(p.metrics().size(), std::vector<double>(slotCount, NAN));
     const Ranking& ranking = p.ranking();
     for (size_t m = 0; m < p.metrics().size(); ++m) {
         const Metric& metric = p.metrics()[m];
@@ -177,6 +192,7 @@ void LayerSensitivityView::rebuild()
                 continue;
             const double y = m_mode == Mode::MaxRank ? max[s] : sum[s] / count[s];
             points.append({ double(s), y });
+            m_slotValues[m][s] = y;
             rawMin = std::min(rawMin, y);
             rawMax = std::max(rawMax, y);
         }
@@ -219,8 +235,95 @@ void LayerSensitivityView::rebuild()
     c->addSeries(m_violationSeries);
     m_violationSeries->attachAxis(axisX);
     m_violationSeries->attachAxis(axisY);
+    m_legendShowsViolations = false;
     updateViolations();
+    updateLegend();
     updateSelection();
+}
+
+void LayerSensitivityView::updateLegend()
+{
+    const Project& p = m_controller->project();
+    auto entry = [](const QColor& color, const QString& text) {
+        // Non-breaking inside an entry: the legend wraps between entries, never inside one.
+        return QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+            .arg(color.name(), text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+    };
+    QStringList entries;
+    QStringList tips;
+    for (size_t m = 0; m < p.metrics().size(); ++m) {
+        entries.append(entry(metricColor(int(m)), metricLegendName(p.metrics()[m])));
+        tips.append(metricToolTip(p.metrics()[m]));
+    }
+    if (m_legendShowsViolations)
+        entries.append(entry(QColor(230, 40, 40), tr("layer with a violation")));
+    const QColor text = chart()->titleBrush().color();
+    const QFont titleFont = chart()->titleFont();
+    m_legend->setDefaultTextColor(text);
+    m_legend->setHtml(QStringLiteral("<div style=\"font-size:%1pt; margin-bottom:3px\">%2</div><div>%3</div>")
+                          .arg(titleFont.pointSizeF())
+                          .arg(m_title.toHtmlEscaped(), entries.join(QStringLiteral("&emsp; "))));
+    m_legend->setToolTip(tips.join(QStringLiteral("<hr>")));
+    layoutDecorations();
+}
+
+QString LayerSensitivityView::legendText() const
+{
+    return m_legend->toPlainText();
+}
+
+void LayerSensitivityView::layoutDecorations()
+{
+    const QRectF area = chart()->rect();
+    const double width = std::max(50.0, area.width() - 16.0);
+    m_legend->setTextWidth(width);
+    m_legend->setPos(area.left() + 8.0, area.top() + 2.0);
+    const QMargins margins(
+        4, int(std::ceil(m_legend->boundingRect().height())) + 6, 4, m_groupAxis->height());
+    if (chart()->margins() != margins)
+        chart()->setMargins(margins);
+    m_groupAxis->setPlotArea(chart()->plotArea());
+}
+
+int LayerSensitivityView::slotAt(const QPointF& chartPos) const
+{
+    const QRectF plot = chart()->plotArea();
+    if (m_slots.empty() || chartPos.x() < plot.left() || chartPos.x() > plot.right())
+        return -1;
+    const double slot = (chartPos.x() - plot.left()) / plot.width() * double(m_slots.size()) - 0.5;
+    return std::clamp(int(std::lround(slot)), 0, int(m_slots.size()) - 1);
+}
+
+QString LayerSensitivityView::slotToolTip(int slot) const
+{
+    if (slot < 0 || size_t(slot) >= m_slots.size())
+        return {};
+    const Project& p = m_controller->project();
+    const Slot& s = m_slots[size_t(slot)];
+    QString tip = QStringLiteral("<b>%1</b>")
+                      .arg((s.component.isEmpty() ? tr("other") : s.component).toHtmlEscaped());
+    if (s.layer >= 0)
+        tip += tr(" layer %1").arg(s.layer);
+    for (size_t m = 0; m < p.metrics().size() && m < m_slotValues.size(); ++m) {
+        const double v = m_slotValues[m][size_t(slot)];
+        tip += QStringLiteral("<br><span style=\"color:%1\">&#9632;</span> %2: %3")
+                   .arg(metricColor(int(m)).name(), metricShortName(p.metrics()[m]).toHtmlEscaped(),
+                       std::isnan(v) ? tr("no value") : QString::number(v, 'g', 3));
+    }
+    return tip;
+}
+
+void LayerSensitivityView::mouseMoveEvent(QMouseEvent* event)
+{
+    ChartView::mouseMoveEvent(event);
+    const QPointF chartPos = chart()->mapFromScene(mapToScene(event->position().toPoint()));
+    const QRectF plot = chart()->plotArea();
+    const bool inColumn = chartPos.y() >= plot.top() && chartPos.y() <= plot.bottom() + m_groupAxis->height();
+    const int slot = inColumn ? slotAt(chartPos) : -1;
+    if (slot >= 0)
+        QToolTip::showText(event->globalPosition().toPoint(), slotToolTip(slot), this);
+    else if (!m_legend->contains(m_legend->mapFromParent(chartPos)))
+        QToolTip::hideText();
 }
 
 void LayerSensitivityView::updateViolations()
@@ -240,8 +343,10 @@ void LayerSensitivityView::updateViolations()
     if (points != m_violationSeries->points())
         m_violationSeries->replace(points);
     // An empty legend entry would only confuse.
-    for (QLegendMarker* marker : chart()->legend()->markers(m_violationSeries))
-        marker->setVisible(!points.isEmpty());
+    if (m_legendShowsViolations != !points.isEmpty()) {
+        m_legendShowsViolations = !points.isEmpty();
+        updateLegend();
+    }
 }
 
 void LayerSensitivityView::updateSelection()

@@ -7,15 +7,19 @@
 
 class QScatterSeries;
 class QGraphicsLineItem;
+class QGraphicsTextItem;
 
 namespace qc::gui {
 
+class GroupAxisItem;
 class ProjectController;
 
 // Per-layer sensitivity: x = one slot per (component, layer), components laid out one after another in model
-// order (vision blocks, merger, language layers) with labelled separators; one line per metric of the
+// order (vision blocks, merger, language layers) with light separators; one line per metric of the
 // per-layer mean (or max) of its normalized rank, of min-max normalized values, or raw values on a log axis.
 // A handful of points per series (one per layer), so it is rebuilt whole on every ranking change.
+// The x labels (decimated layer numbers, component names) are a GroupAxisItem below the plot, the legend a
+// wrapping text item at the top (Qt's legend truncates long entries); hovering shows a layer's values.
 class LayerSensitivityView : public ChartView
 {
     Q_OBJECT
@@ -34,6 +38,13 @@ public:
     };
     const std::vector<Slot>& layerSlots() const { return m_slots; }
     int slotOfOp(int op) const;
+    const GroupAxisItem* groupAxis() const { return m_groupAxis; }
+    QString legendText() const; // plain text of the legend
+    QString slotToolTip(int slot) const;
+    int slotAt(const QPointF& chartPos) const; // -1 outside the plot's x range
+
+protected:
+    void mouseMoveEvent(QMouseEvent* event) override;
 
 public slots:
     void rebuild();
@@ -43,6 +54,8 @@ private:
     void buildSlots();
     void updateSelection();
     void onBackgroundClicked(const QPointF& chartPos);
+    void updateLegend();
+    void layoutDecorations();
 
     ProjectController* m_controller;
     Mode m_mode = Mode::MeanRank;
@@ -50,6 +63,11 @@ private:
     std::vector<int> m_slotOfOp;
     QScatterSeries* m_violationSeries = nullptr; // one point per layer with a violation: a few dozen at most
     QGraphicsLineItem* m_selectionLine;
+    QGraphicsTextItem* m_legend;
+    GroupAxisItem* m_groupAxis;
+    QString m_title;
+    std::vector<std::vector<double>> m_slotValues; // per metric, per slot: what the line shows (NaN: none)
+    bool m_legendShowsViolations = false;
     double m_violationY = 0.0;
 };
 

@@ -63,13 +63,13 @@ QString RankedCurveView::axisTitle() const
 {
     switch (m_controller->project().cutPlan().by) {
     case CutPlan::CutBy::Ops:
-        return tr("cut: fraction of eligible ops in INT8 (least sensitive first)");
+        return tr("eligible ops quantized, least sensitive first (fraction)");
     case CutPlan::CutBy::Params:
-        return tr("cut: fraction of eligible parameters in INT8 (least sensitive first)");
+        return tr("eligible params quantized, least sensitive first (fraction)");
     case CutPlan::CutBy::Count:
-        return tr("cut: eligible ops in INT8 (least sensitive first)");
+        return tr("eligible ops quantized, least sensitive first (count)");
     case CutPlan::CutBy::Score:
-        return tr("cut: combined sensitivity threshold");
+        return tr("combined sensitivity threshold (ops above it stay)");
     }
     return {};
 }
@@ -166,20 +166,27 @@ void RankedCurveView::updateOverlay()
     const QRectF plot = map.plotArea;
     QList<double> xs;
     QList<QColor> colors;
-    double previousX = -1e9;
-    int row = 0;
+    constexpr int kRows = 4; // as many as the default four profiles need in the worst case
+    double rowEnd[kRows] = { -1e9, -1e9, -1e9, -1e9 }; // right end of the last label in each row
     for (int i = 0; i < p.profileCount(); ++i) {
         const ProfileSpec& spec = p.cutPlan().profiles[size_t(i)];
         const double x = std::clamp(map.xAt(spec.cut), plot.left(), plot.right());
-        // Stagger labels of handles closer than a label's width.
-        row = (x - previousX < 125.0) ? (row + 1) % 3 : 0;
-        previousX = x;
         const ProfileCut& cut = p.cuts()[size_t(i)];
         const QString measure = p.cutPlan().by == CutPlan::CutBy::Count
             ? QString::number(spec.cut, 'f', 0)
             : QString::number(spec.cut * (p.cutPlan().by == CutPlan::CutBy::Score ? 1.0 : 100.0), 'f', 1)
                 + (p.cutPlan().by == CutPlan::CutBy::Score ? QString() : QStringLiteral("%"));
         const QString label = QStringLiteral("%1 · %2 · %3 ops").arg(spec.name, measure).arg(cut.ops);
+        // Stagger labels: the first row where this label clears the previous one, else the emptiest row.
+        const auto [left, right] = CutHandle::labelSpan(x, plot, label);
+        int row = int(std::min_element(rowEnd, rowEnd + kRows) - rowEnd);
+        for (int r = 0; r < kRows; ++r) {
+            if (left > rowEnd[r] + 12.0) {
+                row = r;
+                break;
+            }
+        }
+        rowEnd[row] = std::max(rowEnd[row], right);
         m_handles[size_t(i)]->setGeometry(x, plot, label, row);
         xs.append(x);
         colors.append(profileColor(i));

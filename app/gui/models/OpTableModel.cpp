@@ -168,8 +168,9 @@ QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int 
         }
         if (section < combinedColumn()) {
             const Metric& m = p.metrics()[size_t((section - FixedColumnCount) / 2)];
-            return (section - FixedColumnCount) % 2 == 0 ? metricShortName(m)
-                                                         : QString(metricShortName(m) + tr(" rank"));
+            // Short: the full name, polarity and source are in the header tooltip.
+            return (section - FixedColumnCount) % 2 == 0 ? metricAbbreviation(m)
+                                                         : QString(metricAbbreviation(m) + tr(" rank"));
         }
         if (section == combinedColumn())
             return tr("Combined");
@@ -183,8 +184,10 @@ QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int 
         if (section >= FixedColumnCount && section < combinedColumn()) {
             const Metric& m = p.metrics()[size_t((section - FixedColumnCount) / 2)];
             return (section - FixedColumnCount) % 2 == 0
-                ? QString(metricToolTip(m) + tr("<br><i>Raw value as the source states it.</i>"))
-                : metricToolTip(m);
+                ? QString(
+                    metricToolTip(m) + tr("<br><i>This column: the raw value as the source states it.</i>"))
+                : QString(metricToolTip(m)
+                    + tr("<br><i>This column: the op's normalized rank by this metric.</i>"));
         }
         if (section == combinedColumn())
             return tr(

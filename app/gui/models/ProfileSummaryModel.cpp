@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QLocale>
+#include <cmath>
 
 namespace qc::gui {
 
@@ -41,6 +42,19 @@ int ProfileSummaryModel::columnCount(const QModelIndex& parent) const
 QString ProfileSummaryModel::formatBytes(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 2, QLocale::DataSizeSIFormat);
+}
+
+QString ProfileSummaryModel::formatCount(qint64 count)
+{
+    static const char* const suffixes[] = { "", " K", " M", " G", " T" };
+    double value = double(count);
+    int unit = 0;
+    while (std::abs(value) >= 999.5 && unit < 4)
+        value /= 1000.0, ++unit;
+    if (unit == 0)
+        return QLocale().toString(count);
+    const int decimals = std::abs(value) < 9.995 ? 2 : std::abs(value) < 99.95 ? 1 : 0;
+    return QLocale().toString(value, 'f', decimals) + QLatin1String(suffixes[unit]);
 }
 
 QVariant ProfileSummaryModel::data(const QModelIndex& index, int role) const
@@ -86,6 +100,27 @@ QVariant ProfileSummaryModel::data(const QModelIndex& index, int role) const
     if (role == Qt::BackgroundRole && index.column() == ViolationsColumn
         && m_controller->profileViolationCount(index.row()) > 0)
         return QColor(230, 40, 40, 90);
+    if (role == Qt::ToolTipRole) {
+        const QLocale locale;
+        switch (index.column()) {
+        case ParamsColumn:
+            return tr("%1 of %2 parameters in INT8")
+                .arg(locale.toString(cut.params), locale.toString(totalParams));
+        case MemoryColumn:
+        case Bf16MemoryColumn: {
+            const qint64 bytes
+                = index.column() == MemoryColumn ? estimatedBytes(totalParams, cut.params) : 2 * totalParams;
+            return tr("%1 bytes; %2 of all-bf16")
+                .arg(locale.toString(bytes))
+                .arg(paramsKnown
+                        ? QString(locale.toString(100.0 * double(bytes) / double(2 * totalParams), 'f', 1)
+                            + QStringLiteral(" %"))
+                        : QStringLiteral("?"));
+        }
+        default:
+            return headerData(index.column(), Qt::Horizontal, Qt::ToolTipRole);
+        }
+    }
     if (role == Qt::TextAlignmentRole)
         return index.column() >= CutColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                            : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
@@ -104,7 +139,7 @@ QVariant ProfileSummaryModel::data(const QModelIndex& index, int role) const
     case OpsFractionColumn:
         return QString(locale.toString(100.0 * opsFraction, 'f', 1) + QStringLiteral(" %"));
     case ParamsColumn:
-        return paramsKnown ? locale.toString(cut.params) : QStringLiteral("?");
+        return paramsKnown ? formatCount(cut.params) : QStringLiteral("?");
     case ParamsFractionColumn:
         return paramsKnown ? QString(locale.toString(100.0 * paramsFraction, 'f', 1) + QStringLiteral(" %"))
                            : QStringLiteral("?");
@@ -122,13 +157,15 @@ QVariant ProfileSummaryModel::headerData(int section, Qt::Orientation orientatio
 {
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char* const titles[ColumnCount] = { "Profile", "Label", "Cut", "INT8 ops", "Ops %",
-        "INT8 params", "Params %", "Weights (est.)", "Weights bf16", "Violations" };
-    static const char* const tips[ColumnCount] = { "Profile name", "Profile label",
-        "Cut point in the plan's measure", "Ops this profile runs in INT8 (forced ones included)",
-        "Share of all inventory ops", "Parameters in INT8 ops", "Share of all known parameters",
-        "Estimated weight memory: 1 byte per INT8 parameter, 2 bytes (bf16) for the rest",
-        "Weight memory with everything in bf16 (2 bytes per parameter)", "Violations in this profile" };
+    // Short titles so that the weight-memory columns fit the default dock width; tooltips say it in full.
+    static const char* const titles[ColumnCount]
+        = { "Profile", "Label", "Cut", "Ops", "Ops %", "Params", "Par. %", "Weights", "bf16", "Viol." };
+    static const char* const tips[ColumnCount]
+        = { "Profile name", "Profile label", "Cut point in the plan's measure",
+              "Ops this profile runs in INT8 (forced ones included)", "Share of all inventory ops in INT8",
+              "Parameters in INT8 ops", "Share of all known parameters in INT8",
+              "Estimated weight memory: 1 byte per INT8 parameter, 2 bytes (bf16) for the rest",
+              "Weight memory with everything in bf16 (2 bytes per parameter)", "Violations in this profile" };
     if (section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole)

@@ -43,6 +43,8 @@ public:
         return int8Params + 2 * (totalParams - int8Params);
     }
     static QString formatBytes(qint64 bytes);
+    // "3.17 G" for a parameter count: three significant digits; the exact count is in the tooltip.
+    static QString formatCount(qint64 count);
 
 private:
     ProjectController* m_controller;
