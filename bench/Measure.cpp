@@ -17,7 +17,8 @@ std::vector<double> Samples::sorted() const
 double Samples::median() const
 {
     const std::vector<double> s = sorted();
-    if (s.empty()) return 0.0;
+    if (s.empty())
+        return 0.0;
     const size_t mid = s.size() / 2;
     return s.size() % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2.0;
 }
@@ -25,7 +26,8 @@ double Samples::median() const
 double Samples::percentile(double p) const
 {
     const std::vector<double> s = sorted();
-    if (s.empty()) return 0.0;
+    if (s.empty())
+        return 0.0;
     const auto rank = size_t(std::ceil(p / 100.0 * double(s.size())));
     return s[std::clamp<size_t>(rank, 1, s.size()) - 1];
 }

@@ -44,7 +44,8 @@ public:
     QByteArray& buffer() { return m_buffer; }
     void maybeFlush()
     {
-        if (m_buffer.size() >= kChunk) flush();
+        if (m_buffer.size() >= kChunk)
+            flush();
     }
     void flush()
     {
@@ -61,9 +62,12 @@ private:
 
 void appendName(QByteArray& out, const OpDesc& op)
 {
-    if (op.kind == Kind::Embed) return void(out.append("model.embed_tokens"));
-    if (op.kind == Kind::FinalNorm) return void(out.append("model.norm"));
-    if (op.kind == Kind::LmHead) return void(out.append("lm_head"));
+    if (op.kind == Kind::Embed)
+        return void(out.append("model.embed_tokens"));
+    if (op.kind == Kind::FinalNorm)
+        return void(out.append("model.norm"));
+    if (op.kind == Kind::LmHead)
+        return void(out.append("lm_head"));
     out.append("model.layers.").append(QByteArray::number(op.layer));
     switch (op.kind) {
     case Kind::InputNorm:
@@ -153,7 +157,8 @@ SyntheticModel::SyntheticModel(int opCount)
 {
     const int layerBudget = opCount - kGlobalOps;
     const int minLayerOps = kLayerFixedOps + kOpsPerExpert;
-    if (layerBudget < minLayerOps) throw std::invalid_argument("a synthetic model needs at least 13 ops");
+    if (layerBudget < minLayerOps)
+        throw std::invalid_argument("a synthetic model needs at least 13 ops");
     m_layers = std::min(kMaxLayers, layerBudget / minLayerOps);
     const int perLayer = layerBudget / m_layers;
     m_experts = (perLayer - kLayerFixedOps) / kOpsPerExpert;
@@ -169,7 +174,8 @@ SyntheticModel::SyntheticModel(int opCount)
         appendLayer(layer, m_experts + (layer < extraExperts ? 1 : 0), layer < extraGates);
     m_ops.push_back({ -1, -1, Kind::FinalNorm });
     m_ops.push_back({ -1, -1, Kind::LmHead });
-    if (int(m_ops.size()) != opCount) throw std::logic_error("synthetic model size mismatch");
+    if (int(m_ops.size()) != opCount)
+        throw std::logic_error("synthetic model size mismatch");
 }
 
 void SyntheticModel::appendLayer(int layer, int experts, bool sharedExpertGate)
@@ -179,7 +185,8 @@ void SyntheticModel::appendLayer(int layer, int experts, bool sharedExpertGate)
     for (Kind kind :
         { Kind::InputNorm, Kind::QProj, Kind::KProj, Kind::VProj, Kind::OProj, Kind::PostNorm, Kind::Router })
         m_ops.push_back({ -1, l, kind });
-    if (sharedExpertGate) m_ops.push_back({ -1, l, Kind::SharedExpertGate });
+    if (sharedExpertGate)
+        m_ops.push_back({ -1, l, Kind::SharedExpertGate });
     for (int e = 0; e < experts; ++e) {
         for (Kind kind : { Kind::ExpertGate, Kind::ExpertUp, Kind::ExpertDown })
             m_ops.push_back({ e, l, kind });
@@ -191,7 +198,8 @@ std::vector<int> SyntheticModel::linearOps() const
     std::vector<int> out;
     out.reserve(m_ops.size());
     for (size_t i = 0; i < m_ops.size(); ++i) {
-        if (qstrcmp(opType(m_ops[i].kind), "Linear") == 0) out.push_back(int(i));
+        if (qstrcmp(opType(m_ops[i].kind), "Linear") == 0)
+            out.push_back(int(i));
     }
     return out;
 }
@@ -206,7 +214,8 @@ void SyntheticModel::writeInventoryCsv(const QString& path) const
         const int expertsInLayer = op.layer >= 0 ? m_layerExperts[size_t(op.layer)] : 0;
         appendName(out, op);
         out.append(',').append(opType(op.kind)).append(',');
-        if (op.layer >= 0) out.append(QByteArray::number(op.layer));
+        if (op.layer >= 0)
+            out.append(QByteArray::number(op.layer));
         out.append(',').append(component(op.kind)).append(',');
         out.append(QByteArray::number(params(op.kind, expertsInLayer))).append('\n');
         writer.maybeFlush();
@@ -233,7 +242,8 @@ void SyntheticModel::writeMseLog(const QString& path) const
     char number[32];
     for (size_t i = 0; i < linear.size(); ++i) {
         const OpDesc& op = m_ops[size_t(linear[i])];
-        if (i > 0) out.append(", ");
+        if (i > 0)
+            out.append(", ");
         out.append("('");
         appendName(out, op);
         out.append("', 'Linear'): tensor(");

@@ -81,8 +81,10 @@ struct Reps
 Reps repsFor(int ops, bool quick)
 {
     Reps reps;
-    if (ops >= 1000000) reps = { 5, 5, 200, 5 };
-    if (quick) reps = { std::min(reps.import, 3), std::min(reps.rank, 3), 50, std::min(reps.output, 3) };
+    if (ops >= 1000000)
+        reps = { 5, 5, 200, 5 };
+    if (quick)
+        reps = { std::min(reps.import, 3), std::min(reps.rank, 3), 50, std::min(reps.output, 3) };
     return reps;
 }
 
@@ -99,10 +101,12 @@ std::optional<QList<int>> parseSizes(const QString& text)
     for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool ok = false;
         const int n = part.trimmed().toInt(&ok);
-        if (!ok || n < 13) return std::nullopt; // 13 = one decoder layer with one expert
+        if (!ok || n < 13)
+            return std::nullopt; // 13 = one decoder layer with one expert
         sizes.append(n);
     }
-    if (sizes.isEmpty()) return std::nullopt;
+    if (sizes.isEmpty())
+        return std::nullopt;
     std::sort(sizes.begin(), sizes.end());
     sizes.erase(std::unique(sizes.begin(), sizes.end()), sizes.end());
     return sizes;
@@ -256,7 +260,8 @@ void runSize(int ops, const Options& options)
 {
     const Reps reps = repsFor(ops, options.quick);
     QTemporaryDir dir;
-    if (!dir.isValid()) throw std::runtime_error("cannot create a temporary directory");
+    if (!dir.isValid())
+        throw std::runtime_error("cannot create a temporary directory");
     Files files;
     {
         const SyntheticModel model(ops); // freed before measuring: only the files remain
@@ -268,19 +273,24 @@ void runSize(int ops, const Options& options)
         notePeak("import");
     }
     qc::Project project = loadProject(files);
-    if (project.inventory().size() != ops) throw std::logic_error("the inventory lost or gained ops");
+    if (project.inventory().size() != ops)
+        throw std::logic_error("the inventory lost or gained ops");
     notePeak("loading the project");
     project.recompute(); // the state every later measurement starts from
     notePeak("the first recompute");
     describe(SyntheticModel(ops), project);
-    if (options.wants("rank")) benchRank(ops, project, reps.rank);
-    if (options.wants("recut")) benchRecut(ops, project, reps.recut);
-    if (options.wants("check")) benchCheck(ops, project, reps.output);
+    if (options.wants("rank"))
+        benchRank(ops, project, reps.rank);
+    if (options.wants("recut"))
+        benchRecut(ops, project, reps.recut);
+    if (options.wants("check"))
+        benchCheck(ops, project, reps.output);
     if (options.wants("save")) {
         benchSave(ops, project, reps.output);
         notePeak("save");
     }
-    if (options.wants("export")) benchExport(ops, project, reps.output);
+    if (options.wants("export"))
+        benchExport(ops, project, reps.output);
     printPeakRss(ops);
 }
 
@@ -300,14 +310,16 @@ int main(int argc, char** argv)
 {
 #if QUANTCUT_BENCH_GUI
     // The GUI measurements need no display: offscreen unless the caller chose a platform.
-    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
 #else
     QCoreApplication app(argc, argv);
 #endif
     int exitCode = 0;
     const std::optional<Options> options = parseArgs(QCoreApplication::arguments(), exitCode);
-    if (!options) return exitCode;
+    if (!options)
+        return exitCode;
     try {
         return run(*options);
     } catch (const std::exception& e) {

@@ -46,8 +46,10 @@ Run runCli(const QStringList& args, const QByteArray& input = {})
     p.setProgram(qc::test::cliPath());
     p.setArguments(args);
     p.start();
-    if (!p.waitForStarted(10000)) qFatal("cannot start %s", qPrintable(qc::test::cliPath()));
-    if (!input.isEmpty()) p.write(input);
+    if (!p.waitForStarted(10000))
+        qFatal("cannot start %s", qPrintable(qc::test::cliPath()));
+    if (!input.isEmpty())
+        p.write(input);
     p.closeWriteChannel();
     if (!p.waitForFinished(180000)) {
         p.kill();
@@ -99,7 +101,8 @@ QStringList exampleProfilesArgs(const QString& output)
 QByteArray readBytes(const QString& path)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
     return f.readAll();
 }
 
@@ -153,14 +156,16 @@ struct Doc
     const Profile* profile(const QString& name) const
     {
         for (const Profile& p : profiles) {
-            if (p.name == name) return &p;
+            if (p.name == name)
+                return &p;
         }
         return nullptr;
     }
     const Source* source(const QString& id) const
     {
         for (const Source& s : sources) {
-            if (s.id == id) return &s;
+            if (s.id == id)
+                return &s;
         }
         return nullptr;
     }
@@ -230,7 +235,8 @@ Doc loadDoc(const QString& path)
 
 #define REQUIRE_DOC(doc)                                                                                     \
     do {                                                                                                     \
-        if (!(doc).ok) QFAIL(qPrintable(QStringLiteral("profile file does not parse: ") + (doc).error));     \
+        if (!(doc).ok)                                                                                       \
+            QFAIL(qPrintable(QStringLiteral("profile file does not parse: ") + (doc).error));                \
     } while (false)
 
 // Every inventory op is in exactly one of quantize and keep of every profile, and each profile quantizes a
@@ -238,20 +244,26 @@ Doc loadDoc(const QString& path)
 QString structuralProblems(const Doc& d)
 {
     const QSet<QString> inventory(d.ops.cbegin(), d.ops.cend());
-    if (inventory.size() != d.ops.size()) return "the inventory lists an op twice";
+    if (inventory.size() != d.ops.size())
+        return "the inventory lists an op twice";
     QSet<QString> previous;
     for (const Profile& p : d.profiles) {
         const QSet<QString> q(p.quantize.cbegin(), p.quantize.cend());
-        if (q.size() != p.quantize.size()) return p.name + ": an op is listed twice in quantize";
-        if (p.keep.size() != p.keepEntries) return p.name + ": an op is listed twice in keep";
+        if (q.size() != p.quantize.size())
+            return p.name + ": an op is listed twice in quantize";
+        if (p.keep.size() != p.keepEntries)
+            return p.name + ": an op is listed twice in keep";
         for (const QString& op : p.quantize) {
-            if (p.keep.contains(op)) return p.name + ": '" + op + "' is in both quantize and keep";
-            if (!inventory.contains(op)) return p.name + ": quantizes '" + op + "', not in the inventory";
+            if (p.keep.contains(op))
+                return p.name + ": '" + op + "' is in both quantize and keep";
+            if (!inventory.contains(op))
+                return p.name + ": quantizes '" + op + "', not in the inventory";
         }
         for (auto it = p.keep.cbegin(); it != p.keep.cend(); ++it) {
             if (!inventory.contains(it.key()))
                 return p.name + ": keeps '" + it.key() + "', not in the inventory";
-            if (it.value().isEmpty()) return p.name + ": keeps '" + it.key() + "' without a reason";
+            if (it.value().isEmpty())
+                return p.name + ": keeps '" + it.key() + "' without a reason";
         }
         if (q.size() + p.keep.size() != inventory.size())
             return p.name
@@ -262,7 +274,8 @@ QString structuralProblems(const Doc& d)
         if (p.opsQuantized != q.size())
             return p.name
                 + QStringLiteral(": stats.ops_quantized %1 != %2 listed").arg(p.opsQuantized).arg(q.size());
-        if (!q.contains(previous)) return p.name + ": does not quantize everything the previous profile does";
+        if (!q.contains(previous))
+            return p.name + ": does not quantize everything the previous profile does";
         previous = q;
     }
     return {};
@@ -271,7 +284,8 @@ QString structuralProblems(const Doc& d)
 #define REQUIRE_STRUCTURE(doc)                                                                               \
     do {                                                                                                     \
         const QString problem = structuralProblems(doc);                                                     \
-        if (!problem.isEmpty()) QFAIL(qPrintable(problem));                                                  \
+        if (!problem.isEmpty())                                                                              \
+            QFAIL(qPrintable(problem));                                                                      \
     } while (false)
 
 // The fused partners of an op: q/k/v of one attention, gate/up of one MLP (the key FusedGroups uses).
@@ -279,8 +293,10 @@ QString fusedKey(const QString& op)
 {
     static const QRegularExpression qkv(R"(^(.*)\.(q_proj|k_proj|v_proj)$)");
     static const QRegularExpression gateUp(R"(^(.*)\.(gate_proj|up_proj)$)");
-    if (const auto m = qkv.match(op); m.hasMatch()) return m.captured(1) + ".{qkv}";
-    if (const auto m = gateUp.match(op); m.hasMatch()) return m.captured(1) + ".{gate_up}";
+    if (const auto m = qkv.match(op); m.hasMatch())
+        return m.captured(1) + ".{qkv}";
+    if (const auto m = gateUp.match(op); m.hasMatch())
+        return m.captured(1) + ".{gate_up}";
     return {};
 }
 
@@ -291,7 +307,8 @@ QString splitGroups(const Doc& d)
         QHash<QString, bool> status;
         for (const QString& op : d.ops) {
             const QString key = fusedKey(op);
-            if (key.isEmpty()) continue;
+            if (key.isEmpty())
+                continue;
             const auto it = status.constFind(key);
             if (it == status.constEnd())
                 status.insert(key, q.contains(op));
@@ -356,7 +373,8 @@ struct Lines
     int profileEnd(int start) const
     {
         for (int i = start + 1; i < lines.size(); ++i) {
-            if (!lines[i].startsWith("    ")) return i;
+            if (!lines[i].startsWith("    "))
+                return i;
         }
         return int(lines.size());
     }
@@ -364,7 +382,8 @@ struct Lines
     int find(int from, int to, const QByteArray& prefix) const
     {
         for (int i = from; i < to; ++i) {
-            if (lines[i].startsWith(prefix)) return i;
+            if (lines[i].startsWith(prefix))
+                return i;
         }
         return -1;
     }
@@ -388,7 +407,8 @@ private:
     {
         if (m_exampleProfiles.isEmpty()) {
             const QString path = tmp("example.yaml");
-            if (runCli(exampleProfilesArgs(path)).code == 0) m_exampleProfiles = path;
+            if (runCli(exampleProfilesArgs(path)).code == 0)
+                m_exampleProfiles = path;
         }
         return m_exampleProfiles;
     }
@@ -397,7 +417,8 @@ private:
     {
         const QString path = tmp(name);
         const Run r = runCli(exampleProfilesArgs(path) + extra);
-        if (runOut) *runOut = r;
+        if (runOut)
+            *runOut = r;
         if (r.code != 0) {
             Doc d;
             d.error = r.describe();
@@ -674,7 +695,8 @@ private slots:
                                .arg(d.profiles[p].name)
                                .arg(d.profiles[p].paramsFraction)
                                .arg(d.profiles[p].cut)));
-            if (p > 0) QVERIFY(d.profiles[p].paramsQuantized > d.profiles[p - 1].paramsQuantized);
+            if (p > 0)
+                QVERIFY(d.profiles[p].paramsQuantized > d.profiles[p - 1].paramsQuantized);
         }
         QCOMPARE(QString(splitGroups(d)), QString());
     }
@@ -777,7 +799,8 @@ private slots:
         for (const QString& op : b.quantize)
             maxQuantized = std::max(maxQuantized, unitScore.value(unitOf(op)));
         for (auto it = b.keep.cbegin(); it != b.keep.cend(); ++it) {
-            if (it.value() == "cut") minCut = std::min(minCut, unitScore.value(unitOf(it.key())));
+            if (it.value() == "cut")
+                minCut = std::min(minCut, unitScore.value(unitOf(it.key())));
         }
         QVERIFY(b.opsQuantized > 0);
         QVERIFY2(maxQuantized <= minCut, qPrintable(QStringLiteral("%1 > %2").arg(maxQuantized).arg(minCut)));
@@ -822,7 +845,8 @@ private slots:
             for (const QString& op : p.quantize)
                 QVERIFY2(!op.startsWith("model.visual."), qPrintable(p.name + " quantizes " + op));
             for (auto it = p.keep.cbegin(); it != p.keep.cend(); ++it) {
-                if (!it.key().startsWith("model.visual.")) continue;
+                if (!it.key().startsWith("model.visual."))
+                    continue;
                 ++visual;
                 QVERIFY2(it.value().startsWith("rule:"), qPrintable(it.key() + ": " + it.value()));
             }
@@ -874,7 +898,8 @@ private slots:
             for (const QString& op : p.quantize)
                 QVERIFY2(!op.endsWith(".o_proj"), qPrintable(p.name + " quantizes " + op));
             for (const QString& op : d.ops) {
-                if (!op.endsWith(".o_proj")) continue;
+                if (!op.endsWith(".o_proj"))
+                    continue;
                 ++oProj;
                 QCOMPARE(p.keep.value(op), "rule:keep-o-proj");
             }
@@ -1073,7 +1098,8 @@ private slots:
         REQUIRE_DOC(d);
         REQUIRE_STRUCTURE(d);
         const bool fused = !extra.contains("--no-fuse");
-        if (fused) QCOMPARE(QString(splitGroups(d)), QString());
+        if (fused)
+            QCOMPARE(QString(splitGroups(d)), QString());
         EXPECT_CONTAINS(r.err, QStringLiteral("%1 errors").arg(checkCode == 0 ? 0 : 1));
         const Run check = runCli({ "check", path });
         EXPECT_EXIT(check, checkCode);
@@ -1314,7 +1340,8 @@ private slots:
         REQUIRE_DOC(d);
         const QString json = tmp("inc2-" + (profile.isEmpty() ? QString("default") : profile) + ".json");
         QStringList args { "export", source, "--to", "inc2", "-o", json };
-        if (!profile.isEmpty()) args << "--profile" << profile;
+        if (!profile.isEmpty())
+            args << "--profile" << profile;
         const Run r = runCli(args);
         EXPECT_EXIT(r, 0);
         const QString expectedName = profile.isEmpty() ? QString("D") : profile;
@@ -1336,7 +1363,8 @@ private slots:
         for (auto it = dict.constBegin(); it != dict.constEnd(); ++it)
             QCOMPARE(it.value().toObject(), fp32);
 
-        if (!m_python) QSKIP("/usr/bin/python3 is absent: the regex fullmatch check is skipped");
+        if (!m_python)
+            QSKIP("/usr/bin/python3 is absent: the regex fullmatch check is skipped");
         QStringList matched;
         QString pyError;
         QVERIFY2(pythonFullmatch(json, withModuleVariants(d.ops), m_dir.path(), matched, pyError),
@@ -1379,7 +1407,8 @@ private slots:
         QCOMPARE(d.profiles[0].quantize, QStringList({ "axb.proj", "model.layers.0.mlp.down_proj2" }));
         const QString json = tmp("special.json");
         EXPECT_EXIT(runCli({ "export", profiles, "--to", "inc2", "-o", json }), 0);
-        if (!m_python) QSKIP("/usr/bin/python3 is absent: the regex fullmatch check is skipped");
+        if (!m_python)
+            QSKIP("/usr/bin/python3 is absent: the regex fullmatch check is skipped");
         QStringList probe = withModuleVariants(names);
         probe << "/model/layers.0/attn/MatMul.modulex"
               << "a.b.projXmodule"
@@ -1499,7 +1528,8 @@ private slots:
         QVERIFY(!content.isEmpty());
         const QJsonArray violations = QJsonDocument::fromJson(content).object().value("violations").toArray();
         QCOMPARE(violations.size(), 1);
-        QVERIFY(violations.at(0).toString().startsWith("rule-violation: 'lm_head' is INT8 although rule 'lm-head' keeps it"));
+        QVERIFY(violations.at(0).toString().startsWith(
+            "rule-violation: 'lm_head' is INT8 although rule 'lm-head' keeps it"));
         EXPECT_CONTAINS(r.err, "warning: profile D has a violation");
     }
 
@@ -1542,7 +1572,8 @@ private slots:
         EXPECT_CONTAINS(r.out, "matched 416 of 416 names");
         QVERIFY(!r.out.contains("unmatched:"));
         QVERIFY(!r.out.contains("ambiguous:"));
-        if (file.contains("mse")) EXPECT_CONTAINS(r.out, "by strip .module");
+        if (file.contains("mse"))
+            EXPECT_CONTAINS(r.out, "by strip .module");
     }
 
     void infoSeveralFiles()
@@ -1669,13 +1700,15 @@ private slots:
         // The sanity run has three fp32-fallback scores (all equal: a tie) and an empty int8-requant list.
         qint64 mseMatched = 0;
         for (const Source& s : d.sources) {
-            if (s.id == "autoquant") continue;
+            if (s.id == "autoquant")
+                continue;
             QVERIFY2(s.id.startsWith("mse"), qPrintable(s.id));
             QCOMPARE(s.unmatched, QStringList());
             QCOMPARE(s.ambiguous, QStringList());
             QCOMPARE(s.matched, s.entries);
             mseMatched += s.matched;
-            if (s.entries > 0) QCOMPARE(s.polarity, "lower-is-more-sensitive");
+            if (s.entries > 0)
+                QCOMPARE(s.polarity, "lower-is-more-sensitive");
         }
         QCOMPARE(mseMatched, 3);
         for (const Profile& p : d.profiles) {

@@ -94,7 +94,8 @@ private slots:
         QProcess probe;
         probe.start(m_python, { QStringLiteral("-c"), QStringLiteral("import yaml") });
         probe.waitForFinished();
-        if (probe.exitCode() != 0) QSKIP("python3-yaml is not installed");
+        if (probe.exitCode() != 0)
+            QSKIP("python3-yaml is not installed");
     }
 
     void frameworkRuleQuantizesExactlyTheProfile_data()

@@ -21,7 +21,8 @@ namespace {
 const MetricEntry* findEntry(const Metric& metric, const QString& name)
 {
     for (const MetricEntry& e : metric.entries) {
-        if (e.name == name) return &e;
+        if (e.name == name)
+            return &e;
     }
     return nullptr;
 }

@@ -66,7 +66,8 @@ private:
     {
         const QString path = dir.filePath(QLatin1String(name));
         QFile f(path);
-        if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
         f.write(data);
         return path;
     }
@@ -127,7 +128,8 @@ private slots:
     void pythonYamlReadsTheFile()
     {
         const QString python = QStringLiteral("/usr/bin/python3");
-        if (!QFileInfo::exists(python)) QSKIP("no /usr/bin/python3 on this machine");
+        if (!QFileInfo::exists(python))
+            QSKIP("no /usr/bin/python3 on this machine");
         QTemporaryDir dir;
         const QString path = writeTemp(dir, "p.yaml", ProfileDocument::toYaml(richProject()));
         QProcess proc;
@@ -155,13 +157,16 @@ private slots:
         QProcess proc;
         proc.start(python,
             { QStringLiteral("-c"),
-                QStringLiteral("import sys, json, yaml, jsonschema\n"
-                               "schema = json.load(open(sys.argv[1]))\n"
-                               "jsonschema.Draft202012Validator.check_schema(schema)\n"
-                               "jsonschema.validate(yaml.safe_load(open(sys.argv[2])), schema, cls=jsonschema.Draft202012Validator)\n"
-                               "bad = yaml.safe_load(open(sys.argv[2])); bad['profiles'][0]['keep'][0]['reason'] = 7\n"
-                               "try:\n    jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)\nexcept jsonschema.ValidationError:\n    print('rejected')\n"
-                               "print('valid')"),
+                QStringLiteral(
+                    "import sys, json, yaml, jsonschema\n"
+                    "schema = json.load(open(sys.argv[1]))\n"
+                    "jsonschema.Draft202012Validator.check_schema(schema)\n"
+                    "jsonschema.validate(yaml.safe_load(open(sys.argv[2])), schema, "
+                    "cls=jsonschema.Draft202012Validator)\n"
+                    "bad = yaml.safe_load(open(sys.argv[2])); bad['profiles'][0]['keep'][0]['reason'] = 7\n"
+                    "try:\n    jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)\nexcept "
+                    "jsonschema.ValidationError:\n    print('rejected')\n"
+                    "print('valid')"),
                 test::sourcePath(QStringLiteral("resources/schema/quantcut-profiles.schema.json")), path });
         QVERIFY(proc.waitForFinished(60000));
         const QByteArray err = proc.readAllStandardError();

@@ -10,7 +10,8 @@ QString ExportOptions::weightsText() const
 
 QString ExportOptions::activationsText() const
 {
-    if (numbers == NumberFormat::Fp8) return QStringLiteral("fp8 e4m3 per-tensor static");
+    if (numbers == NumberFormat::Fp8)
+        return QStringLiteral("fp8 e4m3 per-tensor static");
     return activations == Activations::PerTensorStatic ? QStringLiteral("int8 per-tensor static")
                                                        : QStringLiteral("int8 per-token dynamic symmetric");
 }

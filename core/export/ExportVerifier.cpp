@@ -8,15 +8,18 @@ QString describe(const QString& format, const QString& profile, const QStringLis
     auto head = [](const QStringList& names) {
         constexpr int kShown = 12;
         QString text = names.mid(0, kShown).join(QStringLiteral(", "));
-        if (names.size() > kShown) text += QStringLiteral(", ... (%1 in all)").arg(names.size());
+        if (names.size() > kShown)
+            text += QStringLiteral(", ... (%1 in all)").arg(names.size());
         return text;
     };
     QString message = QStringLiteral(
         "the %1 export of profile %2 would not quantize exactly the profile's ops under %1's "
         "matching rule")
                           .arg(format, profile);
-    if (!q.isEmpty()) message += QStringLiteral("; it would quantize ops the profile keeps: ") + head(q);
-    if (!k.isEmpty()) message += QStringLiteral("; it would keep ops the profile quantizes: ") + head(k);
+    if (!q.isEmpty())
+        message += QStringLiteral("; it would quantize ops the profile keeps: ") + head(q);
+    if (!k.isEmpty())
+        message += QStringLiteral("; it would keep ops the profile quantizes: ") + head(k);
     return message;
 }
 } // namespace

@@ -18,9 +18,11 @@ const QString kModuleSuffix = QStringLiteral("(?:\\.module)?");
 
 int profileIndex(const Project& project, const QString& name)
 {
-    if (name.isEmpty()) return project.profileCount() - 1;
+    if (name.isEmpty())
+        return project.profileCount() - 1;
     for (int p = 0; p < project.profileCount(); ++p) {
-        if (project.cutPlan().profiles[size_t(p)].name == name) return p;
+        if (project.cutPlan().profiles[size_t(p)].name == name)
+            return p;
     }
     return -1;
 }

@@ -21,12 +21,14 @@ QByteArray Inc3Exporter::toJson(const Project& project, int profile, const Expor
         { QStringLiteral("act_granularity"),
             perToken ? QStringLiteral("per_token") : QStringLiteral("per_tensor") },
         { QStringLiteral("act_algo"), QStringLiteral("minmax") } };
-    if (options.smoothQuant) global.insert(QStringLiteral("alpha"), options.smoothQuantAlpha);
+    if (options.smoothQuant)
+        global.insert(QStringLiteral("alpha"), options.smoothQuantAlpha);
     const QJsonObject fp32 { { QStringLiteral("w_dtype"), QStringLiteral("fp32") },
         { QStringLiteral("act_dtype"), QStringLiteral("fp32") } };
     QJsonObject local;
     for (int op = 0; op < project.inventory().size(); ++op) {
-        if (!project.isQuantized(op, profile)) local.insert(project.inventory().at(op).name, fp32);
+        if (!project.isQuantized(op, profile))
+            local.insert(project.inventory().at(op).name, fp32);
     }
     const ProfileSpec& spec = project.cutPlan().profiles[size_t(profile)];
     QJsonObject root;

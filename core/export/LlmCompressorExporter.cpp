@@ -39,7 +39,8 @@ QByteArray LlmCompressorExporter::toYaml(const Project& project, int profile, co
     QStringList ignore;
     for (int op = 0; op < project.inventory().size(); ++op) {
         const Op& o = project.inventory().at(op);
-        if (o.opType == kLinear && !project.isQuantized(op, profile)) ignore.append(o.name);
+        if (o.opType == kLinear && !project.isQuantized(op, profile))
+            ignore.append(o.name);
     }
     ignore.sort();
     if (ignore.isEmpty()) {
@@ -78,7 +79,8 @@ void LlmCompressorExporter::verify(const Project& project, int profile, const QB
     // ignore entry does (an exact name, a class name, or re.match of a "re:" entry).
     verifyExport(
         project, profile, QStringLiteral("llmcompressor"), [&](const QString& name, const QString& type) {
-            if (type != kLinear || exact.contains(name) || exact.contains(type)) return false;
+            if (type != kLinear || exact.contains(name) || exact.contains(type))
+                return false;
             return std::none_of(
                 patterns.begin(), patterns.end(), [&](const PatternEvaluator& p) { return p.matches(name); });
         });

@@ -77,11 +77,14 @@ public:
 
     bool enabled(const QString& module, const QString& quantizer) const
     {
-        if (m_disabledModules.coversSelfOrAncestor(module)) return false;
+        if (m_disabledModules.coversSelfOrAncestor(module))
+            return false;
         const auto exact = m_exact.constFind(quantizer);
-        if (exact != m_exact.constEnd()) return exact.value();
+        if (exact != m_exact.constEnd())
+            return exact.value();
         for (auto it = m_patterns.rbegin(); it != m_patterns.rend(); ++it) {
-            if (it->first.matches(quantizer)) return it->second;
+            if (it->first.matches(quantizer))
+                return it->second;
         }
         return true; // a TensorQuantizer is enabled unless something disables it
     }
@@ -115,7 +118,8 @@ std::vector<ModelOptExporter::Entry> ModelOptExporter::entries(
     const Project& project, int profile, const ExportOptions& options, Form form)
 {
     std::vector<Entry> out;
-    if (form == Form::List) out.push_back({ QStringLiteral("*"), false, {} });
+    if (form == Form::List)
+        out.push_back({ QStringLiteral("*"), false, {} });
     out.push_back({ QStringLiteral("*weight_quantizer"), true, weightCfg(options) });
     out.push_back({ QStringLiteral("*input_quantizer"), true, inputCfg(options) });
     const QStringList& defaults = defaultDisabled(form);
@@ -128,7 +132,8 @@ std::vector<ModelOptExporter::Entry> ModelOptExporter::entries(
         defaultPatterns.emplace_back(PatternEvaluator::Syntax::Fnmatch, pattern);
     const Inventory& inv = project.inventory();
     for (int op = 0; op < inv.size(); ++op) {
-        if (!project.isQuantized(op, profile)) continue;
+        if (!project.isQuantized(op, profile))
+            continue;
         const QString& name = inv.at(op).name;
         for (const auto& [suffix, cfg] :
             { std::pair { kWeight, weightCfg(options) }, std::pair { kInput, inputCfg(options) } }) {
@@ -186,7 +191,8 @@ QByteArray ModelOptExporter::toJson(
     QByteArray quantCfg = "{\n    \"default\": {\"enable\": false}";
     for (const Entry& e : list) {
         QJsonObject value = e.enable ? e.cfg : QJsonObject { { QStringLiteral("enable"), false } };
-        if (e.enable) value.insert(QStringLiteral("enable"), true);
+        if (e.enable)
+            value.insert(QStringLiteral("enable"), true);
         quantCfg += ",\n    "
             + QJsonDocument(QJsonArray { e.pattern }).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ": "
             + QJsonDocument(value).toJson(QJsonDocument::Compact);

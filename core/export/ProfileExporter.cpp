@@ -76,8 +76,10 @@ QByteArray ProfileExporter::run(
         LlmCompressorExporter::verify(project, profile, out);
         return out;
     }
-    if (format == QLatin1String("json")) return TableExporter::toJson(project, profile, options);
-    if (format == QLatin1String("csv")) return TableExporter::toCsv(project);
+    if (format == QLatin1String("json"))
+        return TableExporter::toJson(project, profile, options);
+    if (format == QLatin1String("csv"))
+        return TableExporter::toCsv(project);
     return TableExporter::toMarkdown(project, profile, options);
 }
 

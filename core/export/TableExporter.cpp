@@ -134,7 +134,8 @@ QByteArray TableExporter::toMarkdown(const Project& project, int profile, const 
         md += QStringLiteral("| `%1` | %2 |\n").arg(op, reason);
     const std::vector<Violation> violations = Checker::check(project);
     md += QStringLiteral("\n## Violations\n\n");
-    if (violations.empty()) md += QStringLiteral("None.\n");
+    if (violations.empty())
+        md += QStringLiteral("None.\n");
     for (const Violation& v : violations)
         md += QStringLiteral("- **%1** %2: %3\n").arg(severityName(v.severity), kindName(v.kind), v.message);
     return md.toUtf8();

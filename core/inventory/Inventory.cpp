@@ -27,7 +27,8 @@ qint64 Inventory::totalParams() const
 
 bool Inventory::hasParams() const
 {
-    return !m_ops.empty() && std::all_of(m_ops.begin(), m_ops.end(), [](const Op& op) { return op.params >= 0; });
+    return !m_ops.empty()
+        && std::all_of(m_ops.begin(), m_ops.end(), [](const Op& op) { return op.params >= 0; });
 }
 
 QString Inventory::fingerprint() const

@@ -82,7 +82,8 @@ std::vector<Tensor> readSafetensorsHeader(const QString& path)
     std::vector<Tensor> tensors;
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() == QLatin1String("__metadata__")) continue;
+        if (it.key() == QLatin1String("__metadata__"))
+            continue;
         const QJsonObject entry = it.value().toObject();
         const QJsonValue shapeValue = entry.value(QLatin1String("shape"));
         if (!it.value().isObject() || !shapeValue.isArray())
@@ -141,7 +142,8 @@ Inventory foldTensors(
         else if (leaf == QLatin1String("bias"))
             module.hasBias = true;
     }
-    if (modules.isEmpty()) throw FileError(source, QStringLiteral("the checkpoint holds no tensors"));
+    if (modules.isEmpty())
+        throw FileError(source, QStringLiteral("the checkpoint holds no tensors"));
 
     QStringList names = modules.keys();
     std::sort(names.begin(), names.end(), InventoryReader::naturalLess);
@@ -167,7 +169,8 @@ Inventory readIndex(const QString& indexPath, const OpClassifier& classifier)
     if (!weightMapValue.isObject())
         throw FileError(indexPath, QStringLiteral("not a safetensors index: no \"weight_map\" object"));
     const QJsonObject weightMap = weightMapValue.toObject();
-    if (weightMap.isEmpty()) throw FileError(indexPath, QStringLiteral("the \"weight_map\" is empty"));
+    if (weightMap.isEmpty())
+        throw FileError(indexPath, QStringLiteral("the \"weight_map\" is empty"));
 
     // Shard -> the tensors the index puts there; std::map keeps the shard order deterministic.
     std::map<QString, QStringList> shards;
@@ -208,9 +211,11 @@ Inventory readIndex(const QString& indexPath, const OpClassifier& classifier)
 bool looksLikeSafetensors(const QString& path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return false;
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
     const QByteArray head = file.read(9);
-    if (head.size() < 9) return false;
+    if (head.size() < 9)
+        return false;
     const quint64 length = qFromLittleEndian<quint64>(head.constData());
     return head[8] == '{' && length >= 2 && length <= kMaxHeaderBytes;
 }
@@ -228,14 +233,18 @@ QString pickFromDirectory(const QString& path)
         return found.isEmpty() ? QString() : dir.filePath(found.front());
     };
     // A curated ops.csv wins over a checkpoint beside it: it keeps model order and the tied lm_head.
-    if (dir.exists(QStringLiteral("ops.csv"))) return dir.filePath(QStringLiteral("ops.csv"));
+    if (dir.exists(QStringLiteral("ops.csv")))
+        return dir.filePath(QStringLiteral("ops.csv"));
     if (dir.exists(QStringLiteral("model.safetensors.index.json")))
         return dir.filePath(QStringLiteral("model.safetensors.index.json"));
-    if (QString index = only(QLatin1String("*") + kIndexSuffix); !index.isEmpty()) return index;
+    if (QString index = only(QLatin1String("*") + kIndexSuffix); !index.isEmpty())
+        return index;
     if (dir.exists(QStringLiteral("model.safetensors")))
         return dir.filePath(QStringLiteral("model.safetensors"));
-    if (QString single = only(QStringLiteral("*.safetensors")); !single.isEmpty()) return single;
-    if (QString csv = only(QStringLiteral("*.csv")); !csv.isEmpty()) return csv;
+    if (QString single = only(QStringLiteral("*.safetensors")); !single.isEmpty())
+        return single;
+    if (QString csv = only(QStringLiteral("*.csv")); !csv.isEmpty())
+        return csv;
     throw FileError(path,
         QStringLiteral("no inventory in this directory: expected an ops CSV, a *.safetensors file or "
                        "model.safetensors.index.json"));
@@ -245,7 +254,8 @@ QString pickFromDirectory(const QString& path)
 std::optional<qint64> integerCell(
     const QString& text, const QString& file, int line, const QString& column, qint64 minimum)
 {
-    if (text.isEmpty()) return std::nullopt;
+    if (text.isEmpty())
+        return std::nullopt;
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);
     if (!ok || value < minimum)
@@ -260,9 +270,11 @@ class StringPool
 public:
     QString shared(const QString& text)
     {
-        if (text.isEmpty()) return text;
+        if (text.isEmpty())
+            return text;
         const auto it = m_strings.constFind(text);
-        if (it != m_strings.cend()) return *it;
+        if (it != m_strings.cend())
+            return *it;
         m_strings.insert(text);
         return text;
     }
@@ -332,17 +344,20 @@ bool InventoryReader::naturalLess(const QString& a, const QString& b)
                 ++is;
             while (js + 1 < je && b[js] == QLatin1Char('0'))
                 ++js;
-            if (ie - is != je - js) return ie - is < je - js;
+            if (ie - is != je - js)
+                return ie - is < je - js;
             if (const int c = QStringView(a).sliced(is, ie - is).compare(QStringView(b).sliced(js, je - js));
                 c != 0)
                 return c < 0;
             // Equal values: fewer leading zeros first, so "1" and "01" still order strictly.
-            if (ie - i != je - j) return ie - i < je - j;
+            if (ie - i != je - j)
+                return ie - i < je - j;
             i = ie;
             j = je;
             continue;
         }
-        if (a[i] != b[j]) return a[i] < b[j];
+        if (a[i] != b[j])
+            return a[i] < b[j];
         ++i;
         ++j;
     }
@@ -369,7 +384,8 @@ Inventory InventoryReader::read(const QString& path, const OpClassifier& classif
 
 Inventory InventoryReader::readSafetensors(const QString& path, const OpClassifier& classifier)
 {
-    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) return readIndex(path, classifier);
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        return readIndex(path, classifier);
     return foldTensors(readSafetensorsHeader(path), path, classifier);
 }
 
@@ -396,7 +412,8 @@ Inventory InventoryReader::readCsv(
         auto cell = [&](int column) { return column < 0 ? QString() : row.cells[column]; };
         Op op;
         op.name = cell(nameColumn);
-        if (op.name.isEmpty()) throw FileError(file, row.line, QStringLiteral("empty op name"));
+        if (op.name.isEmpty())
+            throw FileError(file, row.line, QStringLiteral("empty op name"));
         op.opType = pool.shared(cell(typeColumn));
         op.component = cell(componentColumn);
         op.component = pool.shared(op.component.isEmpty() ? classifier.component(op.name) : op.component);
@@ -408,7 +425,8 @@ Inventory InventoryReader::readCsv(
         op.params = integerCell(cell(paramsColumn), file, row.line, QStringLiteral("params"), 0).value_or(-1);
         ops.push_back(std::move(op));
     }
-    if (ops.empty()) throw FileError(file, 1, QStringLiteral("the inventory lists no ops"));
+    if (ops.empty())
+        throw FileError(file, 1, QStringLiteral("the inventory lists no ops"));
     try {
         return Inventory(std::move(ops), file);
     } catch (const std::invalid_argument&) {
@@ -423,10 +441,12 @@ Inventory InventoryReader::fromNames(
     std::vector<Op> ops;
     QHash<QString, size_t> index;
     for (const auto& [name, type] : namesAndTypes) {
-        if (name.isEmpty()) continue;
+        if (name.isEmpty())
+            continue;
         if (const auto it = index.constFind(name); it != index.cend()) {
             // A later ranking may know the type an earlier one left out.
-            if (ops[*it].opType.isEmpty()) ops[*it].opType = type;
+            if (ops[*it].opType.isEmpty())
+                ops[*it].opType = type;
             continue;
         }
         index.insert(name, ops.size());

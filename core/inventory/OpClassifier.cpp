@@ -4,8 +4,7 @@ namespace qc {
 
 OpClassifier::OpClassifier(std::vector<ComponentRule> rules)
     : m_rules(std::move(rules))
-{
-}
+{ }
 
 OpClassifier OpClassifier::defaults()
 {
@@ -13,8 +12,10 @@ OpClassifier OpClassifier::defaults()
     return OpClassifier({
         { rx(R"((^|\.)(visual|vision_tower|vision_model|vision)\.merger(\.|$)|(^|\.)(multi_modal_projector|mm_projector)(\.|$))"),
             QStringLiteral("merger") },
-        { rx(R"((^|\.)(visual|vision_tower|vision_model|vision_encoder|vision)(\.|$))"), QStringLiteral("vision") },
-        { rx(R"((^|\.)(embed_tokens|wte|wpe|word_embeddings|embed_in|tok_embeddings)$)"), QStringLiteral("embedding") },
+        { rx(R"((^|\.)(visual|vision_tower|vision_model|vision_encoder|vision)(\.|$))"),
+            QStringLiteral("vision") },
+        { rx(R"((^|\.)(embed_tokens|wte|wpe|word_embeddings|embed_in|tok_embeddings)$)"),
+            QStringLiteral("embedding") },
         { rx(R"((^|\.)(lm_head|embed_out|output)$)"), QStringLiteral("head") },
     });
 }
@@ -30,7 +31,8 @@ QString OpClassifier::component(const QString& name) const
 
 int OpClassifier::layerIndex(const QString& name)
 {
-    static const QRegularExpression pattern(QStringLiteral(R"((?:^|\.)(?:layers|blocks|h|layer|block)\.(\d+)(?:\.|$))"));
+    static const QRegularExpression pattern(
+        QStringLiteral(R"((?:^|\.)(?:layers|blocks|h|layer|block)\.(\d+)(?:\.|$))"));
     const QRegularExpressionMatch match = pattern.match(name);
     return match.hasMatch() ? match.capturedView(1).toInt() : -1;
 }

@@ -21,7 +21,8 @@ public:
     explicit OpClassifier(std::vector<ComponentRule> rules);
 
     QString component(const QString& name) const;
-    // The index N of the first ".layers.N.", ".blocks.N.", ".h.N.", ".layer.N.", ".block.N." (or at the end); -1 if none.
+    // The index N of the first ".layers.N.", ".blocks.N.", ".h.N.", ".layer.N.", ".block.N." (or at the end);
+    // -1 if none.
     static int layerIndex(const QString& name);
 
 private:

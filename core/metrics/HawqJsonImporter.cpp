@@ -14,10 +14,12 @@ namespace {
 // The wrapper key of {"hawq_v2": {...}}, or empty for a bare map.
 QString wrapperKey(const QJsonObject& root)
 {
-    if (root.size() != 1) return {};
+    if (root.size() != 1)
+        return {};
     for (const char* key : { "hawq_v2", "hawq" }) {
         const QJsonValue value = root.value(QLatin1String(key));
-        if (value.isObject() && isJsonScoreMap(value.toObject())) return QLatin1String(key);
+        if (value.isObject() && isJsonScoreMap(value.toObject()))
+            return QLatin1String(key);
     }
     return {};
 }
@@ -25,9 +27,11 @@ QString wrapperKey(const QJsonObject& root)
 
 bool HawqJsonImporter::fits(const QJsonDocument& doc, const QString& path)
 {
-    if (!doc.isObject()) return false;
+    if (!doc.isObject())
+        return false;
     const QJsonObject root = doc.object();
-    if (!wrapperKey(root).isEmpty()) return true;
+    if (!wrapperKey(root).isEmpty())
+        return true;
     return isJsonScoreMap(root)
         && QFileInfo(path).fileName().contains(QLatin1String("hawq"), Qt::CaseInsensitive);
 }
@@ -42,7 +46,8 @@ std::vector<Metric> HawqJsonImporter::read(const QByteArray& text, const QJsonDo
     EntryCollector entries(m_file);
     entries.reserve(qsizetype(members.size()));
     addJsonScoreMap(text, members, parent, m_file, entries);
-    if (entries.isEmpty()) throw FileError(m_file, QStringLiteral("no scores: the HAWQ_V2 map is empty"));
+    if (entries.isEmpty())
+        throw FileError(m_file, QStringLiteral("no scores: the HAWQ_V2 map is empty"));
     Metric metric = makeMetric(QStringLiteral("hawq_v2"), QStringLiteral("INC HAWQ_V2 Hessian trace"),
         Polarity::HigherIsMoreSensitive,
         QStringLiteral(

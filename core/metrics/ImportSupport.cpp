@@ -32,15 +32,19 @@ std::optional<double> parseNumber(QByteArrayView text)
 {
     text = trimmed(text);
     // from_chars takes no leading '+', which Python and CSV writers may emit.
-    if (text.size() > 1 && text[0] == '+' && text[1] != '-') text = text.sliced(1);
-    if (text.isEmpty()) return std::nullopt;
+    if (text.size() > 1 && text[0] == '+' && text[1] != '-')
+        text = text.sliced(1);
+    if (text.isEmpty())
+        return std::nullopt;
     double value = 0.0;
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ptr != end) return std::nullopt;
+    if (ptr != end)
+        return std::nullopt;
     if (ec == std::errc::result_out_of_range) // overflow: the written number is not a finite double
         return std::copysign(HUGE_VAL, text[0] == '-' ? -1.0 : 1.0);
-    if (ec != std::errc()) return std::nullopt;
+    if (ec != std::errc())
+        return std::nullopt;
     return value;
 }
 
@@ -48,10 +52,12 @@ std::optional<double> parseNumber(const QString& text)
 {
     // Numbers are short ASCII: narrow them on the stack instead of allocating a QByteArray per cell.
     char buffer[64];
-    if (text.size() > qsizetype(sizeof buffer)) return parseNumber(QByteArrayView(text.toUtf8()));
+    if (text.size() > qsizetype(sizeof buffer))
+        return parseNumber(QByteArrayView(text.toUtf8()));
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
-        if (c > 0x7f) return std::nullopt;
+        if (c > 0x7f)
+            return std::nullopt;
         buffer[i] = char(c);
     }
     return parseNumber(QByteArrayView(buffer, text.size()));
@@ -81,7 +87,8 @@ QByteArray jsonQuoted(const QString& text)
             break;
         }
     }
-    if (plain) return '"' + text.toUtf8() + '"';
+    if (plain)
+        return '"' + text.toUtf8() + '"';
     const QByteArray array = QJsonDocument(QJsonArray { text }).toJson(QJsonDocument::Compact);
     return array.mid(1, array.size() - 2);
 }
@@ -101,7 +108,8 @@ int LineCounter::lineAt(qsizetype offset)
 int JsonNameLocator::lineOf(const QString& name)
 {
     const qsizetype at = m_data.indexOf(jsonQuoted(name), m_cursor);
-    if (at < 0) return 0;
+    if (at < 0)
+        return 0;
     m_cursor = at + 1;
     return m_lines.lineAt(at);
 }
@@ -154,8 +162,10 @@ private:
     // The member a container that starts now belongs to.
     int owner() const
     {
-        if (m_stack.empty()) return -1;
-        if (m_stack.back().type == '[') return -2;
+        if (m_stack.empty())
+            return -1;
+        if (m_stack.back().type == '[')
+            return -2;
         return m_pending >= 0 ? m_pending : -2;
     }
 
@@ -222,7 +232,8 @@ std::vector<JsonMember> scanJsonMembers(const QByteArray& data)
     std::vector<JsonMember> members = MemberScanner(data).scan();
     // A member whose value is a container: mark it so callers do not mistake it for a missing scalar.
     for (JsonMember& m : members) {
-        if (m.kind == JsonMember::Kind::Scalar && m.value.isNull()) m.kind = JsonMember::Kind::Container;
+        if (m.kind == JsonMember::Kind::Scalar && m.value.isNull())
+            m.kind = JsonMember::Kind::Container;
     }
     return members;
 }
@@ -232,7 +243,8 @@ void addJsonScoreMap(const QByteArray& text, const std::vector<JsonMember>& memb
 {
     LineCounter lines(text);
     for (const JsonMember& member : members) {
-        if (member.parent != parent) continue;
+        if (member.parent != parent)
+            continue;
         const int line = lines.lineAt(member.offset);
         if (member.kind == JsonMember::Kind::Scalar && member.value == QByteArrayView("null"))
             continue; // no value for this op
@@ -247,16 +259,19 @@ void addJsonScoreMap(const QByteArray& text, const std::vector<JsonMember>& memb
 int findJsonMember(const std::vector<JsonMember>& members, int parent, const QString& key)
 {
     for (size_t i = 0; i < members.size(); ++i) {
-        if (members[i].parent == parent && members[i].key == key) return int(i);
+        if (members[i].parent == parent && members[i].key == key)
+            return int(i);
     }
     return -1;
 }
 
 bool isJsonScoreMap(const QJsonObject& object)
 {
-    if (object.isEmpty()) return false;
+    if (object.isEmpty())
+        return false;
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!it->isDouble() && !it->isString() && !it->isNull()) return false;
+        if (!it->isDouble() && !it->isString() && !it->isNull())
+            return false;
     }
     return true;
 }
@@ -269,14 +284,16 @@ void EntryCollector::reserve(qsizetype n)
 
 void EntryCollector::add(MetricEntry entry)
 {
-    if (entry.name.isEmpty()) throw FileError(m_file, entry.line, QStringLiteral("empty op name"));
+    if (entry.name.isEmpty())
+        throw FileError(m_file, entry.line, QStringLiteral("empty op name"));
     if (!std::isfinite(entry.value))
         throw FileError(m_file, entry.line, QStringLiteral("score is not a finite number"));
     // One hash lookup per entry: a new name gets slot 0, which is then set to its position + 1.
     qsizetype& slot = m_index[entry.name];
     if (slot != 0) {
         const MetricEntry& first = m_entries[size_t(slot - 1)];
-        if (first.value == entry.value) return; // the same statement twice: harmless
+        if (first.value == entry.value)
+            return; // the same statement twice: harmless
         throw FileError(m_file, entry.line,
             QStringLiteral("duplicate op name '%1' with a different score (first at line %2)")
                 .arg(entry.name)

@@ -51,7 +51,8 @@ public:
     bool accept(QByteArrayView word)
     {
         skipSpaces();
-        if (!m_text.sliced(m_pos).startsWith(word)) return false;
+        if (!m_text.sliced(m_pos).startsWith(word))
+            return false;
         m_pos += word.size();
         return true;
     }
@@ -60,7 +61,8 @@ public:
     std::optional<QString> quoted()
     {
         skipSpaces();
-        if (m_pos >= m_text.size() || (m_text[m_pos] != '\'' && m_text[m_pos] != '"')) return std::nullopt;
+        if (m_pos >= m_text.size() || (m_text[m_pos] != '\'' && m_text[m_pos] != '"'))
+            return std::nullopt;
         const char quote = m_text[m_pos++];
         // Names rarely hold escapes: convert the slice directly instead of copying byte by byte (a quarter
         // of an MSE_V2 log's import time).
@@ -74,10 +76,12 @@ public:
         }
         QByteArray bytes;
         while (m_pos < m_text.size() && m_text[m_pos] != quote) {
-            if (m_text[m_pos] == '\\' && m_pos + 1 < m_text.size()) ++m_pos;
+            if (m_text[m_pos] == '\\' && m_pos + 1 < m_text.size())
+                ++m_pos;
             bytes.append(m_text[m_pos++]);
         }
-        if (m_pos >= m_text.size()) return std::nullopt;
+        if (m_pos >= m_text.size())
+            return std::nullopt;
         ++m_pos;
         return QString::fromUtf8(bytes);
     }
@@ -105,12 +109,14 @@ public:
             // Skip keyword arguments up to the closing parenthesis; quoted values may hold ',' or ')'.
             while (m_pos < m_text.size() && m_text[m_pos] != ')') {
                 if (m_text[m_pos] == '\'' || m_text[m_pos] == '"') {
-                    if (!quoted()) return std::nullopt;
+                    if (!quoted())
+                        return std::nullopt;
                 } else {
                     ++m_pos;
                 }
             }
-            if (!accept(')')) return std::nullopt;
+            if (!accept(')'))
+                return std::nullopt;
         }
         return number;
     }
@@ -140,9 +146,11 @@ std::vector<Line> splitLines(const QByteArray& data)
     int number = 1;
     while (begin <= data.size()) {
         qsizetype end = data.indexOf('\n', begin);
-        if (end < 0) end = data.size();
+        if (end < 0)
+            end = data.size();
         qsizetype stop = end;
-        if (stop > begin && data[stop - 1] == '\r') --stop;
+        if (stop > begin && data[stop - 1] == '\r')
+            --stop;
         lines.push_back({ QByteArrayView(data.constData() + begin, stop - begin), number++ });
         begin = end + 1;
     }
@@ -195,8 +203,10 @@ public:
     {
         scan();
         std::vector<Metric> metrics;
-        if (std::optional<Metric> mse = mseMetric()) metrics.push_back(std::move(*mse));
-        if (!m_found.hawqLines.empty()) metrics.push_back(hawqMetric());
+        if (std::optional<Metric> mse = mseMetric())
+            metrics.push_back(std::move(*mse));
+        if (!m_found.hawqLines.empty())
+            metrics.push_back(hawqMetric());
         if (metrics.empty())
             throw FileError(m_file, QStringLiteral("no INC MSE_V2 or HAWQ_V2 sensitivity lines found"));
         return metrics;
@@ -212,14 +222,18 @@ private:
                 m_found.hawqLines.push_back(&line);
             else if (!hawq && !m_found.hawqLines.empty())
                 m_found.hawqBlockClosed = true; // a later HAWQ run re-scores; the first block is the result
-            if (hawq) continue;
+            if (hawq)
+                continue;
             if (t.contains(fallbackOrderMarker)) {
-                if (!m_found.fallbackOrder) m_found.fallbackOrder = &line;
+                if (!m_found.fallbackOrder)
+                    m_found.fallbackOrder = &line;
                 ++m_found.fallbackOrderCount;
             } else if (t.contains(dumpMseMarker)) {
-                if (!m_found.dumpMse) m_found.dumpMse = &line;
+                if (!m_found.dumpMse)
+                    m_found.dumpMse = &line;
             } else if (t.contains(opsListMarker)) {
-                if (!m_found.opsList) m_found.opsList = &line;
+                if (!m_found.opsList)
+                    m_found.opsList = &line;
             } else if (t.contains(highestMarker)) {
                 const qsizetype at = t.indexOf(theOpMarker);
                 ReprCursor cursor(t, at < 0 ? 0 : at + theOpMarker.size());
@@ -237,14 +251,18 @@ private:
         // Best source first; an empty dict or list (nothing left to score) gives way to the next source.
         if (m_found.fallbackOrder) {
             Metric metric = fromFallbackOrder(*m_found.fallbackOrder);
-            if (!metric.entries.empty()) return metric;
+            if (!metric.entries.empty())
+                return metric;
         }
-        if (m_found.dumpMse) return fromDumpMse(*m_found.dumpMse);
+        if (m_found.dumpMse)
+            return fromDumpMse(*m_found.dumpMse);
         if (m_found.opsList) {
             Metric metric = fromOpsList(*m_found.opsList);
-            if (!metric.entries.empty()) return metric;
+            if (!metric.entries.empty())
+                return metric;
         }
-        if (!m_found.highestPicks.empty()) return fromHighestPicks();
+        if (!m_found.highestPicks.empty())
+            return fromHighestPicks();
         return std::nullopt;
     }
 
@@ -258,12 +276,16 @@ private:
         EntryCollector entries(m_file);
         while (!cursor.accept('}')) {
             const std::optional<OpRef> op = cursor.opTuple();
-            if (!op || !cursor.accept(':')) throw unreadable(line, cursor.pos());
+            if (!op || !cursor.accept(':'))
+                throw unreadable(line, cursor.pos());
             const std::optional<double> value = cursor.value();
-            if (!value) throw unreadable(line, cursor.pos());
+            if (!value)
+                throw unreadable(line, cursor.pos());
             entries.add({ op->name, op->type, *value, line.number, {} });
-            if (cursor.accept(',')) continue;
-            if (cursor.accept('}')) break;
+            if (cursor.accept(','))
+                continue;
+            if (cursor.accept('}'))
+                break;
             throw unreadable(line, cursor.pos());
         }
         QString note
@@ -292,7 +314,8 @@ private:
             if (!op || !cursor.accept(':'))
                 break; // the block ends at the first line that is not "(op): value"
             const std::optional<double> value = cursor.value();
-            if (!value || !cursor.atEnd()) throw unreadable(line, cursor.pos());
+            if (!value || !cursor.atEnd())
+                throw unreadable(line, cursor.pos());
             entries.add({ op->name, op->type, *value, line.number, {} });
         }
         if (entries.isEmpty())
@@ -317,7 +340,8 @@ private:
         std::vector<std::pair<OpRef, int>> ops;
         while (!cursor.accept(']')) {
             const std::optional<OpRef> op = cursor.opTuple();
-            if (!op) throw unreadable(line, cursor.pos());
+            if (!op)
+                throw unreadable(line, cursor.pos());
             ops.push_back({ *op, line.number });
             cursor.accept(',');
         }
@@ -364,7 +388,8 @@ private:
             const QByteArrayView t = line->text;
             const qsizetype nameBegin = t.indexOf(hawqOpMarker) + hawqOpMarker.size();
             const qsizetype nameEnd = t.indexOf(hawqTraceMarker, nameBegin);
-            if (nameEnd < 0) throw unreadable(*line, nameBegin);
+            if (nameEnd < 0)
+                throw unreadable(*line, nameBegin);
             ReprCursor cursor(t, nameEnd + hawqTraceMarker.size());
             const std::optional<double> value = cursor.value();
             if (!value || !cursor.atEnd())

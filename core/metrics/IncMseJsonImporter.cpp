@@ -56,7 +56,8 @@ void IncMseJsonImporter::readList(const QByteArray& text, const QJsonObject& roo
     Metric metric, std::vector<Metric>& out) const
 {
     const QJsonValue listValue = root.value(QLatin1String(listKey));
-    if (listValue.isUndefined() || listValue.isNull()) return;
+    if (listValue.isUndefined() || listValue.isNull())
+        return;
     const qsizetype listOffset = text.indexOf(QByteArray('"' + QByteArray(listKey) + '"'));
     if (!listValue.isArray())
         throw FileError(m_file, lineOfOffsetOr0(text, listOffset),
@@ -84,7 +85,8 @@ void IncMseJsonImporter::readList(const QByteArray& text, const QJsonObject& roo
         entry.value = *value;
         entries.add(std::move(entry));
     }
-    if (entries.isEmpty()) return; // an empty list is "no data for this stage", not an error
+    if (entries.isEmpty())
+        return; // an empty list is "no data for this stage", not an error
     metric.entries = entries.take();
     out.push_back(std::move(metric));
 }

@@ -38,14 +38,17 @@ void requireText(const QByteArray& data, const QString& path)
             path, lineOfOffset(data, nul), QStringLiteral("not a text file (contains a NUL byte)"));
     QStringDecoder decoder(QStringDecoder::Utf8);
     [[maybe_unused]] const QString text = decoder.decode(data);
-    if (decoder.hasError()) throw FileError(path, QStringLiteral("not a text file (invalid UTF-8)"));
-    if (withoutBom(data).trimmed().isEmpty()) throw FileError(path, QStringLiteral("the file is empty"));
+    if (decoder.hasError())
+        throw FileError(path, QStringLiteral("not a text file (invalid UTF-8)"));
+    if (withoutBom(data).trimmed().isEmpty())
+        throw FileError(path, QStringLiteral("the file is empty"));
 }
 
 char firstNonBlank(const QByteArray& text)
 {
     for (const char c : text) {
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return c;
     }
     return '\0';
 }
@@ -62,9 +65,12 @@ bool isYamlCollection(const QByteArray& text)
 
 QString jsonFormat(const QJsonDocument& doc, const QString& path)
 {
-    if (ModelOptAutoQuantImporter::fits(doc)) return modelOpt;
-    if (IncMseJsonImporter::fits(doc)) return incMseJson;
-    if (HawqJsonImporter::fits(doc, path)) return hawqJson;
+    if (ModelOptAutoQuantImporter::fits(doc))
+        return modelOpt;
+    if (IncMseJsonImporter::fits(doc))
+        return incMseJson;
+    if (HawqJsonImporter::fits(doc, path))
+        return hawqJson;
     return json;
 }
 
@@ -83,36 +89,48 @@ Sniffed sniff(const QByteArray& text, const QString& path)
     if ((first == '{' || first == '[') && !yamlExtension) {
         QJsonParseError error;
         QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-        if (error.error == QJsonParseError::NoError) return { jsonFormat(doc, path), std::move(doc) };
+        if (error.error == QJsonParseError::NoError)
+            return { jsonFormat(doc, path), std::move(doc) };
         // Broken JSON is reported as JSON, unless it is YAML flow style in a file not named .json.
-        if (extension != QLatin1String("json") && isYamlCollection(text)) return { yaml, std::nullopt };
+        if (extension != QLatin1String("json") && isYamlCollection(text))
+            return { yaml, std::nullopt };
         return { json, std::nullopt };
     }
-    if (IncLogImporter::fits(text)) return { incLog, std::nullopt };
-    if (yamlExtension) return { yaml, std::nullopt };
-    if (extension == QLatin1String("json")) return { json, std::nullopt };
+    if (IncLogImporter::fits(text))
+        return { incLog, std::nullopt };
+    if (yamlExtension)
+        return { yaml, std::nullopt };
+    if (extension == QLatin1String("json"))
+        return { json, std::nullopt };
     const qsizetype lineEnd = text.indexOf('\n');
     if (CsvTable::detectDelimiter(text.left(lineEnd < 0 ? text.size() : lineEnd)) != '\0')
         return { csv, std::nullopt };
-    if (isYamlCollection(text)) return { yaml, std::nullopt };
+    if (isYamlCollection(text))
+        return { yaml, std::nullopt };
     return {};
 }
 
 std::vector<Metric> read(
     const QString& format, const QByteArray& text, const QString& path, std::optional<QJsonDocument> doc)
 {
-    if (format == incLog) return IncLogImporter(path).read(text);
-    if (format == csv) return TableImporter(path).readCsv(text);
-    if (format == yaml) return TableImporter(path).readYaml(text);
-    if (!doc) doc = importing::parseJson(text, path);
-    if (format == incMseJson) return IncMseJsonImporter(path).read(text, *doc);
+    if (format == incLog)
+        return IncLogImporter(path).read(text);
+    if (format == csv)
+        return TableImporter(path).readCsv(text);
+    if (format == yaml)
+        return TableImporter(path).readYaml(text);
+    if (!doc)
+        doc = importing::parseJson(text, path);
+    if (format == incMseJson)
+        return IncMseJsonImporter(path).read(text, *doc);
     if (format == modelOpt) {
         if (!ModelOptAutoQuantImporter::fits(*doc))
             throw FileError(
                 path, 1, QStringLiteral("not a ModelOpt AutoQuantize file (no layer_sensitivity)"));
         return ModelOptAutoQuantImporter(path).read(text, *doc);
     }
-    if (format == hawqJson) return HawqJsonImporter(path).read(text, *doc);
+    if (format == hawqJson)
+        return HawqJsonImporter(path).read(text, *doc);
     return TableImporter(path).readJson(text, *doc);
 }
 } // namespace
@@ -148,7 +166,8 @@ QString MetricImporter::formatIds()
 
 QString MetricImporter::detect(const QByteArray& data, const QString& path)
 {
-    if (data.contains('\0')) return {};
+    if (data.contains('\0'))
+        return {};
     return sniff(withoutBom(data), path).format;
 }
 

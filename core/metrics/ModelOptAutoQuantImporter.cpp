@@ -37,14 +37,17 @@ QStringList ModelOptAutoQuantImporter::derivedMembers(const QString& leader)
     const QString base = leader.endsWith(recipeSuffix) ? leader.chopped(recipeSuffix.size()) : leader;
     const QString suffix = leader.mid(base.size());
     const qsizetype dot = base.lastIndexOf(u'.');
-    if (dot <= 0) return {};
+    if (dot <= 0)
+        return {};
     const QString prefix = base.left(dot + 1);
     const QString member = base.mid(dot + 1);
     for (const QStringList& group : fusedGroups()) {
-        if (!group.contains(member)) continue;
+        if (!group.contains(member))
+            continue;
         QStringList derived;
         for (const QString& other : group) {
-            if (other != member) derived.append(prefix + other + suffix);
+            if (other != member)
+                derived.append(prefix + other + suffix);
         }
         return derived;
     }

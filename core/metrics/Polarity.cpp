@@ -19,7 +19,8 @@ std::optional<Polarity> parsePolarity(const QString& text)
 
 Polarity flipped(Polarity p)
 {
-    return p == Polarity::HigherIsMoreSensitive ? Polarity::LowerIsMoreSensitive : Polarity::HigherIsMoreSensitive;
+    return p == Polarity::HigherIsMoreSensitive ? Polarity::LowerIsMoreSensitive
+                                                : Polarity::HigherIsMoreSensitive;
 }
 
 } // namespace qc

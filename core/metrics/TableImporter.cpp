@@ -23,7 +23,8 @@ const QString nameColumnHint = QStringLiteral("expected one of: name, op, op_nam
 bool isOneOf(const QString& header, const auto& list)
 {
     for (const char* item : list) {
-        if (header.compare(QLatin1String(item), Qt::CaseInsensitive) == 0) return true;
+        if (header.compare(QLatin1String(item), Qt::CaseInsensitive) == 0)
+            return true;
     }
     return false;
 }
@@ -32,7 +33,8 @@ int findColumn(const QStringList& header, const auto& aliases)
 {
     for (const char* alias : aliases) {
         for (int c = 0; c < header.size(); ++c) {
-            if (header[c].compare(QLatin1String(alias), Qt::CaseInsensitive) == 0) return c;
+            if (header[c].compare(QLatin1String(alias), Qt::CaseInsensitive) == 0)
+                return c;
         }
     }
     return -1;
@@ -64,15 +66,21 @@ QString jsonCellText(const QJsonValue& value)
 // YAML's special floats (.nan, .inf, -.inf) as the number parser knows them; null as no value.
 QString yamlScalarText(const YAML::Node& node)
 {
-    if (!node.IsDefined() || node.IsNull()) return {};
-    if (!node.IsScalar()) return QStringLiteral("[nested value]");
+    if (!node.IsDefined() || node.IsNull())
+        return {};
+    if (!node.IsScalar())
+        return QStringLiteral("[nested value]");
     QString text = QString::fromStdString(node.Scalar());
     if (node.Tag() != "!") { // plain scalars only: a quoted '.nan' is a string
         const QString lower = text.toLower();
-        if (lower == QLatin1String(".nan")) return QStringLiteral("nan");
-        if (lower == QLatin1String(".inf") || lower == QLatin1String("+.inf")) return QStringLiteral("inf");
-        if (lower == QLatin1String("-.inf")) return QStringLiteral("-inf");
-        if (lower == QLatin1String("~") || lower == QLatin1String("null")) return {};
+        if (lower == QLatin1String(".nan"))
+            return QStringLiteral("nan");
+        if (lower == QLatin1String(".inf") || lower == QLatin1String("+.inf"))
+            return QStringLiteral("inf");
+        if (lower == QLatin1String("-.inf"))
+            return QStringLiteral("-inf");
+        if (lower == QLatin1String("~") || lower == QLatin1String("null"))
+            return {};
     }
     return text;
 }
@@ -138,7 +146,8 @@ std::vector<Metric> TableImporter::readTable(
         // skipped; a later non-number in a score column is an error, not a reason to skip the column.
         const auto first
             = std::find_if(rows.begin(), rows.end(), [c](const Row& row) { return !row.cells[c].isEmpty(); });
-        if (!column.polarity && (first == rows.end() || !parseNumber(first->cells[c]))) continue;
+        if (!column.polarity && (first == rows.end() || !parseNumber(first->cells[c])))
+            continue;
         if (column.key.isEmpty())
             throw FileError(m_file, headerLine, QStringLiteral("a score column has no name"));
         if (keys.contains(column.key))
@@ -150,7 +159,8 @@ std::vector<Metric> TableImporter::readTable(
         entries.reserve(qsizetype(rows.size()));
         for (const Row& row : rows) {
             const QString& cell = row.cells[c];
-            if (cell.isEmpty()) continue; // this op has no value in this metric
+            if (cell.isEmpty())
+                continue; // this op has no value in this metric
             const std::optional<double> value = parseNumber(cell);
             if (!value)
                 throw FileError(m_file, row.line,
@@ -158,7 +168,8 @@ std::vector<Metric> TableImporter::readTable(
             entries.add({ row.cells[nameColumn], typeColumn >= 0 ? row.cells[typeColumn] : QString(), *value,
                 row.line, {} });
         }
-        if (entries.isEmpty()) continue;
+        if (entries.isEmpty())
+            continue;
         Metric metric = makeMetric(column.key, column.key,
             column.polarity.value_or(Polarity::HigherIsMoreSensitive), defaultNote(column));
         metric.entries = entries.take();
@@ -196,15 +207,18 @@ Metric TableImporter::mapMetric(
 
 std::vector<Metric> TableImporter::readJson(const QByteArray& text, const QJsonDocument& doc) const
 {
-    if (doc.isArray()) return readJsonRows(text, doc.array());
+    if (doc.isArray())
+        return readJsonRows(text, doc.array());
     const QJsonObject root = doc.object();
-    if (root.value(QLatin1String("metrics")).isObject()) return readJsonMetrics(text, root);
+    if (root.value(QLatin1String("metrics")).isObject())
+        return readJsonMetrics(text, root);
     if (isJsonScoreMap(root)) {
         const std::vector<JsonMember> members = scanJsonMembers(text);
         EntryCollector entries(m_file);
         entries.reserve(qsizetype(members.size()));
         addJsonScoreMap(text, members, -1, m_file, entries);
-        if (entries.isEmpty()) throw FileError(m_file, QStringLiteral("no scores: every value is null"));
+        if (entries.isEmpty())
+            throw FileError(m_file, QStringLiteral("no scores: every value is null"));
         const Column column = parseHeader(baseKey());
         return { mapMetric(column.key, column.polarity, entries.take()) };
     }
@@ -224,7 +238,8 @@ std::vector<Metric> TableImporter::readJsonMetrics(const QByteArray& text, const
     std::vector<Metric> metrics;
     for (size_t i = 0; i < members.size(); ++i) {
         const JsonMember& member = members[i];
-        if (member.parent != metricsMember) continue;
+        if (member.parent != metricsMember)
+            continue;
         const int line = lines.lineAt(member.offset);
         if (!metricsObject.value(member.key).isObject())
             throw FileError(
@@ -241,14 +256,16 @@ std::vector<Metric> TableImporter::readJsonMetrics(const QByteArray& text, const
         }
         EntryCollector entries(m_file);
         addJsonScoreMap(text, members, int(i), m_file, entries);
-        if (!entries.isEmpty()) metrics.push_back(mapMetric(column.key, column.polarity, entries.take()));
+        if (!entries.isEmpty())
+            metrics.push_back(mapMetric(column.key, column.polarity, entries.take()));
     }
     for (auto it = polarities.begin(); it != polarities.end(); ++it) {
         if (!metricsObject.contains(it.key()))
             throw FileError(m_file, lineOfOffsetOr0(text, text.indexOf("\"polarity\"")),
                 QStringLiteral("polarity given for '%1', which is not in metrics").arg(it.key()));
     }
-    if (metrics.empty()) throw FileError(m_file, QStringLiteral("no scores: metrics holds no values"));
+    if (metrics.empty())
+        throw FileError(m_file, QStringLiteral("no scores: metrics holds no values"));
     return metrics;
 }
 
@@ -327,7 +344,8 @@ std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
                 const int line = yamlLine(pair.first);
                 const QString name = QString::fromStdString(pair.first.as<std::string>());
                 const QString text = yamlScalarText(pair.second);
-                if (text.isEmpty()) continue;
+                if (text.isEmpty())
+                    continue;
                 const std::optional<double> value = parseNumber(text);
                 if (!value)
                     throw FileError(m_file, line, QStringLiteral("score of '%1' is not a number").arg(name));
@@ -366,7 +384,8 @@ std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
                 metrics.push_back(mapMetric(column.key, column.polarity, entries.take()));
             }
         }
-        if (metrics.empty()) throw FileError(m_file, QStringLiteral("no scores in the YAML file"));
+        if (metrics.empty())
+            throw FileError(m_file, QStringLiteral("no scores in the YAML file"));
         return metrics;
     } catch (const YAML::Exception& e) {
         throw FileError(m_file, e.mark.is_null() ? 0 : e.mark.line + 1,

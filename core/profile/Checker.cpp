@@ -108,7 +108,8 @@ std::vector<Violation> Checker::check(const Project& project)
             out.push_back(ruleViolation(project, {}, op, r.rule[size_t(op)]));
     }
     for (const Ranking::Unit& unit : r.units) {
-        if (unit.members.size() < 2 || unit.position >= 0) continue;
+        if (unit.members.size() < 2 || unit.position >= 0)
+            continue;
         const bool first = r.isQuantized(unit.members.front(), 0);
         for (const int m : unit.members) {
             if (r.isQuantized(m, 0) != first) {
@@ -123,8 +124,10 @@ std::vector<Violation> Checker::check(const Project& project)
             }
         }
     }
-    for (size_t p = 0; p < specs.size(); ++p) {
-        if (project.cuts()[p].ops == 0) out.push_back(emptyProfile(specs[p].name));
+    // An empty project (nothing loaded yet) has no profiles to speak of.
+    for (size_t p = 0; p < specs.size() && !project.inventory().isEmpty(); ++p) {
+        if (project.cuts()[p].ops == 0)
+            out.push_back(emptyProfile(specs[p].name));
     }
     checkSourcesAndPlan(project, out);
     return out;
@@ -167,11 +170,13 @@ std::vector<Violation> Checker::check(const Project& project, const std::vector<
                     out.push_back(ruleViolation(project, pname, op, keeping[size_t(op)]));
             }
         }
-        if (quantized == 0) out.push_back(emptyProfile(pname));
+        if (quantized == 0)
+            out.push_back(emptyProfile(pname));
         QHash<QString, int> groupFirst;
         for (int op = 0; op < inv.size(); ++op) {
             const QString key = FusedGroups::groupKey(inv.at(op).name);
-            if (key.isEmpty() || !project.fuseGroups()) continue;
+            if (key.isEmpty() || !project.fuseGroups())
+                continue;
             const auto it = groupFirst.constFind(key);
             if (it == groupFirst.constEnd()) {
                 groupFirst.insert(key, op);

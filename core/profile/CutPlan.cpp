@@ -63,7 +63,8 @@ QString CutPlan::cutByName(CutBy by)
 std::optional<CutPlan::CutBy> CutPlan::parseCutBy(const QString& text)
 {
     for (const CutBy by : { CutBy::Ops, CutBy::Params, CutBy::Count, CutBy::Score }) {
-        if (cutByName(by) == text) return by;
+        if (cutByName(by) == text)
+            return by;
     }
     return std::nullopt;
 }

@@ -41,7 +41,8 @@ double pearson(const std::vector<double>& x, const std::vector<double>& y)
 // Number of swaps merge sort needs = discordant pairs (Knight's algorithm).
 long long mergeCount(std::vector<double>& v, std::vector<double>& tmp, size_t lo, size_t hi)
 {
-    if (hi - lo < 2) return 0;
+    if (hi - lo < 2)
+        return 0;
     const size_t mid = (lo + hi) / 2;
     long long swaps = mergeCount(v, tmp, lo, mid) + mergeCount(v, tmp, mid, hi);
     size_t i = lo, j = mid, k = lo;
@@ -118,7 +119,8 @@ Agreement Agreement::compute(const std::vector<double>& a, const std::vector<dou
         }
     }
     result.common = int(x.size());
-    if (x.size() < 2) return result;
+    if (x.size() < 2)
+        return result;
     result.spearman = pearson(averageRanks(x), averageRanks(y));
     result.kendall = kendallTauB(x, y);
     result.topK = std::max(1, int(x.size()) / 10);

@@ -11,7 +11,8 @@ CombineSpec CombineSpec::parse(const QString& text)
 {
     CombineSpec spec;
     const QString t = text.trimmed();
-    if (t.isEmpty() || t == QLatin1String("mean-rank")) return spec;
+    if (t.isEmpty() || t == QLatin1String("mean-rank"))
+        return spec;
     if (t == QLatin1String("max-rank")) {
         spec.method = Method::MaxRank;
         return spec;
@@ -63,7 +64,8 @@ double CombineSpec::weightOf(const QString& metricId) const
     switch (method) {
     case Method::Weighted:
         for (const auto& [id, w] : weights) {
-            if (id == metricId) return w;
+            if (id == metricId)
+                return w;
         }
         return 0.0;
     case Method::Single:

@@ -17,7 +17,8 @@ OpScores OpScores::build(const Metric& metric, const Reconciliation& reconciliat
     std::vector<int> sourceEntry(size_t(opCount), -1);
     for (size_t e = 0; e < metric.entries.size(); ++e) {
         const int op = reconciliation.matches[e].op;
-        if (op < 0) continue;
+        if (op < 0)
+            continue;
         const MetricEntry& entry = metric.entries[e];
         const int previous = sourceEntry[size_t(op)];
         if (previous < 0) {
@@ -26,7 +27,8 @@ OpScores OpScores::build(const Metric& metric, const Reconciliation& reconciliat
             continue;
         }
         const MetricEntry& first = metric.entries[size_t(previous)];
-        if (first.value == entry.value) continue;
+        if (first.value == entry.value)
+            continue;
         const bool firstDerived = !first.groupLeader.isEmpty();
         const bool thisDerived = !entry.groupLeader.isEmpty();
         if (firstDerived != thisDerived) {

@@ -52,19 +52,23 @@ QString prefixChange(const QString& from, const QString& to)
 QString NameReconciler::canonical(const QString& name, QStringList* strippedSuffixes)
 {
     QString result = name;
-    if (result.startsWith(QLatin1String("_orig_mod."))) result.remove(0, 10);
+    if (result.startsWith(QLatin1String("_orig_mod.")))
+        result.remove(0, 10);
     for (bool stripped = true; stripped;) {
         stripped = false;
         for (const QLatin1String suffix : kSuffixes) {
             if (result.endsWith(suffix) && result.size() > suffix.size()) {
                 result.chop(suffix.size());
-                if (strippedSuffixes) strippedSuffixes->append(suffix);
+                if (strippedSuffixes)
+                    strippedSuffixes->append(suffix);
                 stripped = true;
             }
         }
     }
-    if (result.startsWith(QLatin1String("model."))) result.remove(0, 6);
-    if (isBareDecoderName(result)) result.prepend(QLatin1String("language_model."));
+    if (result.startsWith(QLatin1String("model.")))
+        result.remove(0, 6);
+    if (isBareDecoderName(result))
+        result.prepend(QLatin1String("language_model."));
     return result;
 }
 
@@ -78,7 +82,8 @@ NameReconciler::NameReconciler(const Inventory& inventory)
         if (it == m_byCanonical.end()) {
             m_byCanonical.insert(key, i);
         } else {
-            if (it.value() != kAmbiguous) m_collisions.insert(key, it.value());
+            if (it.value() != kAmbiguous)
+                m_collisions.insert(key, it.value());
             m_collisions.insert(key, i);
             it.value() = kAmbiguous;
         }
@@ -88,12 +93,14 @@ NameReconciler::NameReconciler(const Inventory& inventory)
 NameMatch NameReconciler::match(const QString& sourceName) const
 {
     const int exact = m_inventory.indexOf(sourceName);
-    if (exact >= 0) return { exact, QStringLiteral("exact"), {} };
+    if (exact >= 0)
+        return { exact, QStringLiteral("exact"), {} };
 
     QStringList suffixes;
     const QString key = canonical(sourceName, &suffixes);
     const int op = m_byCanonical.value(key, -1);
-    if (op == -1) return {};
+    if (op == -1)
+        return {};
     if (op == kAmbiguous) {
         QStringList candidates;
         for (const int i : m_collisions.values(key))
@@ -109,7 +116,8 @@ NameMatch NameReconciler::match(const QString& sourceName) const
     for (const QString& suffix : suffixes)
         bare.chop(suffix.size());
     const QString& target = m_inventory.at(op).name;
-    if (bare != target) steps.append(prefixChange(bare, target));
+    if (bare != target)
+        steps.append(prefixChange(bare, target));
     return { op, steps.join(QStringLiteral(", ")), {} };
 }
 
