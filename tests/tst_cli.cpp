@@ -1880,6 +1880,116 @@ private slots:
     }
 
     void cleanupTestCase() { }
+
+    // ---- patterns, transfer, reference, diff, export formats --------------------------------------------
+
+    void patternsRoundTrip()
+    {
+        const Run r = runCli({ "patterns", exampleProfiles() + ":B" });
+        EXPECT_EXIT(r, 0);
+        EXPECT_CONTAINS(r.out, "profile B (moderate)");
+        EXPECT_CONTAINS(r.out, "  model.language_model.layers.{0-35}.input_layernorm\n");
+        EXPECT_CONTAINS(r.err, "round trip: the patterns expand back to exactly the 555 ops");
+    }
+
+    void transferOntoAShallowerModel()
+    {
+        // A 28-layer (Qwen2.5-VL-7B-shaped) inventory: the example's rows without language layers 28-35.
+        QStringList rows = QString::fromUtf8(readBytes(example("ops.csv"))).split("\n", Qt::SkipEmptyParts);
+        QStringList kept;
+        const QRegularExpression deep("^model\\.language_model\\.layers\\.(2[89]|3\\d)\\.");
+        for (const QString& row : rows) {
+            if (!deep.match(row).hasMatch())
+                kept.append(row);
+        }
+        const QString inventory = tmp("ops28.csv");
+        writeBytes(inventory, (kept.join("\n") + "\n").toUtf8());
+        const QString out = tmp("t28.yaml");
+        const Run r = runCli({ "transfer", exampleProfiles(), "--inventory", inventory, "-o", out });
+        EXPECT_EXIT(r, 0);
+        EXPECT_CONTAINS(r.err, "component language: 36 layers -> 28");
+        EXPECT_CONTAINS(r.err, "483 of 483 ops mapped");
+        EXPECT_EXIT(runCli({ "check", out }), 0);
+        const Doc d = loadDoc(out);
+        QVERIFY2(d.error.isEmpty(), qPrintable(d.error));
+        QCOMPARE(d.root["inventory"]["ops_total"].as<int>(), 483);
+        QCOMPARE(d.root["profiles"][3]["cut"].as<double>(), 0.95);
+    }
+
+    void transferOntoAnUnrelatedModelFails()
+    {
+        const QString inventory = tmp("unrelated.csv");
+        writeBytes(inventory, "name,op_type\nencoder.conv_in,Conv2d\ndecoder.conv_out,Conv2d\n");
+        const QString out = tmp("unrelated.yaml");
+        const Run r = runCli({ "transfer", exampleProfiles(), "--inventory", inventory, "-o", out });
+        EXPECT_EXIT(r, 2);
+        EXPECT_CONTAINS(r.err, "not the same architecture");
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void referenceAndDiff()
+    {
+        const QString ref = tmp("ref-lm.yaml");
+        const Run made
+            = runCli({ "reference", "--scheme", "lm-only", "--inventory", example("ops.csv"), "-o", ref });
+        EXPECT_EXIT(made, 0);
+        EXPECT_CONTAINS(made.err, "252 of 555 ops INT8");
+        EXPECT_EXIT(runCli({ "check", ref }), 0);
+        const Run d = runCli({ "diff", exampleProfiles() + ":D", ref });
+        EXPECT_EXIT(d, 0);
+        EXPECT_CONTAINS(d.out, "| overlap (Jaccard) |");
+        EXPECT_CONTAINS(d.out, "| op | sensitivity in A | A | B |");
+        const Run bad = runCli(
+            { "reference", "--scheme", "gptq", "--inventory", example("ops.csv"), "-o", tmp("x.yaml") });
+        EXPECT_EXIT(bad, 2);
+        EXPECT_CONTAINS(bad.err, "unknown reference scheme 'gptq'");
+        const Run noProfile = runCli({ "diff", exampleProfiles() + ":Z", ref });
+        EXPECT_EXIT(noProfile, 2);
+        EXPECT_CONTAINS(noProfile.err, "has no profile named 'Z' (it has: A, B, C, D)");
+    }
+
+    void everyExportFormat_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("contains");
+        QTest::addRow("inc3") << "inc3"
+                              << "\"smooth_quant\"";
+        QTest::addRow("modelopt") << "modelopt"
+                                  << "\"quantizer_name\": \"*weight_quantizer\"";
+        QTest::addRow("modelopt-legacy") << "modelopt-legacy"
+                                         << "\"default\": {\"enable\": false}";
+        QTest::addRow("llmcompressor") << "llmcompressor"
+                                       << "QuantizationModifier:";
+        QTest::addRow("json") << "json"
+                              << "\"quantize\"";
+        QTest::addRow("csv") << "csv"
+                             << "name,op_type,component,layer,params";
+        QTest::addRow("markdown") << "markdown"
+                                  << "## Profiles";
+    }
+
+    void everyExportFormat()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, contains);
+        const QString out = tmp("export." + format);
+        const Run r = runCli({ "export", exampleProfiles(), "--to", format, "--profile", "C", "-o", out });
+        EXPECT_EXIT(r, 0);
+        QVERIFY(readBytes(out).contains(contains.toUtf8()));
+    }
+
+    void fp8OnlyForModelOpt()
+    {
+        const QString out = tmp("fp8.json");
+        const Run ok
+            = runCli({ "export", exampleProfiles(), "--to", "modelopt", "--numbers", "fp8", "-o", out });
+        EXPECT_EXIT(ok, 0);
+        QVERIFY(readBytes(out).contains("fp8 e4m3"));
+        const Run bad = runCli(
+            { "export", exampleProfiles(), "--to", "inc3", "--numbers", "fp8", "-o", tmp("fp8-inc3.json") });
+        EXPECT_EXIT(bad, 2);
+        QVERIFY(!QFileInfo::exists(tmp("fp8-inc3.json")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
