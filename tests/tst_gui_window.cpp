@@ -8,12 +8,15 @@
 #include "chart/CutAxisMapping.h"
 #include "chart/CutHandle.h"
 #include "chart/RankedCurveView.h"
+#include "export/ProfileExporter.h"
 #include "models/OpFilterProxyModel.h"
 #include "models/OpTableModel.h"
 #include "models/ViolationsModel.h"
 #include "widgets/OpTablePanel.h"
 
+#include <QAction>
 #include <QColor>
+#include <QMenu>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -40,6 +43,15 @@ public:
         return true;
     }
     SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
+    QString* savePath = nullptr; // answer to every file dialog
+    QString askSavePath(QWidget*, const QString&, const QString&, const QString&) override
+    {
+        return savePath ? *savePath : QString();
+    }
+    bool askChoice(QWidget*, const QString&, const QString&, const QStringList& items, int& index) override
+    {
+        return index >= 0 && index < items.size(); // keep the preselection
+    }
 };
 } // namespace
 
@@ -50,7 +62,9 @@ class TestGuiWindow : public QObject
     std::unique_ptr<MainWindow> makeWindow(int ops = 600)
     {
         auto window = std::make_unique<MainWindow>();
-        window->setPrompts(std::make_unique<RecordingPrompts>(&m_errors));
+        auto prompts = std::make_unique<RecordingPrompts>(&m_errors);
+        prompts->savePath = &m_savePath;
+        window->setPrompts(std::move(prompts));
         window->controller()->resetProject(makeSyntheticProject(ops));
         window->resize(MainWindow::kDefaultSize);
         window->show();
@@ -61,7 +75,22 @@ class TestGuiWindow : public QObject
     }
 
     QStringList m_errors;
+    QString m_savePath;
     QTemporaryDir m_dir;
+
+    std::unique_ptr<MainWindow> makeExampleWindow()
+    {
+        const QStringList files = MainWindow::exampleFiles();
+        if (files.isEmpty())
+            return nullptr;
+        auto window = makeWindow(10);
+        if (!window)
+            return nullptr;
+        window->controller()->resetProject(Project());
+        if (!window->openFiles(files, true))
+            return nullptr;
+        return window;
+    }
 
 private slots:
     void init() { m_errors.clear(); }
@@ -287,6 +316,65 @@ private slots:
         QFile svgFile(svg);
         QVERIFY(svgFile.open(QIODevice::ReadOnly));
         QVERIFY(svgFile.readAll().contains("<svg"));
+    }
+
+    void exportsEveryFormatFromTheMenuAndRefusesAMismatch()
+    {
+        if (MainWindow::exampleFiles().isEmpty())
+            QSKIP("the bundled example is not there");
+        auto window = makeExampleWindow();
+        QVERIFY(window);
+        QTemporaryDir dir;
+        QStringList written;
+        const auto actions = window->exportMenu()->actions();
+        for (QAction* action : actions) {
+            if (action->isSeparator())
+                continue;
+            QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
+            const QString id = action->data().toString();
+            m_savePath = dir.filePath(QStringLiteral("profile.") + id);
+            action->trigger();
+            QVERIFY2(
+                m_errors.isEmpty(), qPrintable(id + QStringLiteral(": ") + m_errors.join(QLatin1Char('\n'))));
+            QVERIFY2(QFileInfo(m_savePath).size() > 0, qPrintable(id));
+            written.append(id);
+        }
+        // Every ProfileExporter format, plus ModelOpt in FP8.
+        QCOMPARE(written.size(), qsizetype(ProfileExporter::formats().size() + 1));
+        for (const QString& id : ProfileExporter::formatIds())
+            QVERIFY2(written.contains(id), qPrintable(id));
+        QFile fp8(dir.filePath(QStringLiteral("profile.modelopt-fp8")));
+        QVERIFY(fp8.open(QIODevice::ReadOnly));
+        QVERIFY(fp8.readAll().toLower().contains("fp8"));
+
+        // A Conv3d forced to INT8: llm-compressor targets Linear only, so its recipe would keep the op. The
+        // export is refused with the difference named and an existing file is left alone.
+        ProjectController* controller = window->controller();
+        const int conv = controller->opIndex(QStringLiteral("model.visual.patch_embed.proj"));
+        QVERIFY(conv >= 0);
+        controller->setOverride(conv, Override::Action::Int8, QStringLiteral("test"));
+        const QString target = dir.filePath(QStringLiteral("mismatch.yaml"));
+        QFile old(target);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old\n");
+        old.close();
+        QVERIFY(!window->exportProfile(QStringLiteral("llmcompressor"), window->currentProfile(), target));
+        QCOMPARE(m_errors.size(), 1);
+        QVERIFY2(m_errors.front().contains(QStringLiteral("patch_embed")), qPrintable(m_errors.front()));
+        QFile check(target);
+        QVERIFY(check.open(QIODevice::ReadOnly));
+        QCOMPARE(check.readAll(), QByteArray("old\n"));
+        m_errors.clear();
+        const QString fresh = dir.filePath(QStringLiteral("fresh.yaml"));
+        QVERIFY(!window->exportProfile(QStringLiteral("llmcompressor"), window->currentProfile(), fresh));
+        QVERIFY(!QFileInfo::exists(fresh));
+        // An option a format cannot express is refused the same way.
+        m_errors.clear();
+        ExportOptions fp8Inc;
+        fp8Inc.numbers = ExportOptions::NumberFormat::Fp8;
+        QVERIFY(!window->exportProfile(QStringLiteral("inc2"), 0, fresh, fp8Inc));
+        QCOMPARE(m_errors.size(), 1);
+        QVERIFY(!QFileInfo::exists(fresh));
     }
 
     void backgroundLoadKeepsTheWindowResponsive()

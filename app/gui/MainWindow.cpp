@@ -8,7 +8,8 @@
 #include "chart/LayerSensitivityView.h"
 #include "chart/RankScatterView.h"
 #include "chart/RankedCurveView.h"
-#include "export/Inc2Exporter.h"
+#include "export/ExportVerifier.h"
+#include "export/ProfileExporter.h"
 #include "io/AtomicWriter.h"
 #include "io/FileError.h"
 #include "models/OpTableModel.h"
@@ -31,8 +32,8 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -263,8 +264,32 @@ void MainWindow::createActions()
         [this] { exportChartsDialog(QStringLiteral("png")); });
     add(file, tr("Export Charts as S&VG…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
         [this] { exportChartsDialog(QStringLiteral("svg")); });
-    add(file, tr("Export &INC 2.x Config…"), QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::exportInc,
-        tr("Write an INC 2.x op_name_dict keeping a profile's kept ops in fp32"));
+    // Every ProfileExporter format; framework configs are verified against the profile before writing.
+    m_exportMenu = file->addMenu(tr("E&xport Profile"));
+    const std::vector<ProfileExporter::Format>& formats = ProfileExporter::formats();
+    for (size_t i = 0; i < formats.size(); ++i) {
+        const ProfileExporter::Format& format = formats[i];
+        // Ctrl+I (INC 2.x, the common case) and Ctrl+Alt+1..8 in menu order.
+        QKeySequence key(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_1 + int(i)));
+        if (format.id == QLatin1String("inc2"))
+            key = QKeySequence(Qt::CTRL | Qt::Key_I);
+        QAction* action = add(
+            m_exportMenu, QStringLiteral("%1 — %2…").arg(format.id, format.description), key,
+            [this, id = format.id] { exportDialog(id, ExportOptions()); },
+            tr("Write the chosen profile as %1").arg(format.description));
+        action->setData(format.id);
+    }
+    m_exportMenu->addSeparator();
+    QAction* fp8 = add(
+        m_exportMenu, tr("modelopt — ModelOpt quant_cfg with FP8 (E4M3) instead of INT8…"),
+        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_9),
+        [this] {
+            ExportOptions options;
+            options.numbers = ExportOptions::NumberFormat::Fp8;
+            exportDialog(QStringLiteral("modelopt"), options);
+        },
+        tr("The same profile in FP8, for the W8A8-vs-FP8 comparison"));
+    fp8->setData(QStringLiteral("modelopt-fp8"));
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
@@ -600,34 +625,76 @@ void MainWindow::exportChartsDialog(const QString& suffix)
         exportCharts(path);
 }
 
-void MainWindow::exportInc()
+int MainWindow::currentProfile() const
+{
+    const int count = m_controller->project().profileCount();
+    const QModelIndex current = m_summaryView->currentIndex();
+    if (current.isValid() && current.row() < count)
+        return current.row();
+    return count - 1;
+}
+
+void MainWindow::exportDialog(const QString& format, const ExportOptions& options)
 {
     const Project& p = m_controller->project();
-    if (p.profileCount() == 0)
+    if (p.profileCount() == 0) {
+        m_prompts->showError(this, tr("Nothing to export"), tr("The project has no profiles."));
         return;
+    }
     QStringList names;
     for (const ProfileSpec& spec : p.cutPlan().profiles)
-        names.append(spec.name + QStringLiteral(" ") + spec.label);
-    bool ok = false;
-    const QString choice = QInputDialog::getItem(
-        this, tr("Export INC 2.x"), tr("Profile:"), names, int(names.size()) - 1, false, &ok);
-    if (!ok)
+        names.append(spec.label.isEmpty() ? spec.name : spec.name + QStringLiteral(" — ") + spec.label);
+    int profile = currentProfile();
+    if (!m_prompts->askChoice(this, tr("Export %1").arg(format), tr("Profile:"), names, profile))
         return;
-    const int profile = int(names.indexOf(choice));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export INC 2.x Config"),
-        QDir(AppSettings::lastDirectory.get())
-            .filePath(
-                QStringLiteral("inc_op_name_dict_%1.json").arg(p.cutPlan().profiles[size_t(profile)].name)),
-        tr("JSON (*.json)"));
+    QString extension = QStringLiteral("txt");
+    for (const ProfileExporter::Format& f : ProfileExporter::formats()) {
+        if (f.id == format)
+            extension = f.extension;
+    }
+    const bool fp8 = options.numbers == ExportOptions::NumberFormat::Fp8;
+    const QString suggested = QStringLiteral("%1_%2%3.%4")
+                                  .arg(format, p.cutPlan().profiles[size_t(profile)].name,
+                                      fp8 ? QStringLiteral("_fp8") : QString(), extension);
+    const QString path = m_prompts->askSavePath(this, tr("Export %1").arg(format),
+        QDir(AppSettings::lastDirectory.get()).filePath(suggested),
+        tr("%1 (*.%2);;All files (*)").arg(extension.toUpper(), extension));
     if (path.isEmpty())
         return;
+    AppSettings::lastDirectory.set(QFileInfo(path).absolutePath());
+    exportProfile(format, profile, path, options);
+}
+
+bool MainWindow::exportProfile(
+    const QString& format, int profile, const QString& path, const ExportOptions& options)
+{
+    const Project& p = m_controller->project();
+    if (profile < 0 || profile >= p.profileCount()) {
+        m_prompts->showError(this, tr("Export failed"), tr("No profile %1.").arg(profile));
+        return false;
+    }
+    const QString name = p.cutPlan().profiles[size_t(profile)].name;
     try {
-        writeAtomically(path, Inc2Exporter::toJson(p, profile));
+        // Generated and verified in memory first: a mismatch or a refused option writes nothing.
+        writeAtomically(path, ProfileExporter::run(p, format, profile, options));
+    } catch (const ExportMismatch& e) {
+        m_prompts->showError(this, tr("Export refused"),
+            tr("The %1 export of profile %2 would not quantize exactly the profile's ops, so nothing was "
+               "written.\n\n%3")
+                .arg(format, name, QString::fromUtf8(e.what())));
+        return false;
+    } catch (const std::invalid_argument& e) {
+        m_prompts->showError(this, tr("Export refused"), QString::fromUtf8(e.what()));
+        return false;
     } catch (const FileError& e) {
         m_prompts->showError(this, tr("Export failed"), e.toString());
+        return false;
     } catch (const std::exception& e) {
         m_prompts->showError(this, tr("Export failed"), QString::fromUtf8(e.what()));
+        return false;
     }
+    statusBar()->showMessage(tr("Exported profile %1 as %2 to %3").arg(name, format, path), 6000);
+    return true;
 }
 
 bool MainWindow::saveScreenshot(const QString& path)

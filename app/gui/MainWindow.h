@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProjectLoader.h"
+#include "export/ExportOptions.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -63,6 +64,13 @@ public:
     void cancelLoading();
     bool saveTo(const QString& path);
     bool exportCharts(const QString& path); // .png or .svg
+    // Writes one profile in one ProfileExporter format (verified, atomically); errors go to the prompts and
+    // leave no file. The File > Export actions ask for the profile and the path, then call this.
+    bool exportProfile(
+        const QString& format, int profile, const QString& path, const ExportOptions& options = {});
+    // The profile an export starts from: the one selected in the summary, else the last (largest).
+    int currentProfile() const;
+    QMenu* exportMenu() const { return m_exportMenu; }
     // Hand edit with a note, asking for the note through the prompts.
     void requestEdit(int op, int action);
     void suggestCuts();
@@ -88,7 +96,7 @@ private:
     bool saveAs();
     void openDialog();
     void exportChartsDialog(const QString& suffix);
-    void exportInc();
+    void exportDialog(const QString& format, const ExportOptions& options);
     void finishLoad();
     void selectViolation(const QModelIndex& index);
 
@@ -112,6 +120,7 @@ private:
     QComboBox* m_scatterX;
     QComboBox* m_scatterY;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_exportMenu = nullptr;
     QLabel* m_violationLabel;
     QLabel* m_summaryLabel;
     QProgressBar* m_progress;

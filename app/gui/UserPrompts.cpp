@@ -1,5 +1,6 @@
 #include "UserPrompts.h"
 
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
 
@@ -26,6 +27,22 @@ UserPrompts::SaveChoice UserPrompts::askSaveChanges(QWidget* parent, const QStri
     return answer == QMessageBox::Save   ? SaveChoice::Save
         : answer == QMessageBox::Discard ? SaveChoice::Discard
                                          : SaveChoice::Cancel;
+}
+
+QString UserPrompts::askSavePath(
+    QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter)
+{
+    return QFileDialog::getSaveFileName(parent, title, suggestedPath, filter);
+}
+
+bool UserPrompts::askChoice(
+    QWidget* parent, const QString& title, const QString& label, const QStringList& items, int& index)
+{
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(parent, title, label, items, index, false, &ok);
+    if (ok)
+        index = int(items.indexOf(choice));
+    return ok && index >= 0;
 }
 
 } // namespace qc::gui

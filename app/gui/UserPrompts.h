@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class QWidget;
 
@@ -18,6 +19,12 @@ public:
     // false when the user cancels; note may be left empty.
     virtual bool askNote(QWidget* parent, const QString& title, QString& note);
     virtual SaveChoice askSaveChanges(QWidget* parent, const QString& document);
+    // A file to write; empty when the user cancels.
+    virtual QString askSavePath(
+        QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter);
+    // One of items (index preselected); false when the user cancels.
+    virtual bool askChoice(
+        QWidget* parent, const QString& title, const QString& label, const QStringList& items, int& index);
 };
 
 } // namespace qc::gui
