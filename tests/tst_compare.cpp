@@ -4,11 +4,13 @@
 #include "compare/ProfileDiff.h"
 #include "compare/ReferenceSchemes.h"
 #include "inventory/InventoryReader.h"
+#include "io/FileError.h"
 #include "metrics/MetricImporter.h"
 #include "patterns/LayerPattern.h"
 #include "patterns/ProfileTransfer.h"
 #include "profile/Checker.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace qc;
@@ -204,6 +206,34 @@ private slots:
             inv, test::sharedData(QStringLiteral("qwen2_5_vl_3b/modelopt_autoquant_int8_lm_small.json")));
         QCOMPARE(aq.cuts().front().ops, qint64(415)); // 414 Linears (no lm_head in the report) + the Conv3d
         QVERIFY(!aq.isQuantized(inv.indexOf(QStringLiteral("lm_head")), 0));
+    }
+
+    void referenceFromModelOptManifest()
+    {
+        const Inventory inv = InventoryReader::read(example("ops.csv"));
+        QTemporaryDir dir;
+        auto write = [&](const char* name, const QByteArray& json) {
+            QFile f(dir.filePath(QLatin1String(name)));
+            if (f.open(QIODevice::WriteOnly))
+                f.write(json);
+            return f.fileName();
+        };
+        // The FP8 export hf_ptq.py writes for Qwen2.5-VL (the exclude list quoted in qwen2_5_vl_3b.md).
+        const Project fp8 = ReferenceSchemes::byName(QStringLiteral("modelopt-manifest:")
+                + write("hf_quant_config.json",
+                    R"({"producer": {"name": "modelopt"}, "quantization": {"quant_algo": "FP8", "exclude_modules": ["lm_head", "model.visual*"]}})"),
+            inv);
+        QCOMPARE(fp8.cuts().front().ops, qint64(252));
+        const Project mixed = ReferenceSchemes::fromModelOptManifest(inv,
+            write("mixed.json",
+                R"({"quantization": {"quant_algo": "MIXED_PRECISION", "quantized_layers": {
+                    "model.language_model.layers.0.mlp.down_proj": {"quant_algo": "W8A8_SQ_PER_CHANNEL"},
+                    "model.language_model.layers.1": {"quant_algo": "FP8"}}}})"));
+        QCOMPARE(mixed.cuts().front().ops, qint64(1 + 9)); // one op, and every module under layer 1
+        QVERIFY(mixed.isQuantized(
+            inv.indexOf(QStringLiteral("model.language_model.layers.1.input_layernorm")), 0));
+        QVERIFY_THROWS_EXCEPTION(FileError,
+            ReferenceSchemes::fromModelOptManifest(inv, write("bad.json", R"({"quantization": {}})")));
     }
 
     void diffAgainstLanguageModelOnly()

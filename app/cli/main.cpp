@@ -25,7 +25,8 @@ Usage:
   quantcut-cli patterns profiles.yaml [--profile NAME]      # compact layer-range patterns, round trip proved
   quantcut-cli transfer profiles.yaml --inventory OTHER -o OUT.yaml   # onto a model of another depth
   quantcut-cli diff A.yaml[:PROFILE] B.yaml[:PROFILE] [-o FILE.md]
-  quantcut-cli reference --scheme lm-only|modelopt-default|autoquant:FILE --inventory FILE -o ref.yaml
+  quantcut-cli reference --scheme lm-only|modelopt-default|autoquant:FILE|modelopt-manifest:FILE
+                         --inventory FILE -o ref.yaml
   quantcut-cli report profiles.yaml -o DIR                  # report.md, report.html, charts as PNG and SVG
   quantcut-cli --help | --version
 

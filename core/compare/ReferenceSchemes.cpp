@@ -1,9 +1,15 @@
 #include "ReferenceSchemes.h"
 
 #include "export/ModelOptExporter.h"
+#include "export/ModuleNameSet.h"
 #include "export/PatternEvaluator.h"
+#include "io/FileError.h"
+#include "io/InputFile.h"
 #include "metrics/MetricImporter.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <functional>
 #include <stdexcept>
@@ -107,6 +113,45 @@ Project ReferenceSchemes::fromAutoQuantReport(const Inventory& inventory, const 
         RuleSet(), QStringLiteral("autoquant"), QStringLiteral("ModelOpt AutoQuantize report"));
 }
 
+Project ReferenceSchemes::fromModelOptManifest(const Inventory& inventory, const QString& manifestPath)
+{
+    const QByteArray data = readTextInput(manifestPath);
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(data, &error).object();
+    if (error.error != QJsonParseError::NoError)
+        throw FileError(manifestPath, lineOfOffset(data, error.offset),
+            QStringLiteral("invalid JSON: ") + error.errorString());
+    const QJsonObject q = root.contains(QStringLiteral("quantization"))
+        ? root.value(QStringLiteral("quantization")).toObject()
+        : root.value(QStringLiteral("quantization_config")).toObject();
+    const QString algo = q.value(QStringLiteral("quant_algo")).toString();
+    if (algo.isEmpty())
+        throw FileError(
+            manifestPath, QStringLiteral("no quantization.quant_algo: not a ModelOpt quantization manifest"));
+    std::function<bool(const Op&)> quantized;
+    std::vector<PatternEvaluator> excluded;
+    ModuleNameSet layers;
+    if (algo == QLatin1String("MIXED_PRECISION")) {
+        const QJsonObject listed = q.value(QStringLiteral("quantized_layers")).toObject();
+        for (auto it = listed.begin(); it != listed.end(); ++it)
+            layers.insert(it.key());
+        quantized = [&](const Op& op) { return layers.coversSelfOrAncestor(op.name); };
+    } else {
+        for (const QJsonValue& v : q.value(QStringLiteral("exclude_modules")).toArray())
+            excluded.emplace_back(PatternEvaluator::Syntax::Fnmatch, v.toString());
+        quantized = [&](const Op& op) {
+            return op.opType == QLatin1String("Linear")
+                && std::none_of(excluded.begin(), excluded.end(),
+                    [&](const PatternEvaluator& p) { return p.matches(op.name); });
+        };
+    }
+    return oneProfileProject(inventory,
+        uniformOver(inventory, quantized,
+            QStringLiteral("the ops the ModelOpt manifest %1 quantizes (%2)").arg(manifestPath, algo)),
+        RuleSet(), QStringLiteral("modelopt-manifest"),
+        QStringLiteral("ModelOpt export manifest (") + algo + QLatin1Char(')'));
+}
+
 Project ReferenceSchemes::byName(const QString& name, const Inventory& inventory)
 {
     if (name == QLatin1String("lm-only"))
@@ -115,8 +160,10 @@ Project ReferenceSchemes::byName(const QString& name, const Inventory& inventory
         return modelOptDefaults(inventory);
     if (name.startsWith(QLatin1String("autoquant:")))
         return fromAutoQuantReport(inventory, name.mid(10));
-    throw std::invalid_argument("unknown reference scheme '" + name.toStdString()
-        + "' (known: lm-only, modelopt-default, autoquant:FILE)");
+    if (name.startsWith(QLatin1String("modelopt-manifest:")))
+        return fromModelOptManifest(inventory, name.mid(18));
+    throw std::invalid_argument("unknown reference scheme '" + name.toStdString() + "' (known: "
+        + names().join(QStringLiteral(", ")).toStdString() + ")");
 }
 
 } // namespace qc

@@ -12,7 +12,7 @@ namespace qc {
 class ReferenceSchemes
 {
 public:
-    static QStringList names(); // lm-only, modelopt-default, autoquant:FILE
+    static QStringList names(); // lm-only, modelopt-default, autoquant:FILE, modelopt-manifest:FILE
 
     // Every public Qwen2.5-VL release: only the text decoder's Linears (the default rules plus lm-only).
     static Project languageModelOnly(const Inventory& inventory);
@@ -21,8 +21,13 @@ public:
     static Project modelOptDefaults(const Inventory& inventory);
     // The layers a ModelOpt AutoQuantize report lists at num_bits <= 8 (group members included), INT8.
     static Project fromAutoQuantReport(const Inventory& inventory, const QString& reportPath);
+    // What a ModelOpt export says it quantized: hf_quant_config.json (or a config.json whose
+    // quantization_config comes from ModelOpt). A single quant_algo quantizes the Linear ops no
+    // exclude_modules glob matches (fnmatch on module names); MIXED_PRECISION lists quantized_layers.
+    static Project fromModelOptManifest(const Inventory& inventory, const QString& manifestPath);
 
-    // Dispatch by name ("autoquant:PATH"). Throws std::invalid_argument for an unknown scheme.
+    // Dispatch by name ("autoquant:PATH", "modelopt-manifest:PATH"). Throws std::invalid_argument for an
+    // unknown scheme.
     static Project byName(const QString& name, const Inventory& inventory);
 };
 
