@@ -269,6 +269,17 @@ public:
         return node.IsNull() ? QString() : QString::fromStdString(node.Scalar());
     }
     QString text(const YAML::Node& map, const char* key) const { return text(require(map, key)); }
+    // A key that must hold one of two words: true for the first. `what` names it in the message.
+    bool choice(
+        const YAML::Node& map, const char* key, const char* first, const char* second, const char* what) const
+    {
+        const QString value = text(map, key);
+        if (value != QLatin1String(first) && value != QLatin1String(second))
+            fail(map[key],
+                QStringLiteral("%1 must be %2 or %3, found '%4'")
+                    .arg(QLatin1String(what), QLatin1String(first), QLatin1String(second), value));
+        return value == QLatin1String(first);
+    }
     QString optionalText(const YAML::Node& map, const char* key) const
     {
         return map[key] ? text(map[key]) : QString();
@@ -380,18 +391,15 @@ Rule readRule(const Reader& r, const YAML::Node& node)
 {
     Rule rule;
     rule.name = r.text(node, "name");
-    const QString action = r.text(node, "action");
-    if (action != QLatin1String("keep") && action != QLatin1String("allow"))
-        r.fail(node["action"], QStringLiteral("rule action must be keep or allow, found '%1'").arg(action));
-    rule.action = action == QLatin1String("keep") ? Rule::Action::Keep : Rule::Action::Allow;
+    rule.action
+        = r.choice(node, "action", "keep", "allow", "rule action") ? Rule::Action::Keep : Rule::Action::Allow;
     rule.enabled = r.boolean(node, "enabled", true);
     rule.reason = r.optionalText(node, "reason");
     const YAML::Node match = r.require(node, "match");
     rule.namePattern = r.optionalText(match, "name");
-    const QString syntax = match["syntax"] ? r.text(match["syntax"]) : QStringLiteral("glob");
-    if (syntax != QLatin1String("glob") && syntax != QLatin1String("regex"))
-        r.fail(match["syntax"], QStringLiteral("syntax must be glob or regex, found '%1'").arg(syntax));
-    rule.syntax = syntax == QLatin1String("glob") ? Rule::Syntax::Glob : Rule::Syntax::Regex;
+    rule.syntax = !match["syntax"] || r.choice(match, "syntax", "glob", "regex", "syntax")
+        ? Rule::Syntax::Glob
+        : Rule::Syntax::Regex;
     rule.opTypes = r.strings(match["op_type"]);
     rule.excludedOpTypes = r.strings(match["not_op_type"]);
     rule.components = r.strings(match["component"]);
@@ -411,11 +419,8 @@ Override readOverride(const Reader& r, const YAML::Node& node)
 {
     Override o;
     o.op = r.text(node, "op");
-    const QString action = r.text(node, "action");
-    if (action != QLatin1String("keep") && action != QLatin1String("int8"))
-        r.fail(
-            node["action"], QStringLiteral("override action must be keep or int8, found '%1'").arg(action));
-    o.action = action == QLatin1String("keep") ? Override::Action::Keep : Override::Action::Int8;
+    o.action = r.choice(node, "action", "keep", "int8", "override action") ? Override::Action::Keep
+                                                                           : Override::Action::Int8;
     o.note = r.optionalText(node, "note");
     return o;
 }
