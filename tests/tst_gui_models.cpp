@@ -10,6 +10,7 @@
 #include "models/OpTableModel.h"
 #include "models/ProfileSummaryModel.h"
 #include "models/RulesModel.h"
+#include "models/SourcesModel.h"
 #include "models/ViolationsModel.h"
 #include "profile/ProfileCutter.h"
 
@@ -34,9 +35,10 @@ private slots:
         ProfileSummaryModel summary(&controller);
         ViolationsModel violations(&controller);
         RulesModel rules(&controller);
+        SourcesModel sources(&controller);
         const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
         QAbstractItemModelTester t1(&ops, mode), t2(&proxy, mode), t3(&summary, mode), t4(&violations, mode),
-            t5(&rules, mode);
+            t5(&rules, mode), t6(&sources, mode);
 
         controller.resetProject(makeSyntheticProject(400));
         QCOMPARE(ops.rowCount(), 400);
@@ -46,6 +48,10 @@ private slots:
         controller.setOverride(
             controller.opIndex(QStringLiteral("lm_head")), Override::Action::Int8, QStringLiteral("test"));
         rules.applyLanguageModelOnlyPreset();
+        QCOMPARE(sources.rowCount(), 2);
+        controller.setMetricFlipped(0, true);
+        controller.setCombine(CombineSpec::parse(QStringLiteral("weighted:mse_v2=2,hawq_v2=1")));
+        controller.setCutBy(CutPlan::CutBy::Params);
         proxy.setFilterText(QStringLiteral("experts\\.1\\."), true);
         QVERIFY(proxy.rowCount() > 0);
         proxy.setStatusFilter(OpFilterProxyModel::Status::Violations);

@@ -7,16 +7,24 @@
 #include "UserPrompts.h"
 #include "chart/CutAxisMapping.h"
 #include "chart/CutHandle.h"
+#include "chart/GroupAxisItem.h"
+#include "chart/LayerSensitivityView.h"
 #include "chart/RankedCurveView.h"
 #include "export/ProfileExporter.h"
 #include "models/OpFilterProxyModel.h"
 #include "models/OpTableModel.h"
+#include "models/SourcesModel.h"
 #include "models/ViolationsModel.h"
 #include "widgets/OpTablePanel.h"
+#include "widgets/ProfilePanel.h"
+#include "widgets/SourcesPanel.h"
 
 #include <QAction>
 #include <QColor>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -375,6 +383,184 @@ private slots:
         QVERIFY(!window->exportProfile(QStringLiteral("inc2"), 0, fresh, fp8Inc));
         QCOMPARE(m_errors.size(), 1);
         QVERIFY(!QFileInfo::exists(fresh));
+    }
+
+    void cutMeasureControlKeepsTheProfilesAndUndoes()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        const Project& p = controller->project();
+        const CutPlan before = p.cutPlan();
+        const std::vector<ProfileCut> cutsBefore = p.cuts();
+        QComboBox* box = window->profilePanel()->cutByBox();
+        for (const CutPlan::CutBy by :
+            { CutPlan::CutBy::Count, CutPlan::CutBy::Params, CutPlan::CutBy::Score }) {
+            const int undoIndex = controller->undoStack()->index();
+            const int index = box->findData(int(by));
+            QVERIFY(index >= 0);
+            box->setCurrentIndex(index);
+            emit box->activated(index);
+            QCOMPARE(p.cutPlan().by, by);
+            QCOMPARE(controller->undoStack()->index(), undoIndex + 1);
+            for (size_t i = 0; i < cutsBefore.size(); ++i) {
+                if (by == CutPlan::CutBy::Score) {
+                    // A threshold cannot split units of equal score: the same threshold, ties included.
+                    const Ranking& r = p.ranking();
+                    QCOMPARE(r.orderScore(p.cuts()[i].units - 1), r.orderScore(cutsBefore[i].units - 1));
+                    continue;
+                }
+                QCOMPARE(p.cuts()[i].ops, cutsBefore[i].ops); // same ops, new measure
+                QCOMPARE(p.cuts()[i].units, cutsBefore[i].units);
+            }
+            controller->undoStack()->undo();
+            QCOMPARE(p.cutPlan(), before);
+            QCOMPARE(box->currentData().toInt(), int(CutPlan::CutBy::Ops));
+        }
+        QCOMPARE(window->rankedCurve()->chart()->axes(Qt::Horizontal).front()->titleText(),
+            QStringLiteral("eligible ops quantized, least sensitive first (fraction)"));
+    }
+
+    void combinationControlChangesTheRankingAndUndoes()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        const Project& p = controller->project();
+        const CombineSpec before = p.combine();
+        const std::vector<int> orderBefore = p.ranking().order;
+        QComboBox* box = window->profilePanel()->combineBox();
+        QCOMPARE(box->count(), 2 + 2 + 1); // mean, max, each metric, weighted
+
+        const int single = box->findData(QStringLiteral("hawq_v2"));
+        QVERIFY(single >= 0);
+        box->setCurrentIndex(single);
+        emit box->activated(single);
+        QCOMPARE(p.combine().method, CombineSpec::Method::Single);
+        QCOMPARE(p.combine().metric, QStringLiteral("hawq_v2"));
+        QVERIFY(p.ranking().order != orderBefore);
+        controller->undoStack()->undo();
+        QCOMPARE(p.combine(), before);
+        QCOMPARE(p.ranking().order, orderBefore);
+
+        const int max = box->findData(QStringLiteral("max-rank"));
+        box->setCurrentIndex(max);
+        emit box->activated(max);
+        QCOMPARE(p.combine().method, CombineSpec::Method::MaxRank);
+        controller->undoStack()->undo();
+        QCOMPARE(p.combine(), before);
+
+        const int weighted = box->findData(QStringLiteral("weighted"));
+        box->setCurrentIndex(weighted);
+        emit box->activated(weighted);
+        QCOMPARE(p.combine().method, CombineSpec::Method::Weighted);
+        QCOMPARE(p.combine().weightOf(QStringLiteral("mse_v2")), 1.0);
+        QVERIFY(window->profilePanel()->weightBox(0)->isVisibleTo(window.get()));
+        const int undoIndex = controller->undoStack()->index();
+        window->profilePanel()->weightBox(0)->setValue(3.0);
+        QCOMPARE(p.combine().weightOf(QStringLiteral("mse_v2")), 3.0);
+        QCOMPARE(p.combine().weightOf(QStringLiteral("hawq_v2")), 1.0);
+        QCOMPARE(controller->undoStack()->index(), undoIndex + 1);
+        controller->undoStack()->undo();
+        QCOMPARE(p.combine().weightOf(QStringLiteral("mse_v2")), 1.0);
+        QCOMPARE(window->profilePanel()->weightBox(0)->value(), 1.0);
+        controller->undoStack()->undo();
+        QCOMPARE(p.combine(), before);
+        QVERIFY(!window->profilePanel()->weightBox(0)->isVisibleTo(window.get()));
+    }
+
+    void sourcesDockFlipsPolarityAndListsUnmatchedNames()
+    {
+        Project project = makeSyntheticProject(600);
+        std::vector<Metric> metrics = project.metrics();
+        metrics[1].entries.push_back(
+            { QStringLiteral("model.layers.999.self_attn.q_proj"), QStringLiteral("Linear"), 1.0, 0, {} });
+        project.setMetrics(std::move(metrics));
+        auto window = makeWindow();
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        controller->resetProject(project);
+        const Project& p = controller->project();
+        SourcesModel* sources = window->sourcesModel();
+        QCOMPARE(sources->rowCount(), 2);
+        QCOMPARE(sources->index(1, SourcesModel::UnmatchedColumn).data().toString(), QStringLiteral("1"));
+        QCOMPARE(sources->index(0, SourcesModel::UnmatchedColumn).data().toString(), QStringLiteral("0"));
+        window->sourcesPanel()->view()->setCurrentIndex(sources->index(1, 0));
+        QVERIFY2(window->sourcesPanel()->details()->toPlainText().contains(
+                     QStringLiteral("model.layers.999.self_attn.q_proj")),
+            qPrintable(window->sourcesPanel()->details()->toPlainText()));
+
+        // Reverse MSE_V2 with the checkbox: the ranks by it turn over, the legend says so; one undo.
+        const Polarity polarity = p.metrics()[0].polarity();
+        const int op = p.ranking().units[size_t(p.ranking().order.front())].members.front();
+        const double rank = p.ranking().metricRank[0][size_t(op)];
+        QVERIFY(window->layerChart()->legendText().contains(QStringLiteral("lower = more sensitive")));
+        QVERIFY(sources->setData(
+            sources->index(0, SourcesModel::ReversedColumn), Qt::Checked, Qt::CheckStateRole));
+        QVERIFY(p.metrics()[0].flipped);
+        QVERIFY(p.metrics()[0].polarity() != polarity);
+        QVERIFY(p.ranking().metricRank[0][size_t(op)] != rank);
+        QCOMPARE(sources->index(0, SourcesModel::ReversedColumn).data(Qt::CheckStateRole).toInt(),
+            int(Qt::Checked));
+        QVERIFY(!window->layerChart()->legendText().contains(QStringLiteral("lower = more sensitive")));
+        controller->undoStack()->undo();
+        QVERIFY(!p.metrics()[0].flipped);
+        QCOMPARE(p.ranking().metricRank[0][size_t(op)], rank);
+        QVERIFY(window->layerChart()->legendText().contains(QStringLiteral("lower = more sensitive")));
+
+        // The context-menu action flips the selected source (HAWQ_V2 here), and keeps it selected.
+        window->sourcesPanel()->view()->setCurrentIndex(sources->index(1, 0));
+        window->sourcesPanel()->flipAction()->trigger();
+        QVERIFY(p.metrics()[1].flipped);
+        QCOMPARE(window->sourcesPanel()->view()->currentIndex().row(), 1);
+        controller->undoStack()->undo();
+        QVERIFY(!p.metrics()[1].flipped);
+    }
+
+    void layerChartLabelsStayApartForHundredsOfLayers()
+    {
+        auto window = makeWindow(60000); // about 300 MoE layers in one group
+        QVERIFY(window);
+        const LayerSensitivityView* chart = window->layerChart();
+        QVERIFY(chart->layerSlots().size() > 250);
+        const GroupAxisItem* axis = chart->groupAxis();
+        auto apart = [](const std::vector<GroupAxisItem::Label>& labels) {
+            for (size_t i = 0; i < labels.size(); ++i) {
+                for (size_t j = i + 1; j < labels.size(); ++j) {
+                    if (labels[i].rect.intersects(labels[j].rect))
+                        return false;
+                }
+            }
+            return true;
+        };
+        QVERIFY(axis->tickLabels().size() >= 4);
+        QVERIFY(axis->tickLabels().size() < 40); // decimated: not one per layer
+        QVERIFY(apart(axis->tickLabels()));
+        QVERIFY(apart(axis->nameLabels()));
+        QCOMPARE(axis->nameLabels().size(), size_t(1));
+        // The tooltip names the layer under the pointer.
+        QVERIFY(chart->slotToolTip(10).contains(QStringLiteral("layer")));
+    }
+
+    void exampleLayerChartNamesEveryComponent()
+    {
+        if (MainWindow::exampleFiles().isEmpty())
+            QSKIP("the bundled example is not there");
+        auto window = makeExampleWindow();
+        QVERIFY(window);
+        const GroupAxisItem* axis = window->layerChart()->groupAxis();
+        QStringList names;
+        for (const GroupAxisItem::Label& label : axis->nameLabels()) {
+            names.append(label.text);
+            for (const GroupAxisItem::Label& other : axis->nameLabels())
+                QVERIFY(&label == &other || !label.rect.intersects(other.rect));
+        }
+        // Whole names: nothing truncated, the one-slot groups included.
+        QVERIFY2(names.contains(QStringLiteral("language 0–35")), qPrintable(names.join(QLatin1Char('|'))));
+        QVERIFY2(names.contains(QStringLiteral("merger")), qPrintable(names.join(QLatin1Char('|'))));
+        QVERIFY2(names.contains(QStringLiteral("embedding")), qPrintable(names.join(QLatin1Char('|'))));
+        const QString legend = window->layerChart()->legendText();
+        QVERIFY2(legend.contains(QStringLiteral("(lower = more sensitive)")), qPrintable(legend));
     }
 
     void backgroundLoadKeepsTheWindowResponsive()

@@ -15,11 +15,13 @@
 #include "models/OpTableModel.h"
 #include "models/ProfileSummaryModel.h"
 #include "models/RulesModel.h"
+#include "models/SourcesModel.h"
 #include "models/ViolationsModel.h"
 #include "project/ProfileDocument.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ProfilePanel.h"
 #include "widgets/RulesPanel.h"
+#include "widgets/SourcesPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -65,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_summaryModel = new ProfileSummaryModel(m_controller, this);
     m_violationsModel = new ViolationsModel(m_controller, this);
     m_rulesModel = new RulesModel(m_controller, this);
+    m_sourcesModel = new SourcesModel(m_controller, this);
 
     // Charts: per-layer sensitivity on the left, ranked curve / metric vs metric on the right.
     m_layerChart = new LayerSensitivityView(m_controller);
@@ -235,6 +238,13 @@ void MainWindow::createDocks()
     rulesDock->setWidget(m_rulesPanel);
     addDockWidget(Qt::RightDockWidgetArea, rulesDock);
     tabifyDockWidget(violationsDock, rulesDock);
+
+    m_sourcesPanel = new SourcesPanel(m_controller, m_sourcesModel);
+    auto* sourcesDock = new QDockWidget(tr("Sources"), this);
+    sourcesDock->setObjectName(QStringLiteral("SourcesDock"));
+    sourcesDock->setWidget(m_sourcesPanel);
+    addDockWidget(Qt::RightDockWidgetArea, sourcesDock);
+    tabifyDockWidget(rulesDock, sourcesDock);
     violationsDock->raise();
     resizeDocks({ profileDock }, { 440 }, Qt::Horizontal);
 }
@@ -511,11 +521,12 @@ void MainWindow::finishLoad()
         m_prompts->showError(this, tr("Could not open"), result.error);
         return;
     }
+    // The loader recomputed the project in the background: adopt it as is, without a second recompute here.
     if (!result.profilePath.isEmpty())
-        m_controller->resetProject(std::move(result.project), result.profilePath);
+        m_controller->resetComputedProject(std::move(result.project), result.profilePath);
     else
-        m_controller->replaceProject(
-            result.project, tr("Load %1").arg(result.loaded.join(QStringLiteral(", "))));
+        m_controller->adoptComputedProject(
+            std::move(result.project), tr("Load %1").arg(result.loaded.join(QStringLiteral(", "))));
     m_lastLoadSucceeded = true;
     for (const QString& path : paths)
         AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());

@@ -27,6 +27,8 @@ class RankScatterView;
 class RankedCurveView;
 class RulesModel;
 class RulesPanel;
+class SourcesModel;
+class SourcesPanel;
 class UserPrompts;
 class ViolationsModel;
 
@@ -51,6 +53,8 @@ public:
     LayerSensitivityView* layerChart() const { return m_layerChart; }
     RankScatterView* scatter() const { return m_scatter; }
     ProfilePanel* profilePanel() const { return m_profilePanel; }
+    SourcesModel* sourcesModel() const { return m_sourcesModel; }
+    SourcesPanel* sourcesPanel() const { return m_sourcesPanel; }
     QTableView* violationsView() const { return m_violationsView; }
     QString violationStatusText() const;
 
@@ -112,6 +116,8 @@ private:
     RankScatterView* m_scatter;
     ProfilePanel* m_profilePanel;
     RulesPanel* m_rulesPanel;
+    SourcesModel* m_sourcesModel;
+    SourcesPanel* m_sourcesPanel;
     QTableView* m_violationsView;
     QTableView* m_summaryView;
     QWidget* m_chartArea;

@@ -1,12 +1,16 @@
 #include "ProjectController.h"
 
+#include "MetricText.h"
 #include "commands/ReplaceProjectCommand.h"
+#include "commands/SetCombineCommand.h"
 #include "commands/SetCutCommand.h"
 #include "commands/SetCutPlanCommand.h"
+#include "commands/SetMetricFlippedCommand.h"
 #include "commands/SetOverridesCommand.h"
 #include "commands/SetRulesCommand.h"
 #include "io/FileError.h"
 #include "profile/Checker.h"
+#include "profile/ProfileCutter.h"
 
 #include <algorithm>
 
@@ -24,6 +28,15 @@ void ProjectController::resetProject(Project project, const QString& filePath)
     m_undoStack.clear();
     m_selectedOp = -1;
     applyProject(std::move(project));
+    m_undoStack.setClean();
+    setFilePath(filePath);
+}
+
+void ProjectController::resetComputedProject(Project project, const QString& filePath)
+{
+    m_undoStack.clear();
+    m_selectedOp = -1;
+    applyComputedProject(std::move(project));
     m_undoStack.setClean();
     setFilePath(filePath);
 }
@@ -88,6 +101,70 @@ void ProjectController::replaceProject(const Project& project, const QString& te
     m_undoStack.push(new ReplaceProjectCommand(this, m_project, project, text));
 }
 
+void ProjectController::adoptComputedProject(Project project, const QString& text)
+{
+    m_undoStack.push(new ReplaceProjectCommand(this, m_project, std::move(project), text, true));
+}
+
+void ProjectController::setCutBy(CutPlan::CutBy by)
+{
+    CutPlan plan = m_project.cutPlan();
+    if (plan.by == by)
+        return;
+    const Ranking& ranking = m_project.ranking();
+    for (size_t i = 0; i < plan.profiles.size(); ++i) {
+        // The same units in the new measure: each profile keeps exactly what it quantizes.
+        const int units = i < m_project.cuts().size()
+            ? m_project.cuts()[i].units
+            : ProfileCutter::unitsForCut(ranking, plan.by, plan.profiles[i].cut);
+        plan.profiles[i].cut = ProfileCutter::cutForUnits(ranking, by, units);
+    }
+    plan.by = by;
+    m_undoStack.push(new SetCutPlanCommand(
+        this, m_project.cutPlan(), plan, tr("Measure cuts by %1").arg(CutPlan::cutByName(by))));
+}
+
+void ProjectController::setCombine(const CombineSpec& combine)
+{
+    if (combine == m_project.combine())
+        return;
+    m_undoStack.push(new SetCombineCommand(
+        this, m_project.combine(), combine, tr("Combine metrics by %1").arg(combine.toString())));
+}
+
+void ProjectController::setMetricFlipped(int metric, bool flipped)
+{
+    if (metric < 0 || size_t(metric) >= m_project.metrics().size()
+        || m_project.metrics()[size_t(metric)].flipped == flipped)
+        return;
+    const QString name = metricShortName(m_project.metrics()[size_t(metric)]);
+    m_undoStack.push(new SetMetricFlippedCommand(this, metric, flipped,
+        flipped ? tr("Reverse the polarity of %1").arg(name) : tr("Restore the polarity of %1").arg(name)));
+}
+
+void ProjectController::applyCombine(CombineSpec combine)
+{
+    m_project.setCombine(std::move(combine));
+    recomputeSafely();
+    updateViolations();
+    emit rankingChanged();
+    emit violationsChanged();
+}
+
+void ProjectController::applyMetricFlipped(int metric, bool flipped)
+{
+    if (metric < 0 || size_t(metric) >= m_project.metrics().size())
+        return;
+    std::vector<Metric> metrics = m_project.metrics();
+    metrics[size_t(metric)].flipped = flipped;
+    m_project.setMetrics(std::move(metrics));
+    recomputeSafely();
+    updateViolations();
+    // Legends, headers and tooltips state the polarity: a reset, not just a re-rank.
+    emit projectReset();
+    emit violationsChanged();
+}
+
 void ProjectController::applyCutPlan(const CutPlan& plan)
 {
     const bool sameShape
@@ -124,6 +201,17 @@ void ProjectController::applyProject(Project project)
 {
     m_project = std::move(project);
     recomputeSafely();
+    announceProject();
+}
+
+void ProjectController::applyComputedProject(Project project)
+{
+    m_project = std::move(project);
+    announceProject();
+}
+
+void ProjectController::announceProject()
+{
     if (m_selectedOp >= m_project.inventory().size())
         m_selectedOp = -1;
     updateViolations();

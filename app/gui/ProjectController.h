@@ -25,6 +25,8 @@ public:
 
     // Replaces everything and forgets the undo history: opening a profile file, a new project.
     void resetProject(Project project, const QString& filePath = {});
+    // The same for a project whose derived state is current (ProjectLoader recomputed it in the background).
+    void resetComputedProject(Project project, const QString& filePath = {});
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString& path);
     bool isModified() const { return !m_undoStack.isClean(); }
@@ -37,12 +39,23 @@ public:
     // Returns the validation errors; an invalid rule set is not applied.
     QStringList setRules(const RuleSet& rules, const QString& text);
     void replaceProject(const Project& project, const QString& text);
+    // Takes a project its loader already computed (recompute() done on the same inputs) as is: no second
+    // recompute on the GUI thread. Undoable like replaceProject.
+    void adoptComputedProject(Project project, const QString& text);
+    // Changes what the cuts measure, converting every cut so that each profile keeps the same ops (a score
+    // threshold cannot split units of equal score: there a profile takes the whole tie).
+    void setCutBy(CutPlan::CutBy by);
+    void setCombine(const CombineSpec& combine);
+    void setMetricFlipped(int metric, bool flipped);
 
     // The primitives the commands call; not undoable by themselves.
     void applyCutPlan(const CutPlan& plan);
     void applyOverrides(std::vector<Override> overrides);
     void applyRules(RuleSet rules);
     void applyProject(Project project);
+    void applyComputedProject(Project project); // derived state already current
+    void applyCombine(CombineSpec combine);
+    void applyMetricFlipped(int metric, bool flipped);
 
     // The cut that keeps profile between its neighbours (profiles are nested).
     double clampCut(int profile, double cut) const;
@@ -71,6 +84,7 @@ signals:
 
 private:
     void recomputeSafely();
+    void announceProject();
     void updateViolations();
 
     Project m_project;

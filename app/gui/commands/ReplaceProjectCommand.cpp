@@ -5,21 +5,28 @@
 namespace qc::gui {
 
 ReplaceProjectCommand::ReplaceProjectCommand(
-    ProjectController* controller, Project before, Project after, const QString& text)
+    ProjectController* controller, Project before, Project after, const QString& text, bool computed)
     : m_controller(controller)
     , m_before(std::move(before))
     , m_after(std::move(after))
+    , m_computed(computed)
 {
     setText(text);
 }
 
 void ReplaceProjectCommand::undo()
 {
-    m_controller->applyProject(m_before);
+    if (m_computed)
+        m_controller->applyComputedProject(m_before);
+    else
+        m_controller->applyProject(m_before);
 }
 void ReplaceProjectCommand::redo()
 {
-    m_controller->applyProject(m_after);
+    if (m_computed)
+        m_controller->applyComputedProject(m_after);
+    else
+        m_controller->applyProject(m_after);
 }
 
 } // namespace qc::gui

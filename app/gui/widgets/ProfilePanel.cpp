@@ -1,10 +1,13 @@
 #include "ProfilePanel.h"
 
+#include "MetricText.h"
 #include "ProjectController.h"
 #include "chart/ProfileColors.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -22,6 +25,38 @@ ProfilePanel::ProfilePanel(ProjectController* controller, QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+
+    auto* measureRow = new QHBoxLayout;
+    m_cutBy = new QComboBox(this);
+    // Same order as CutPlan::CutBy.
+    m_cutBy->addItem(tr("fraction of ops"), int(CutPlan::CutBy::Ops));
+    m_cutBy->addItem(tr("fraction of params"), int(CutPlan::CutBy::Params));
+    m_cutBy->addItem(tr("op count"), int(CutPlan::CutBy::Count));
+    m_cutBy->addItem(tr("score threshold"), int(CutPlan::CutBy::Score));
+    m_cutBy->setToolTip(tr("What a cut measures: the fraction of eligible ops or parameters quantized, the "
+                           "number of ops, or a combined-sensitivity threshold. Changing it keeps every "
+                           "profile's ops (undoable)."));
+    m_combine = new QComboBox(this);
+    m_combine->setToolTip(
+        tr("How the metrics combine into one ranking: the mean or the max of the normalized "
+           "ranks, one metric alone, or a weighted mean of ranks (undoable)"));
+    auto* cutByLabel = new QLabel(tr("Cut &by:"), this);
+    cutByLabel->setBuddy(m_cutBy);
+    auto* combineLabel = new QLabel(tr("&Rank by:"), this);
+    combineLabel->setBuddy(m_combine);
+    measureRow->addWidget(cutByLabel);
+    measureRow->addWidget(m_cutBy, 1);
+    measureRow->addWidget(combineLabel);
+    measureRow->addWidget(m_combine, 1);
+    layout->addLayout(measureRow);
+    m_weightRow = new QWidget(this);
+    m_weightLayout = new QHBoxLayout(m_weightRow);
+    m_weightLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_weightRow);
+    connect(m_cutBy, &QComboBox::activated, this,
+        [this] { m_controller->setCutBy(CutPlan::CutBy(m_cutBy->currentData().toInt())); });
+    connect(m_combine, &QComboBox::activated, this, &ProfilePanel::applyCombineChoice);
+
     m_grid = new QGridLayout;
     m_grid->setHorizontalSpacing(6);
     layout->addLayout(m_grid);
@@ -30,9 +65,110 @@ ProfilePanel::ProfilePanel(ProjectController* controller, QWidget* parent)
     connect(suggest, &QPushButton::clicked, this, &ProfilePanel::suggestRequested);
     layout->addWidget(suggest);
     connect(controller, &ProjectController::projectReset, this, &ProfilePanel::rebuildRows);
+    connect(controller, &ProjectController::projectReset, this, &ProfilePanel::rebuildCombine);
     connect(controller, &ProjectController::cutsChanged, this, &ProfilePanel::refreshValues);
     connect(controller, &ProjectController::rankingChanged, this, &ProfilePanel::refreshValues);
+    connect(controller, &ProjectController::rankingChanged, this, &ProfilePanel::refreshCombine);
     rebuildRows();
+    rebuildCombine();
+}
+
+void ProfilePanel::rebuildCombine()
+{
+    const Project& p = m_controller->project();
+    {
+        const QSignalBlocker block(m_combine);
+        m_combine->clear();
+        m_combine->addItem(tr("mean rank"), QStringLiteral("mean-rank"));
+        m_combine->addItem(tr("max rank"), QStringLiteral("max-rank"));
+        for (const Metric& m : p.metrics())
+            m_combine->addItem(tr("%1 only").arg(metricShortName(m)), m.id);
+        if (p.metrics().size() > 1)
+            m_combine->addItem(tr("weighted ranks"), QStringLiteral("weighted"));
+    }
+    for (QDoubleSpinBox* box : m_weights)
+        delete box;
+    m_weights.clear();
+    while (QLayoutItem* item = m_weightLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_weightLayout->addWidget(new QLabel(tr("Weights:"), m_weightRow));
+    for (size_t i = 0; i < p.metrics().size(); ++i) {
+        const Metric& m = p.metrics()[i];
+        auto* label = new QLabel(metricAbbreviation(m), m_weightRow);
+        label->setToolTip(metricToolTip(m));
+        auto* box = new QDoubleSpinBox(m_weightRow);
+        box->setRange(0.0, 100.0);
+        box->setDecimals(2);
+        box->setSingleStep(0.25);
+        box->setKeyboardTracking(false);
+        box->setToolTip(tr("Weight of %1 in the weighted mean of ranks").arg(metricShortName(m)));
+        label->setBuddy(box);
+        m_weightLayout->addWidget(label);
+        m_weightLayout->addWidget(box, 1);
+        connect(box, &QDoubleSpinBox::valueChanged, this, &ProfilePanel::applyCombineChoice);
+        m_weights.push_back(box);
+    }
+    refreshCombine();
+}
+
+void ProfilePanel::refreshCombine()
+{
+    const Project& p = m_controller->project();
+    const CombineSpec& spec = p.combine();
+    const QSignalBlocker b1(m_cutBy), b2(m_combine);
+    m_cutBy->setCurrentIndex(m_cutBy->findData(int(p.cutPlan().by)));
+    QString key;
+    switch (spec.method) {
+    case CombineSpec::Method::MeanRank:
+        key = QStringLiteral("mean-rank");
+        break;
+    case CombineSpec::Method::MaxRank:
+        key = QStringLiteral("max-rank");
+        break;
+    case CombineSpec::Method::Single:
+        key = spec.metric;
+        break;
+    case CombineSpec::Method::Weighted:
+        key = QStringLiteral("weighted");
+        break;
+    }
+    m_combine->setCurrentIndex(m_combine->findData(key));
+    const bool weighted = spec.method == CombineSpec::Method::Weighted;
+    for (size_t i = 0; i < m_weights.size() && i < p.metrics().size(); ++i) {
+        const QSignalBlocker block(m_weights[i]);
+        m_weights[i]->setValue(weighted ? spec.weightOf(p.metrics()[i].id) : 1.0);
+    }
+    m_weightRow->setVisible(weighted);
+}
+
+void ProfilePanel::applyCombineChoice()
+{
+    const Project& p = m_controller->project();
+    const QString key = m_combine->currentData().toString();
+    CombineSpec spec;
+    if (key == QLatin1String("mean-rank")) {
+        spec.method = CombineSpec::Method::MeanRank;
+    } else if (key == QLatin1String("max-rank")) {
+        spec.method = CombineSpec::Method::MaxRank;
+    } else if (key == QLatin1String("weighted")) {
+        spec.method = CombineSpec::Method::Weighted;
+        double total = 0.0;
+        for (size_t i = 0; i < m_weights.size() && i < p.metrics().size(); ++i) {
+            spec.weights.emplace_back(p.metrics()[i].id, m_weights[i]->value());
+            total += m_weights[i]->value();
+        }
+        if (!(total > 0.0)) {
+            refreshCombine(); // all weights zero rank nothing: keep the current combination
+            return;
+        }
+    } else {
+        spec.method = CombineSpec::Method::Single;
+        spec.metric = key;
+    }
+    m_controller->setCombine(spec);
+    refreshCombine(); // an unchanged choice pushes nothing: show the project's state again
 }
 
 void ProfilePanel::rebuildRows()

@@ -3,8 +3,10 @@
 #include <QWidget>
 #include <vector>
 
+class QComboBox;
 class QDoubleSpinBox;
 class QGridLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSlider;
@@ -13,8 +15,10 @@ namespace qc::gui {
 
 class ProjectController;
 
-// One row per profile: name and label (editable), a slider and a numeric box for its cut, and what it
-// quantizes. A slider drag is one undo step, like a handle drag on the ranked curve.
+// On top, what the cuts measure (ops, params, count, score) and how the metrics combine (mean rank, max
+// rank, one metric, weighted with a weight per metric); then one row per profile: name and label
+// (editable), a slider and a numeric box for its cut, and what it quantizes. Every change is one undo step;
+// a slider drag is one undo step, like a handle drag on the ranked curve.
 class ProfilePanel : public QWidget
 {
     Q_OBJECT
@@ -25,6 +29,9 @@ public:
 
     QSlider* slider(int profile) const { return m_rows.at(size_t(profile)).slider; }
     QDoubleSpinBox* spinBox(int profile) const { return m_rows.at(size_t(profile)).spin; }
+    QComboBox* cutByBox() const { return m_cutBy; }
+    QComboBox* combineBox() const { return m_combine; }
+    QDoubleSpinBox* weightBox(int metric) const { return m_weights.at(size_t(metric)); }
 
 signals:
     void suggestRequested();
@@ -41,10 +48,18 @@ private:
     void rebuildRows();
     void refreshValues();
     void renameProfile(int profile, bool label, const QString& text);
+    void rebuildCombine();
+    void refreshCombine();
+    void applyCombineChoice();
 
     ProjectController* m_controller;
     QGridLayout* m_grid;
     std::vector<Row> m_rows;
+    QComboBox* m_cutBy;
+    QComboBox* m_combine;
+    QWidget* m_weightRow;
+    QHBoxLayout* m_weightLayout;
+    std::vector<QDoubleSpinBox*> m_weights;
     int m_sliderDragId = 0;
 };
 

@@ -1,0 +1,175 @@
+#include "SourcesModel.h"
+
+#include "MetricText.h"
+#include "ProjectController.h"
+
+#include <QColor>
+#include <QFileInfo>
+#include <QLocale>
+
+namespace qc::gui {
+
+SourcesModel::SourcesModel(ProjectController* controller, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_controller(controller)
+    , m_rows(int(controller->project().metrics().size()))
+{
+    connect(controller, &ProjectController::projectReset, this, [this] {
+        beginResetModel();
+        m_rows = int(m_controller->project().metrics().size());
+        endResetModel();
+    });
+    connect(controller, &ProjectController::rankingChanged, this, [this] {
+        if (m_rows > 0) // overrides and rules leave the matching alone, but a combination may change it
+            emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+    });
+}
+
+int SourcesModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int SourcesModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SourcesModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Project& p = m_controller->project();
+    if (size_t(index.row()) >= p.metrics().size())
+        return {};
+    const Metric& m = p.metrics()[size_t(index.row())];
+    const Reconciliation* r = size_t(index.row()) < p.reconciliations().size()
+        ? &p.reconciliations()[size_t(index.row())]
+        : nullptr;
+    if (role == Qt::CheckStateRole && index.column() == ReversedColumn)
+        return m.flipped ? Qt::Checked : Qt::Unchecked;
+    if (role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case FileColumn:
+            return m.file;
+        case ReversedColumn:
+            return tr("Check to reverse this source's polarity (undoable): for a source whose direction was "
+                      "read wrong. Source says: %1")
+                .arg(polarityPhrase(m.sourcePolarity));
+        case UnmatchedColumn:
+        case AmbiguousColumn:
+            return matchReport(index.row(), 20);
+        default:
+            return metricToolTip(m);
+        }
+    }
+    if (role == Qt::BackgroundRole && r
+        && ((index.column() == UnmatchedColumn && !r->unmatched.isEmpty())
+            || (index.column() == AmbiguousColumn && !r->ambiguous.isEmpty())))
+        return QColor(230, 160, 40, 90); // worth a look, not an error
+    if (role == Qt::TextAlignmentRole)
+        return index.column() >= MatchedColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                               : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    const QLocale locale;
+    switch (index.column()) {
+    case NameColumn:
+        return metricShortName(m);
+    case FormatColumn:
+        return m.format;
+    case FileColumn:
+        return QFileInfo(m.file).fileName();
+    case PolarityColumn:
+        return m.polarity() == Polarity::LowerIsMoreSensitive ? tr("lower = sens.") : tr("higher = sens.");
+    case ReversedColumn:
+        return {};
+    case MatchedColumn:
+        return r ? locale.toString(r->matchedCount()) : QString();
+    case UnmatchedColumn:
+        return r ? locale.toString(r->unmatched.size()) : QString();
+    case AmbiguousColumn:
+        return r ? locale.toString(r->ambiguous.size()) : QString();
+    }
+    return {};
+}
+
+QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char* const titles[ColumnCount]
+        = { "Source", "Format", "File", "Polarity", "Rev.", "Matched", "Unm.", "Amb." };
+    static const char* const tips[ColumnCount] = { "The metric and what it measures (hover a row)",
+        "The importer that read it", "The file it came from", "Which direction means more sensitive, as used",
+        "Reversed by you: check to flip the polarity (undoable)", "Source names matched to an inventory op",
+        "Source names that match no inventory op (listed below)",
+        "Source names that match several inventory ops (listed below)" };
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole)
+        return tr(titles[section]);
+    if (role == Qt::ToolTipRole)
+        return tr(tips[section]);
+    return {};
+}
+
+Qt::ItemFlags SourcesModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == ReversedColumn)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+bool SourcesModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::CheckStateRole || index.column() != ReversedColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    // The controller resets the model (the polarity shows in every legend and header).
+    m_controller->setMetricFlipped(index.row(), value.toInt() == Qt::Checked);
+    return true;
+}
+
+QString SourcesModel::matchReport(int row, int limit) const
+{
+    const Project& p = m_controller->project();
+    if (row < 0 || size_t(row) >= p.reconciliations().size() || size_t(row) >= p.metrics().size())
+        return {};
+    const Metric& m = p.metrics()[size_t(row)];
+    const Reconciliation& r = p.reconciliations()[size_t(row)];
+    QStringList lines;
+    lines.append(tr("%1 (%2): %3 of %4 names matched")
+                     .arg(metricShortName(m), QFileInfo(m.file).fileName())
+                     .arg(r.matchedCount())
+                     .arg(r.matches.size()));
+    for (auto it = r.countByHow.cbegin(); it != r.countByHow.cend(); ++it)
+        lines.append(QStringLiteral("  %1: %2").arg(it.key()).arg(it.value()));
+    auto list = [&](const QString& title, const QStringList& names, bool withCandidates) {
+        if (names.isEmpty())
+            return;
+        lines.append(QString());
+        lines.append(title.arg(names.size()));
+        QHash<QString, QStringList> candidates;
+        if (withCandidates) {
+            for (size_t i = 0; i < r.matches.size() && i < m.entries.size(); ++i) {
+                if (!r.matches[i].candidates.isEmpty())
+                    candidates.insert(m.entries[i].name, r.matches[i].candidates);
+            }
+        }
+        for (qsizetype i = 0; i < names.size() && i < limit; ++i) {
+            const QStringList c = candidates.value(names[i]);
+            lines.append(c.isEmpty()
+                    ? QStringLiteral("  ") + names[i]
+                    : QStringLiteral("  %1 → %2").arg(names[i], c.join(QStringLiteral(", "))));
+        }
+        if (names.size() > limit)
+            lines.append(tr("  … and %1 more").arg(names.size() - limit));
+    };
+    list(tr("Unmatched (%1): not in the inventory, not ranked"), r.unmatched, false);
+    list(tr("Ambiguous (%1): match several ops, not ranked"), r.ambiguous, true);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace qc::gui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+namespace qc::gui {
+
+class ProjectController;
+
+// One row per loaded source (metric): what it is, where it came from, its polarity (the "Reversed" column is
+// checkable and undoable) and how its names matched the inventory: matched, unmatched and ambiguous counts.
+class SourcesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        FormatColumn,
+        FileColumn,
+        PolarityColumn,
+        ReversedColumn,
+        MatchedColumn,
+        UnmatchedColumn,
+        AmbiguousColumn,
+        ColumnCount
+    };
+
+    explicit SourcesModel(ProjectController* controller, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+    // The names of one source that match no op, or several: at most limit of each, then a count of the rest.
+    QString matchReport(int row, int limit = 200) const;
+
+private:
+    ProjectController* m_controller;
+    int m_rows = 0;
+};
+
+} // namespace qc::gui
