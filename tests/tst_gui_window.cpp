@@ -15,6 +15,7 @@
 #include "models/OpTableModel.h"
 #include "models/SourcesModel.h"
 #include "models/ViolationsModel.h"
+#include "profile/Checker.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ProfilePanel.h"
 #include "widgets/SourcesPanel.h"
@@ -591,6 +592,23 @@ private slots:
         QVERIFY(p.inventory().size() > 100);
         QVERIFY(p.ranking().eligibleUnits() > 50);
         QVERIFY(window->rankedCurve()->seriesPointCount() > 10);
+
+        // The loader's project is adopted without a second recompute, and is what a recompute gives.
+        Project recomputed = p;
+        recomputed.recompute();
+        QCOMPARE(p.ranking().order, recomputed.ranking().order);
+        QCOMPARE(p.ranking().state, recomputed.ranking().state);
+        for (int i = 0; i < p.profileCount(); ++i) {
+            QCOMPARE(p.cuts()[size_t(i)].units, recomputed.cuts()[size_t(i)].units);
+            QCOMPARE(p.cuts()[size_t(i)].ops, recomputed.cuts()[size_t(i)].ops);
+        }
+        QCOMPARE(window->controller()->violations().size(), Checker::check(recomputed).size());
+        // Loading rankings on top is one undo step back to what was there.
+        const int undoIndex = window->controller()->undoStack()->index();
+        QVERIFY(window->openFiles({ files[1] }, true));
+        QCOMPARE(window->controller()->undoStack()->index(), undoIndex + 1);
+        window->controller()->undoStack()->undo();
+        QCOMPARE(p.ranking().order, recomputed.ranking().order);
     }
 };
 
