@@ -65,31 +65,39 @@ int LayerSensitivityView::slotOfOp(int op) const
 void LayerSensitivityView::buildSlots()
 {
     const Inventory& inventory = m_controller->project().inventory();
-    // Components in order of first appearance (the model's own order); layers ascending within each.
+    // Components in order of first appearance (the model's own order); layers ascending within each. One
+    // hash lookup of the (shared) component string per op and no string building: this runs on every load.
+    QHash<QString, int> componentIndex;
+    std::vector<int> opComponent(size_t(inventory.size()));
+    std::vector<std::vector<int>> layers; // per component: distinct layers
     QStringList components;
-    QHash<QString, QList<int>> layers;
-    for (const Op& op : inventory.ops()) {
-        if (!layers.contains(op.component))
+    for (int i = 0; i < inventory.size(); ++i) {
+        const Op& op = inventory.at(i);
+        auto it = componentIndex.constFind(op.component);
+        if (it == componentIndex.cend()) {
+            it = componentIndex.insert(op.component, int(components.size()));
             components.append(op.component);
-        QList<int>& list = layers[op.component];
-        if (!list.contains(op.layer))
-            list.append(op.layer);
+            layers.emplace_back();
+        }
+        opComponent[size_t(i)] = *it;
+        layers[size_t(*it)].push_back(op.layer);
     }
     m_slots.clear();
-    QHash<QString, int> slotIndex;
-    for (const QString& component : components) {
-        QList<int> list = layers.value(component);
+    std::vector<std::vector<int>> slotOf(layers.size()); // per component: layer (+1) -> slot
+    for (size_t c = 0; c < layers.size(); ++c) {
+        std::vector<int>& list = layers[c];
         std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+        slotOf[c].assign(size_t(std::max(0, list.back()) + 2), -1);
         for (int layer : list) {
-            slotIndex.insert(component + QLatin1Char('#') + QString::number(layer), int(m_slots.size()));
-            m_slots.push_back({ component, layer });
+            slotOf[c][size_t(std::max(-1, layer) + 1)] = int(m_slots.size());
+            m_slots.push_back({ components[qsizetype(c)], layer });
         }
     }
     m_slotOfOp.assign(size_t(inventory.size()), -1);
     for (int i = 0; i < inventory.size(); ++i) {
-        const Op& op = inventory.at(i);
-        m_slotOfOp[size_t(i)]
-            = slotIndex.value(op.component + QLatin1Char('#') + QString::number(op.layer), -1);
+        const int layer = std::max(-1, inventory.at(i).layer);
+        m_slotOfOp[size_t(i)] = slotOf[size_t(opComponent[size_t(i)])][size_t(layer + 1)];
     }
 }
 
