@@ -68,8 +68,9 @@ QVariant SourcesModel::data(const QModelIndex& index, int role) const
             || (index.column() == AmbiguousColumn && !r->ambiguous.isEmpty())))
         return QColor(230, 160, 40, 90); // worth a look, not an error
     if (role == Qt::TextAlignmentRole)
-        return index.column() >= MatchedColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                               : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return index.column() >= MatchedColumn && index.column() <= AmbiguousColumn
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     const QLocale locale;
@@ -99,12 +100,13 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char* const titles[ColumnCount]
-        = { "Source", "Format", "File", "Polarity", "Rev.", "Matched", "Unm.", "Amb." };
+        = { "Source", "Polarity", "Rev.", "Matched", "Unm.", "Amb.", "Format", "File" };
     static const char* const tips[ColumnCount] = { "The metric and what it measures (hover a row)",
-        "The importer that read it", "The file it came from", "Which direction means more sensitive, as used",
+        "Which direction means more sensitive, as used",
         "Reversed by you: check to flip the polarity (undoable)", "Source names matched to an inventory op",
         "Source names that match no inventory op (listed below)",
-        "Source names that match several inventory ops (listed below)" };
+        "Source names that match several inventory ops (listed below)", "The importer that read it",
+        "The file it came from" };
     if (section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole)

@@ -14,13 +14,13 @@ class SourcesModel : public QAbstractTableModel
 public:
     enum Column {
         NameColumn,
-        FormatColumn,
-        FileColumn,
         PolarityColumn,
         ReversedColumn,
         MatchedColumn,
         UnmatchedColumn,
         AmbiguousColumn,
+        FormatColumn, // where it came from last: the counts matter more at the dock's width
+        FileColumn,
         ColumnCount
     };
 
