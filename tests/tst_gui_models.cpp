@@ -6,6 +6,8 @@
 #include "chart/CutAxisMapping.h"
 #include "chart/CutSuggester.h"
 #include "chart/NiceAxis.h"
+#include "compare/ReferenceSchemes.h"
+#include "models/ComparisonModel.h"
 #include "models/OpFilterProxyModel.h"
 #include "models/OpTableModel.h"
 #include "models/ProfileSummaryModel.h"
@@ -26,6 +28,35 @@ class TestGuiModels : public QObject
     Q_OBJECT
 
 private slots:
+    void comparisonModelAgainstLanguageModelOnly()
+    {
+        ProjectController controller;
+        ComparisonModel comparison(&controller);
+        QAbstractItemModelTester tester(&comparison, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        controller.resetProject(makeSyntheticProject(600));
+        comparison.setReferenceScheme(QStringLiteral("lm-only"));
+        comparison.setProfile(1);
+        comparison.refresh(); // inactive: nothing is computed until the tab is shown, so refresh by hand
+        QVERIFY(comparison.diff().has_value());
+        const Project& p = controller.project();
+        const ProfileDiff expected
+            = ProfileDiff::compute(p, 1, ReferenceSchemes::languageModelOnly(p.inventory()), 0);
+        QCOMPARE(comparison.diff()->both, expected.both);
+        QCOMPARE(comparison.diff()->onlyB, expected.onlyB);
+        QCOMPARE(comparison.rowCount(), int(expected.disagreements.size()));
+        QVERIFY(comparison.rowCount() > 0);
+        const QModelIndex first = comparison.index(0, ComparisonModel::OpColumn);
+        QCOMPARE(first.data().toString(), expected.disagreements.front().op);
+        QCOMPARE(first.data(ComparisonModel::OpRole).toInt(),
+            controller.opIndex(expected.disagreements.front().op));
+        QVERIFY(comparison.summary().contains(
+            QStringLiteral("overlap (Jaccard) %1").arg(QString::number(expected.jaccard, 'f', 3))));
+        // Moving a cut while active refreshes it (after the debounce).
+        comparison.setActive(true);
+        controller.setCut(1, 0.9);
+        QTRY_VERIFY(comparison.diff()->both.size() != expected.both.size());
+    }
+
     void modelsSurviveEveryKindOfChange()
     {
         ProjectController controller;

@@ -16,6 +16,7 @@
 #include "models/SourcesModel.h"
 #include "models/ViolationsModel.h"
 #include "profile/Checker.h"
+#include "widgets/ComparePanel.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ProfilePanel.h"
 #include "widgets/SourcesPanel.h"
@@ -24,6 +25,7 @@
 #include <QColor>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QTableView>
@@ -576,6 +578,27 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(window->controller()->project().metrics().size(), size_t(2 + 2),
             5000); // added to the synthetic two
+    }
+
+    void compareTabShowsTheDiffAndSelectsAnOp()
+    {
+        auto window = makeExampleWindow();
+        if (!window)
+            QSKIP("the bundled example is not there");
+        QTest::keyClick(window.get(), Qt::Key_3, Qt::AltModifier);
+        ComparePanel* panel = window->comparePanel();
+        QVERIFY(panel->isVisible());
+        QTRY_VERIFY(panel->summaryLabel()->text().contains(QStringLiteral("overlap (Jaccard)")));
+        QVERIFY(panel->summaryLabel()->text().contains(QStringLiteral("language model only")));
+        QTableView* view = panel->view();
+        QVERIFY(view->model()->rowCount() > 0);
+        const QModelIndex first = view->model()->index(0, 0);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+        QCOMPARE(window->controller()->selectedOp(), window->controller()->opIndex(first.data().toString()));
+        // Another reference: ModelOpt's defaults.
+        panel->referenceBox()->setCurrentIndex(1);
+        emit panel->referenceBox()->activated(1);
+        QTRY_VERIFY(panel->summaryLabel()->text().contains(QStringLiteral("ModelOpt")));
     }
 
     void bundledExampleOpens()

@@ -12,12 +12,14 @@
 #include "export/ProfileExporter.h"
 #include "io/AtomicWriter.h"
 #include "io/FileError.h"
+#include "models/ComparisonModel.h"
 #include "models/OpTableModel.h"
 #include "models/ProfileSummaryModel.h"
 #include "models/RulesModel.h"
 #include "models/SourcesModel.h"
 #include "models/ViolationsModel.h"
 #include "project/ProfileDocument.h"
+#include "widgets/ComparePanel.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ProfilePanel.h"
 #include "widgets/RulesPanel.h"
@@ -116,6 +118,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_chartTabs = new QTabWidget;
     m_chartTabs->addTab(m_rankedCurve, tr("Ranked curve && cuts"));
     m_chartTabs->addTab(scatterPanel, tr("Metric vs metric"));
+    m_comparisonModel = new ComparisonModel(m_controller, this);
+    m_comparePanel = new ComparePanel(m_controller, m_comparisonModel, m_prompts.get());
+    m_chartTabs->addTab(m_comparePanel, tr("Compare"));
+    // The comparison costs a reconciliation and a pass over every op: only while its tab is shown.
+    connect(m_chartTabs, &QTabWidget::currentChanged, this,
+        [this](int index) { m_comparisonModel->setActive(m_chartTabs->widget(index) == m_comparePanel); });
     auto* chartSplitter = new QSplitter(Qt::Horizontal);
     chartSplitter->addWidget(layerPanel);
     chartSplitter->addWidget(m_chartTabs);
@@ -336,6 +344,8 @@ void MainWindow::createActions()
         [this] { m_chartTabs->setCurrentIndex(0); });
     add(view, tr("&Metric vs Metric"), QKeySequence(Qt::ALT | Qt::Key_2),
         [this] { m_chartTabs->setCurrentIndex(1); });
+    add(view, tr("&Compare with a Reference"), QKeySequence(Qt::ALT | Qt::Key_3),
+        [this] { m_chartTabs->setCurrentIndex(2); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("Open &Example (Qwen2.5-VL-3B)"), QKeySequence(Qt::Key_F1 | Qt::SHIFT),

@@ -17,6 +17,8 @@ class QTableView;
 
 namespace qc::gui {
 
+class ComparePanel;
+class ComparisonModel;
 class LayerSensitivityView;
 class OpTableModel;
 class OpTablePanel;
@@ -46,6 +48,7 @@ public:
     ProjectController* controller() const { return m_controller; }
     OpTableModel* opModel() const { return m_opModel; }
     OpTablePanel* opTable() const { return m_opTable; }
+    ComparePanel* comparePanel() const { return m_comparePanel; }
     ProfileSummaryModel* summaryModel() const { return m_summaryModel; }
     ViolationsModel* violationsModel() const { return m_violationsModel; }
     RulesModel* rulesModel() const { return m_rulesModel; }
@@ -122,6 +125,8 @@ private:
     QTableView* m_summaryView;
     QWidget* m_chartArea;
     QTabWidget* m_chartTabs;
+    ComparisonModel* m_comparisonModel;
+    ComparePanel* m_comparePanel;
     QComboBox* m_layerMode;
     QComboBox* m_scatterX;
     QComboBox* m_scatterY;

@@ -35,6 +35,11 @@ QString UserPrompts::askSavePath(
     return QFileDialog::getSaveFileName(parent, title, suggestedPath, filter);
 }
 
+QString UserPrompts::askOpenPath(QWidget* parent, const QString& title, const QString& filter)
+{
+    return QFileDialog::getOpenFileName(parent, title, QString(), filter);
+}
+
 bool UserPrompts::askChoice(
     QWidget* parent, const QString& title, const QString& label, const QStringList& items, int& index)
 {

@@ -22,6 +22,8 @@ public:
     // A file to write; empty when the user cancels.
     virtual QString askSavePath(
         QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter);
+    // A file to read; empty when the user cancels.
+    virtual QString askOpenPath(QWidget* parent, const QString& title, const QString& filter);
     // One of items (index preselected); false when the user cancels.
     virtual bool askChoice(
         QWidget* parent, const QString& title, const QString& label, const QStringList& items, int& index);
