@@ -46,7 +46,7 @@ ReviewReport::Chart renderWidget(
 ReviewReport::Charts ReportCharts::render(const Project& project, const QString& folder)
 {
     ProjectController controller;
-    controller.resetProject(project);
+    controller.resetComputedProject(project); // a loaded profile file is computed already
     ReviewReport::Charts charts;
     {
         LayerSensitivityView layers(&controller);
@@ -55,6 +55,7 @@ ReviewReport::Charts ReportCharts::render(const Project& project, const QString&
     }
     {
         RankedCurveView ranked(&controller);
+        ranked.chart()->setTitle(QStringLiteral("Ranked curve and the profiles' cuts")); // no handles to drag on paper
         charts.ranked = renderWidget(ranked, folder, QStringLiteral("ranked"),
             QStringLiteral(
                 "Ranked curve of the eligible ops with each profile's cut and the region it quantizes"));
