@@ -1,6 +1,7 @@
 #include "GuiBench.h"
 
 #include "MainWindow.h"
+#include "Measure.h"
 #include "ProjectController.h"
 #include "SyntheticProject.h"
 #include "chart/CutAxisMapping.h"
@@ -14,17 +15,6 @@
 
 using namespace qc;
 using namespace qc::gui;
-
-namespace {
-void report(const char* name, int ops, std::vector<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    const double median = ms[ms.size() / 2];
-    const double p99 = ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.99))];
-    std::printf("bench %s ops=%d median_ms=%.3f p99_ms=%.3f\n", name, ops, median, p99);
-    std::fflush(stdout);
-}
-} // namespace
 
 void runGuiBenchmarks(const QList<int>& opCounts)
 {
@@ -42,28 +32,28 @@ void runGuiBenchmarks(const QList<int>& opCounts)
         // What finishing a load costs the GUI thread: ProjectLoader has parsed and recomputed the project in
         // the background, the controller adopts it as is and models, charts and panels follow. The copy of
         // the project (a loader hands over its own) is made outside the timer.
-        std::vector<double> load;
+        qcbench::Samples load;
         for (int i = 0; i < 5; ++i) {
             Project loaded = project;
             QElapsedTimer timer;
             timer.start();
             window.controller()->resetComputedProject(std::move(loaded));
             QApplication::processEvents();
-            load.push_back(double(timer.nsecsElapsed()) / 1e6);
+            load.add(double(timer.nsecsElapsed()) / 1e6);
         }
-        report("gui.load", n, load);
+        qcbench::printResult("gui.load", n, load);
         // The same with a recompute on the GUI thread (opening a project built in memory, undoing a rule
         // change): what every load paid before the loader's result was adopted.
-        std::vector<double> reload;
+        qcbench::Samples reload;
         for (int i = 0; i < 5; ++i) {
             Project loaded = project;
             QElapsedTimer timer;
             timer.start();
             window.controller()->resetProject(std::move(loaded));
             QApplication::processEvents();
-            reload.push_back(double(timer.nsecsElapsed()) / 1e6);
+            reload.add(double(timer.nsecsElapsed()) / 1e6);
         }
-        report("gui.load.recompute", n, reload);
+        qcbench::printResult("gui.load.recompute", n, reload);
 
         // Exactly what a handle drag does: the handle reports a pixel, the view snaps it to a unit boundary
         // and pushes a merging cut command; the controller re-cuts and re-checks; models, stats, bands and
@@ -72,7 +62,7 @@ void runGuiBenchmarks(const QList<int>& opCounts)
         RankedCurveView* view = window.rankedCurve();
         const CutAxisMapping map = view->mapping();
         const int dragId = controller->beginDrag();
-        std::vector<double> drag;
+        qcbench::Samples drag;
         for (int step = 0; step < 50; ++step) {
             const double x = map.xAt(0.5) + (step % 2 == 0 ? 1.0 : -1.0) * (3.0 + step); // wiggle around B
             QElapsedTimer timer;
@@ -81,8 +71,8 @@ void runGuiBenchmarks(const QList<int>& opCounts)
             const double cut = CutAxisMapping::snapCut(p.ranking(), p.cutPlan().by, map.valueAt(x));
             controller->setCut(1, cut, dragId);
             QApplication::processEvents();
-            drag.push_back(double(timer.nsecsElapsed()) / 1e6);
+            drag.add(double(timer.nsecsElapsed()) / 1e6);
         }
-        report("gui.drag", n, drag);
+        qcbench::printResult("gui.drag", n, drag);
     }
 }

@@ -42,7 +42,7 @@ Samples repeat(int reps, const std::function<void()>& fn)
 
 void printResult(const char* name, int ops, const Samples& samples)
 {
-    std::printf("bench %s ops=%d median_ms=%.3f p99_ms=%.3f\n", name, ops, samples.median(),
+    std::printf("bench %s ops=%d median_ms=%.4f p99_ms=%.4f\n", name, ops, samples.median(),
         samples.percentile(99.0));
     std::fflush(stdout);
 }
