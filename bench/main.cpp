@@ -45,7 +45,7 @@ per measurement:
 
 Measurements: import.inventory (InventoryReader::read), import.metrics (MetricImporter::import of both
 logs), import (the two together, per repetition), rank (Project::recompute), recut (move one cut point,
-Project::recut), check (Checker::check), save (ProfileDocument::toYaml), export.inc2 (Inc2Exporter).
+Project::recut), check (Checker::check), save (ProfileDocument::save to a file), export.inc2 (Inc2Exporter).
 
 Options:
   --sizes LIST   op counts, comma-separated (default 1000,10000,100000,1000000); run in ascending order.
@@ -221,9 +221,10 @@ void benchCheck(int ops, const qc::Project& project, int reps)
     printResult("check", ops, repeat(reps, [&] { consume(qsizetype(qc::Checker::check(project).size())); }));
 }
 
-void benchSave(int ops, const qc::Project& project, int reps)
+// Saving as the command line and the explorer do: streamed into a QSaveFile, committed atomically.
+void benchSave(int ops, const qc::Project& project, int reps, const QString& path)
 {
-    printResult("save", ops, repeat(reps, [&] { consume(qc::ProfileDocument::toYaml(project).size()); }));
+    printResult("save", ops, repeat(reps, [&] { qc::ProfileDocument::save(project, path); }));
 }
 
 void benchExport(int ops, const qc::Project& project, int reps)
@@ -286,7 +287,7 @@ void runSize(int ops, const Options& options)
     if (options.wants("check"))
         benchCheck(ops, project, reps.output);
     if (options.wants("save")) {
-        benchSave(ops, project, reps.output);
+        benchSave(ops, project, reps.output, dir.filePath(QStringLiteral("profiles.yaml")));
         notePeak("save");
     }
     if (options.wants("export"))

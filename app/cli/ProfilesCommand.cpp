@@ -141,7 +141,7 @@ int runProfiles(const QStringList& argv)
         throw UsageError { QString::fromUtf8(e.what()) };
     }
     const std::vector<Violation> violations = Checker::check(project);
-    writeAtomically(output, ProfileDocument::toYaml(project));
+    ProfileDocument::save(project, output);
     printSummary(project, violations);
     return Ok;
 }

@@ -28,7 +28,7 @@ int runReference(const QStringList& argv)
     } catch (const std::invalid_argument& e) {
         throw UsageError { QString::fromUtf8(e.what()) };
     }
-    writeAtomically(output, ProfileDocument::toYaml(project));
+    ProfileDocument::save(project, output);
     err() << "reference scheme " << scheme << ": " << project.cuts().front().ops << " of " << inventory.size()
           << " ops INT8" << Qt::endl;
     return Ok;

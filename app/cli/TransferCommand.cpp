@@ -26,7 +26,7 @@ int runTransfer(const QStringList& argv)
         throw FileError(target.source(),
             QStringLiteral("no op of this inventory has a role (name without its layer index) that "
                            "the profile's model has: not the same architecture"));
-    writeAtomically(output, ProfileDocument::toYaml(moved));
+    ProfileDocument::save(moved, output);
     for (auto it = report.depths.cbegin(); it != report.depths.cend(); ++it)
         err() << "component " << it.key() << ": " << it.value().first << " layers -> " << it.value().second
               << Qt::endl;

@@ -6,6 +6,7 @@
 #include "io/InputFile.h"
 #include "ranking/Agreement.h"
 
+#include <QBuffer>
 #include <QSet>
 #include <QStringList>
 #include <cmath>
@@ -20,11 +21,27 @@ namespace {
 class Writer
 {
 public:
+    explicit Writer(QIODevice& device)
+        : m_device(device)
+    {
+        m_out.reserve(kChunk + 4096);
+    }
+    ~Writer() { flush(); }
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
     void line(int indent, const QString& text)
     {
         m_out.append(indent * 2, ' ');
         m_out += text.toUtf8();
         m_out += '\n';
+        if (m_out.size() >= kChunk)
+            flush();
+    }
+    void flush()
+    {
+        m_device.write(m_out);
+        m_out.clear();
     }
     void key(int indent, const char* k, const QString& value)
     {
@@ -40,9 +57,10 @@ public:
         for (const QString& item : items)
             line(indent, QStringLiteral("- ") + yamlScalar(item));
     }
-    QByteArray bytes() const { return m_out; }
 
 private:
+    static constexpr qsizetype kChunk = 1 << 20;
+    QIODevice& m_device;
     QByteArray m_out;
 };
 
@@ -443,7 +461,16 @@ ProfileLists readProfile(const Reader& r, const YAML::Node& node)
 
 QByteArray ProfileDocument::toYaml(const Project& project)
 {
-    Writer w;
+    QByteArray yaml;
+    QBuffer buffer(&yaml);
+    buffer.open(QIODevice::WriteOnly);
+    write(project, buffer);
+    return yaml;
+}
+
+void ProfileDocument::write(const Project& project, QIODevice& device)
+{
+    Writer w(device);
     w.line(
         0, QStringLiteral("# QuantCut profile file. Schema: resources/schema/quantcut-profiles.schema.json"));
     w.line(0,
@@ -462,7 +489,6 @@ QByteArray ProfileDocument::toYaml(const Project& project)
     writeOverrides(w, project.overrides());
     writeProfiles(w, project);
     writeViolations(w, project);
-    return w.bytes();
 }
 
 ProfileDocument::Loaded ProfileDocument::load(const QString& path)
@@ -555,7 +581,7 @@ RuleSet ProfileDocument::loadRules(const QString& path)
 
 void ProfileDocument::save(const Project& project, const QString& path)
 {
-    writeAtomically(path, toYaml(project));
+    writeAtomically(path, [&](QIODevice& device) { write(project, device); });
 }
 
 } // namespace qc

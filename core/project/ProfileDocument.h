@@ -4,6 +4,7 @@
 #include "project/Project.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
 
 namespace qc {
@@ -18,6 +19,8 @@ public:
     static constexpr int kFormatVersion = 1;
 
     static QByteArray toYaml(const Project& project);
+    // Streams the file into a device, a megabyte at a time.
+    static void write(const Project& project, QIODevice& device);
     // Throws FileError (with line) on malformed YAML, a missing key, a newer format version, or data that
     // does not fit together. The returned project is recomputed.
     static Project fromYaml(const QByteArray& yaml, const QString& file);
