@@ -72,6 +72,31 @@ private:
         return path;
     }
 
+    struct PythonRun
+    {
+        QString skip; // why the check cannot run here, empty when it ran
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    // Debian's own Python, where python3-yaml and python3-jsonschema are installed by the set-up command.
+    static PythonRun runPython(const QString& script, const QStringList& args)
+    {
+        const QString python = QStringLiteral("/usr/bin/python3");
+        if (!QFileInfo::exists(python))
+            return { QStringLiteral("no /usr/bin/python3 on this machine"), -1, {}, {} };
+        QProcess proc;
+        proc.start(python, QStringList { QStringLiteral("-c"), script } + args);
+        if (!proc.waitForFinished(60000))
+            return { QStringLiteral("python3 did not finish"), -1, {}, {} };
+        PythonRun run { {}, proc.exitCode(), proc.readAllStandardOutput(), proc.readAllStandardError() };
+        if (run.exitCode != 0 && run.err.contains("No module named"))
+            run.skip = QStringLiteral("a Python module is missing: ")
+                + QString::fromUtf8(run.err.trimmed().split('\n').last());
+        return run;
+    }
+
 private slots:
     void roundTripIsByteIdentical()
     {
@@ -127,53 +152,41 @@ private slots:
 
     void pythonYamlReadsTheFile()
     {
-        const QString python = QStringLiteral("/usr/bin/python3");
-        if (!QFileInfo::exists(python))
-            QSKIP("no /usr/bin/python3 on this machine");
         QTemporaryDir dir;
         const QString path = writeTemp(dir, "p.yaml", ProfileDocument::toYaml(richProject()));
-        QProcess proc;
-        proc.start(python,
-            { QStringLiteral("-c"),
-                QStringLiteral("import sys, yaml\nd = yaml.safe_load(open(sys.argv[1]))\n"
-                               "p = d['profiles'][1]\n"
-                               "print(d['quantcut_profiles'], len(p['quantize']) + len(p['keep']), "
-                               "p['stats']['ops_quantized'] == len(p['quantize']),"
-                               " type(d['sources'][1]['scores'][3][1]).__name__)"),
-                path });
-        QVERIFY(proc.waitForFinished(30000));
-        if (proc.exitCode() != 0 && proc.readAllStandardError().contains("No module named 'yaml'"))
-            QSKIP("python3-yaml is not installed");
-        QCOMPARE(proc.readAllStandardOutput().trimmed(), QByteArray("1 39 True float"));
+        const PythonRun run
+            = runPython(QStringLiteral("import sys, yaml\nd = yaml.safe_load(open(sys.argv[1]))\n"
+                                       "p = d['profiles'][1]\n"
+                                       "print(d['quantcut_profiles'], len(p['quantize']) + len(p['keep']), "
+                                       "p['stats']['ops_quantized'] == len(p['quantize']),"
+                                       " type(d['sources'][1]['scores'][3][1]).__name__)"),
+                { path });
+        if (!run.skip.isEmpty())
+            QSKIP(qPrintable(run.skip));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out.trimmed(), QByteArray("1 39 True float"));
     }
 
     void fileMatchesTheShippedSchema()
     {
-        const QString python = QStringLiteral("/usr/bin/python3");
-        if (!QFileInfo::exists(python))
-            QSKIP("no /usr/bin/python3 on this machine");
         QTemporaryDir dir;
         const QString path = writeTemp(dir, "p.yaml", ProfileDocument::toYaml(richProject()));
-        QProcess proc;
-        proc.start(python,
-            { QStringLiteral("-c"),
-                QStringLiteral(
-                    "import sys, json, yaml, jsonschema\n"
-                    "schema = json.load(open(sys.argv[1]))\n"
-                    "jsonschema.Draft202012Validator.check_schema(schema)\n"
-                    "jsonschema.validate(yaml.safe_load(open(sys.argv[2])), schema, "
-                    "cls=jsonschema.Draft202012Validator)\n"
-                    "bad = yaml.safe_load(open(sys.argv[2])); bad['profiles'][0]['keep'][0]['reason'] = 7\n"
-                    "try:\n    jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)\nexcept "
-                    "jsonschema.ValidationError:\n    print('rejected')\n"
-                    "print('valid')"),
-                test::sourcePath(QStringLiteral("resources/schema/quantcut-profiles.schema.json")), path });
-        QVERIFY(proc.waitForFinished(60000));
-        const QByteArray err = proc.readAllStandardError();
-        if (proc.exitCode() != 0 && err.contains("No module named"))
-            QSKIP("python3-yaml or python3-jsonschema is not installed");
-        QVERIFY2(proc.exitCode() == 0, err.constData());
-        QCOMPARE(proc.readAllStandardOutput(), QByteArray("rejected\nvalid\n"));
+        const PythonRun run = runPython(
+            QStringLiteral(
+                "import sys, json, yaml, jsonschema\n"
+                "schema = json.load(open(sys.argv[1]))\n"
+                "jsonschema.Draft202012Validator.check_schema(schema)\n"
+                "jsonschema.validate(yaml.safe_load(open(sys.argv[2])), schema, "
+                "cls=jsonschema.Draft202012Validator)\n"
+                "bad = yaml.safe_load(open(sys.argv[2])); bad['profiles'][0]['keep'][0]['reason'] = 7\n"
+                "try:\n    jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)\nexcept "
+                "jsonschema.ValidationError:\n    print('rejected')\n"
+                "print('valid')"),
+            { test::sourcePath(QStringLiteral("resources/schema/quantcut-profiles.schema.json")), path });
+        if (!run.skip.isEmpty())
+            QSKIP(qPrintable(run.skip));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, QByteArray("rejected\nvalid\n"));
     }
 
     void badFiles_data()
