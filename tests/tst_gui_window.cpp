@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -246,6 +247,11 @@ private slots:
         QVERIFY(window->saveTo(path));
         QVERIFY(!controller->isModified());
         QVERIFY(m_errors.isEmpty());
+        // What the explorer saves, the command line's check accepts.
+        QProcess check;
+        check.start(qc::test::cliPath(), { QStringLiteral("check"), path });
+        QVERIFY(check.waitForFinished(60000));
+        QVERIFY2(check.exitCode() == 0, check.readAllStandardOutput().constData());
 
         auto reopened = makeWindow(10);
         QVERIFY(reopened);
