@@ -1888,7 +1888,7 @@ private slots:
         const Run r = runCli({ "patterns", exampleProfiles() + ":B" });
         EXPECT_EXIT(r, 0);
         EXPECT_CONTAINS(r.out, "profile B (moderate)");
-        EXPECT_CONTAINS(r.out, "  model.language_model.layers.{0-35}.input_layernorm\n");
+        EXPECT_CONTAINS(r.out, "  model.language_model.layers.{0-35}.{input_layernorm,post_attention_layernorm}\n");
         EXPECT_CONTAINS(r.err, "round trip: the patterns expand back to exactly the 555 ops");
     }
 

@@ -103,6 +103,35 @@ private slots:
                 QStringLiteral("model.visual.blocks.7.attn.qkv") }));
     }
 
+    void roleSets_data()
+    {
+        QTest::addColumn<QString>("names");
+        QTest::addColumn<QString>("patterns");
+        QTest::addRow("q/k/v share layers")
+            << "m.layers.2.attn.q_proj m.layers.2.attn.k_proj m.layers.3.attn.q_proj "
+               "m.layers.3.attn.k_proj m.layers.3.attn.v_proj"
+            << "m.layers.3.attn.v_proj m.layers.{2-3}.attn.{k_proj,q_proj}";
+        QTest::addRow("merger indices") << "visual.merger.mlp.0 visual.merger.mlp.2 lm_head"
+                                        << "lm_head visual.merger.mlp.0 visual.merger.mlp.2";
+        QTest::addRow("norms")
+            << "m.layers.0.input_layernorm m.layers.0.post_attention_layernorm m.layers.1.input_layernorm "
+               "m.layers.1.post_attention_layernorm"
+            << "m.layers.{0-1}.{input_layernorm,post_attention_layernorm}";
+    }
+
+    void roleSets()
+    {
+        QFETCH(QString, names);
+        QFETCH(QString, patterns);
+        const QStringList nameList = names.split(QLatin1Char(' '));
+        const QStringList patternList = patterns.split(QLatin1Char(' '));
+        QCOMPARE(LayerPattern::compress(nameList), patternList);
+        QStringList sorted = nameList;
+        sorted.sort();
+        QCOMPARE(LayerPattern::expandAll(patternList), sorted);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LayerPattern::expand(QStringLiteral("a.{x,}.b")));
+    }
+
     void mapLayer_data()
     {
         QTest::addColumn<int>("target");

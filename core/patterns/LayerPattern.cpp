@@ -14,11 +14,6 @@ const QRegularExpression& layerSegment()
         QStringLiteral(R"((?:^|\.)(?:layers|blocks|h|layer|block)\.(\d+)(?=\.|$))"));
     return rx;
 }
-const QRegularExpression& rangeSegment()
-{
-    static const QRegularExpression rx(QStringLiteral(R"(\{([0-9,\-]+)\})"));
-    return rx;
-}
 } // namespace
 
 std::optional<LayerPattern::Template> LayerPattern::templateOf(const QString& name)
@@ -64,40 +59,87 @@ std::vector<int> LayerPattern::parseRanges(const QString& ranges)
     return out;
 }
 
+namespace {
+// Second step: patterns that differ only in their last component (the role: q_proj, k_proj, ...) and
+// share their layers fold into one, e.g. "layers.{2,6}.self_attn.{k_proj,q_proj,v_proj}".
+QStringList foldRoles(const QStringList& patterns)
+{
+    QMap<QString, QStringList> byParent;
+    QStringList out;
+    for (const QString& p : patterns) {
+        const qsizetype dot = p.lastIndexOf(QLatin1Char('.'));
+        const QString leaf = p.mid(dot + 1);
+        if (dot <= 0 || leaf.contains(QLatin1Char('{')) || leaf.contains(QLatin1Char('}'))
+            || leaf.contains(QLatin1Char(',')))
+            out.append(p);
+        else
+            byParent[p.left(dot)].append(leaf);
+    }
+    for (auto it = byParent.cbegin(); it != byParent.cend(); ++it) {
+        QStringList leaves = it.value();
+        leaves.sort();
+        out.append(it.key() + QLatin1Char('.')
+            + (leaves.size() == 1 ? leaves.front()
+                                  : QLatin1Char('{') + leaves.join(QLatin1Char(',')) + QLatin1Char('}')));
+    }
+    out.sort();
+    return out;
+}
+
+bool isRangeList(const QString& items)
+{
+    static const QRegularExpression ranges(QStringLiteral(R"(^\d+(-\d+)?(,\d+(-\d+)?)*$)"));
+    return ranges.match(items).hasMatch();
+}
+} // namespace
+
 QStringList LayerPattern::compress(const QStringList& names)
 {
     QMap<QString, std::vector<int>> byTemplate;
     QStringList out;
     for (const QString& name : names) {
         const std::optional<Template> t = templateOf(name);
-        // A literal '{' would make the pattern ambiguous: such names stay as they are.
-        if (!t || name.contains(QLatin1Char('{')))
+        // Braces or commas in a name would make the pattern ambiguous: such names stay as they are.
+        if (!t || name.contains(QLatin1Char('{')) || name.contains(QLatin1Char('}'))
+            || name.contains(QLatin1Char(',')))
             out.append(name);
         else
             byTemplate[t->text].push_back(t->layer);
     }
+    QStringList ranged;
     for (auto it = byTemplate.cbegin(); it != byTemplate.cend(); ++it) {
         QString pattern = it.key();
         const std::vector<int>& layers = it.value();
         pattern.replace(QStringLiteral("{}"),
             layers.size() == 1 ? QString::number(layers.front())
                                : QLatin1Char('{') + formatRanges(layers) + QLatin1Char('}'));
-        out.append(pattern);
+        ranged.append(pattern);
     }
     out.sort();
-    return out;
+    return out + foldRoles(ranged);
 }
 
 QStringList LayerPattern::expand(const QString& pattern)
 {
-    const QRegularExpressionMatch m = rangeSegment().match(pattern);
+    static const QRegularExpression braces(QStringLiteral(R"(\{([^{}]*)\})"));
+    const QRegularExpressionMatch m = braces.match(pattern);
     if (!m.hasMatch())
         return { pattern };
+    // Layer ranges expand to numbers, role sets to their names; the rest of the pattern may hold more.
+    QStringList items;
+    if (isRangeList(m.captured(1))) {
+        for (const int layer : parseRanges(m.captured(1)))
+            items.append(QString::number(layer));
+    } else {
+        items = m.captured(1).split(QLatin1Char(','));
+    }
     QStringList out;
-    for (const int layer : parseRanges(m.captured(1))) {
+    for (const QString& item : items) {
+        if (item.isEmpty())
+            throw std::invalid_argument("empty alternative in '" + pattern.toStdString() + "'");
         QString name = pattern;
-        name.replace(m.capturedStart(0), m.capturedLength(0), QString::number(layer));
-        out.append(name);
+        name.replace(m.capturedStart(0), m.capturedLength(0), item);
+        out.append(expand(name));
     }
     return out;
 }

@@ -8,14 +8,17 @@
 namespace qc {
 
 // Compact, readable, reusable forms of explicit op lists: names that differ only in their layer index fold
-// into one pattern with layer ranges, e.g. "model.language_model.layers.{0-11,14-35}.mlp.down_proj".
-// Explicit lists stay the truth; compress() and expand() are exact inverses on any name set.
+// into one pattern with layer ranges, e.g. "model.language_model.layers.{0-11,14-35}.mlp.down_proj", and
+// patterns that then differ only in their role (the last component) fold into a role set,
+// "...layers.{2,6}.self_attn.{k_proj,q_proj,v_proj}". Explicit lists stay the truth; compress() and
+// expand() are exact inverses on any name set.
 class LayerPattern
 {
 public:
-    // Sorted patterns; names without a layer index stay literal.
+    // Literal names (no layer index) first, then the patterns, each group sorted.
     static QStringList compress(const QStringList& names);
-    // The names a pattern stands for. Throws std::invalid_argument on a malformed range.
+    // The names a pattern stands for ({ranges} and {role,role} groups, any number). Throws
+    // std::invalid_argument on a malformed range or an empty alternative.
     static QStringList expand(const QString& pattern);
     static QStringList expandAll(const QStringList& patterns);
 
