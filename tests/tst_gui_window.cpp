@@ -344,9 +344,12 @@ private slots:
         QTemporaryDir dir;
         QStringList written;
         const auto actions = window->exportMenu()->actions();
+        QAction* dynamicActivations = nullptr;
         for (QAction* action : actions) {
-            if (action->isSeparator())
-                continue;
+            if (action->isCheckable() && action->text().contains(QStringLiteral("per-token dynamic")))
+                dynamicActivations = action;
+            if (action->isSeparator() || action->isCheckable())
+                continue; // the options every export takes
             QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
             const QString id = action->data().toString();
             m_savePath = dir.filePath(QStringLiteral("profile.") + id);
@@ -363,6 +366,21 @@ private slots:
         QFile fp8(dir.filePath(QStringLiteral("profile.modelopt-fp8")));
         QVERIFY(fp8.open(QIODevice::ReadOnly));
         QVERIFY(fp8.readAll().toLower().contains("fp8"));
+        // The activation choice reaches the export: per-tensor static by default, per-token dynamic on
+        // demand.
+        QFile staticRecipe(dir.filePath(QStringLiteral("profile.llmcompressor")));
+        QVERIFY(staticRecipe.open(QIODevice::ReadOnly));
+        QVERIFY(staticRecipe.readAll().contains("strategy: tensor, dynamic: false"));
+        QVERIFY(dynamicActivations);
+        dynamicActivations->setChecked(true);
+        m_savePath = dir.filePath(QStringLiteral("dynamic.yaml"));
+        for (QAction* action : actions) {
+            if (action->data().toString() == QLatin1String("llmcompressor"))
+                action->trigger();
+        }
+        QFile dynamicRecipe(m_savePath);
+        QVERIFY(dynamicRecipe.open(QIODevice::ReadOnly));
+        QVERIFY(dynamicRecipe.readAll().contains("strategy: token, dynamic: true"));
 
         // A Conv3d forced to INT8: llm-compressor targets Linear only, so its recipe would keep the op. The
         // export is refused with the difference named and an existing file is left alone.

@@ -293,7 +293,7 @@ void MainWindow::createActions()
             key = QKeySequence(Qt::CTRL | Qt::Key_I);
         QAction* action = add(
             m_exportMenu, QStringLiteral("%1 — %2…").arg(format.id, format.description), key,
-            [this, id = format.id] { exportDialog(id, ExportOptions()); },
+            [this, id = format.id] { exportDialog(id, exportOptions()); },
             tr("Write the chosen profile as %1").arg(format.description));
         action->setData(format.id);
     }
@@ -302,12 +302,28 @@ void MainWindow::createActions()
         m_exportMenu, tr("modelopt — ModelOpt quant_cfg with FP8 (E4M3) instead of INT8…"),
         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_9),
         [this] {
-            ExportOptions options;
+            ExportOptions options = exportOptions();
             options.numbers = ExportOptions::NumberFormat::Fp8;
             exportDialog(QStringLiteral("modelopt"), options);
         },
         tr("The same profile in FP8, for the W8A8-vs-FP8 comparison"));
     fp8->setData(QStringLiteral("modelopt-fp8"));
+    // What "W8A8" means differs between frameworks: the choices every export states in its header.
+    m_exportMenu->addSeparator();
+    m_dynamicActivations
+        = m_exportMenu->addAction(tr("Activations per-token dynamic (default: per-tensor static)"));
+    m_dynamicActivations->setCheckable(true);
+    m_dynamicActivations->setToolTip(
+        tr("compressed-tensors' W8A8 is per-token dynamic; ModelOpt's and INC's INT8 are "
+           "per-tensor static"));
+    m_smoothQuant = m_exportMenu->addAction(tr("SmoothQuant (alpha 0.5)"));
+    m_smoothQuant->setCheckable(true);
+    m_smoothQuant->setChecked(true);
+    m_smoothQuant->setToolTip(
+        tr("INC 3.x smooth_quant, ModelOpt \"smoothquant\", llm-compressor SmoothQuantModifier"));
+    m_gptq = m_exportMenu->addAction(tr("GPTQ weights (llm-compressor)"));
+    m_gptq->setCheckable(true);
+    m_gptq->setToolTip(tr("llm-compressor: GPTQModifier instead of QuantizationModifier"));
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
@@ -653,6 +669,16 @@ int MainWindow::currentProfile() const
     if (current.isValid() && current.row() < count)
         return current.row();
     return count - 1;
+}
+
+ExportOptions MainWindow::exportOptions() const
+{
+    ExportOptions options;
+    options.activations = m_dynamicActivations->isChecked() ? ExportOptions::Activations::PerTokenDynamic
+                                                            : ExportOptions::Activations::PerTensorStatic;
+    options.smoothQuant = m_smoothQuant->isChecked();
+    options.gptq = m_gptq->isChecked();
+    return options;
 }
 
 void MainWindow::exportDialog(const QString& format, const ExportOptions& options)

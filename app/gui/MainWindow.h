@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -103,6 +104,7 @@ private:
     bool saveAs();
     void openDialog();
     void exportChartsDialog(const QString& suffix);
+    ExportOptions exportOptions() const;
     void exportDialog(const QString& format, const ExportOptions& options);
     void finishLoad();
     void selectViolation(const QModelIndex& index);
@@ -125,6 +127,9 @@ private:
     QTableView* m_summaryView;
     QWidget* m_chartArea;
     QTabWidget* m_chartTabs;
+    QAction* m_dynamicActivations = nullptr;
+    QAction* m_smoothQuant = nullptr;
+    QAction* m_gptq = nullptr;
     ComparisonModel* m_comparisonModel;
     ComparePanel* m_comparePanel;
     QComboBox* m_layerMode;
