@@ -1,5 +1,6 @@
 #include "ProfileSummaryModel.h"
 
+#include "ColumnHeaders.h"
 #include "ProjectController.h"
 
 #include <QColor>
@@ -166,13 +167,7 @@ QVariant ProfileSummaryModel::headerData(int section, Qt::Orientation orientatio
               "Parameters in INT8 ops", "Share of all known parameters in INT8",
               "Estimated weight memory: 1 byte per INT8 parameter, 2 bytes (bf16) for the rest",
               "Weight memory with everything in bf16 (2 bytes per parameter)", "Violations in this profile" };
-    if (section < 0 || section >= ColumnCount)
-        return {};
-    if (role == Qt::DisplayRole)
-        return tr(titles[section]);
-    if (role == Qt::ToolTipRole)
-        return tr(tips[section]);
-    return {};
+    return columnHeader("qc::gui::ProfileSummaryModel", section, role, titles, tips);
 }
 
 Qt::ItemFlags ProfileSummaryModel::flags(const QModelIndex& index) const

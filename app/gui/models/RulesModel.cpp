@@ -1,5 +1,6 @@
 #include "RulesModel.h"
 
+#include "ColumnHeaders.h"
 #include "ProjectController.h"
 
 namespace qc::gui {
@@ -100,13 +101,7 @@ QVariant RulesModel::headerData(int section, Qt::Orientation orientation, int ro
               "Comma-separated op types that never match",
               "Comma-separated components (vision, merger, language, ...); empty = any",
               "Inclusive layer range, e.g. 0-3 or 30-; empty = any", "Why, shown in reasons and files" };
-    if (section < 0 || section >= ColumnCount)
-        return {};
-    if (role == Qt::DisplayRole)
-        return tr(titles[section]);
-    if (role == Qt::ToolTipRole)
-        return tr(tips[section]);
-    return {};
+    return columnHeader("qc::gui::RulesModel", section, role, titles, tips);
 }
 
 Qt::ItemFlags RulesModel::flags(const QModelIndex& index) const

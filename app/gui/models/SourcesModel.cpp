@@ -1,5 +1,6 @@
 #include "SourcesModel.h"
 
+#include "ColumnHeaders.h"
 #include "MetricText.h"
 #include "ProjectController.h"
 
@@ -107,13 +108,7 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
         "Source names that match no inventory op (listed below)",
         "Source names that match several inventory ops (listed below)", "The importer that read it",
         "The file it came from" };
-    if (section < 0 || section >= ColumnCount)
-        return {};
-    if (role == Qt::DisplayRole)
-        return tr(titles[section]);
-    if (role == Qt::ToolTipRole)
-        return tr(tips[section]);
-    return {};
+    return columnHeader("qc::gui::SourcesModel", section, role, titles, tips);
 }
 
 Qt::ItemFlags SourcesModel::flags(const QModelIndex& index) const
