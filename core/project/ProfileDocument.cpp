@@ -563,11 +563,6 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
     return loaded;
 }
 
-Project ProfileDocument::fromYaml(const QByteArray& yaml, const QString& file)
-{
-    return parse(yaml, file).project;
-}
-
 RuleSet ProfileDocument::loadRules(const QString& path)
 {
     const QByteArray data = readTextInput(path);

@@ -21,11 +21,10 @@ public:
     static QByteArray toYaml(const Project& project);
     // Streams the file into a device, a megabyte at a time.
     static void write(const Project& project, QIODevice& device);
-    // Throws FileError (with line) on malformed YAML, a missing key, a newer format version, or data that
-    // does not fit together. The returned project is recomputed.
-    static Project fromYaml(const QByteArray& yaml, const QString& file);
 
-    // Also returns the lists as stored (which `check` compares against the recomputed ones).
+    // The project, recomputed, and the lists as stored (which `check` compares against the recomputed ones).
+    // Throws FileError (with line) on malformed YAML, a missing key, a newer format version, or data that
+    // does not fit together.
     struct Loaded
     {
         Project project;

@@ -48,9 +48,4 @@ OpScores OpScores::build(const Metric& metric, const Reconciliation& reconciliat
     return scores;
 }
 
-int OpScores::count() const
-{
-    return int(std::count_if(values.begin(), values.end(), [](double v) { return !std::isnan(v); }));
-}
-
 } // namespace qc

@@ -17,7 +17,6 @@ struct OpScores
     // Throws FileError when two source names land on one op with different values (e.g. "x" and "x.module").
     // A value derived from a group leader never overrides a value the source states for the op itself.
     static OpScores build(const Metric& metric, const Reconciliation& reconciliation, int opCount);
-    int count() const;
 };
 
 } // namespace qc
