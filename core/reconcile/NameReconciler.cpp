@@ -74,10 +74,16 @@ QString NameReconciler::canonical(const QString& name, QStringList* strippedSuff
 
 NameReconciler::NameReconciler(const Inventory& inventory)
     : m_inventory(inventory)
+{ }
+
+// Built on the first name that does not match exactly: sources that use the inventory's own names (the
+// common case) never pay for a second index of a million names.
+void NameReconciler::buildCanonicalIndex() const
 {
-    m_byCanonical.reserve(inventory.size());
-    for (int i = 0; i < inventory.size(); ++i) {
-        const QString key = canonical(inventory.at(i).name);
+    m_indexed = true;
+    m_byCanonical.reserve(m_inventory.size());
+    for (int i = 0; i < m_inventory.size(); ++i) {
+        const QString key = canonical(m_inventory.at(i).name);
         auto it = m_byCanonical.find(key);
         if (it == m_byCanonical.end()) {
             m_byCanonical.insert(key, i);
@@ -96,6 +102,8 @@ NameMatch NameReconciler::match(const QString& sourceName) const
     if (exact >= 0)
         return { exact, QStringLiteral("exact"), {} };
 
+    if (!m_indexed)
+        buildCanonicalIndex();
     QStringList suffixes;
     const QString key = canonical(sourceName, &suffixes);
     const int op = m_byCanonical.value(key, -1);
@@ -130,12 +138,17 @@ Reconciliation NameReconciler::reconcile(const Metric& metric) const
         if (!entry.groupLeader.isEmpty() && m.op >= 0)
             m.how = QStringLiteral("group of ") + entry.groupLeader.section(QLatin1Char('.'), -1)
                 + QStringLiteral(", ") + m.how;
-        if (m.op >= 0)
-            ++result.countByHow[m.how];
-        else if (!m.candidates.isEmpty())
+        if (m.op >= 0) {
+            auto it = result.countByHow.find(m.how);
+            if (it == result.countByHow.end())
+                it = result.countByHow.insert(m.how, 0);
+            ++it.value();
+            m.how = it.key(); // one shared string per kind of match, not one per entry
+        } else if (!m.candidates.isEmpty()) {
             result.ambiguous.append(entry.name);
-        else
+        } else {
             result.unmatched.append(entry.name);
+        }
         result.matches.push_back(std::move(m));
     }
     return result;

@@ -46,9 +46,12 @@ public:
     static QString canonical(const QString& name, QStringList* strippedSuffixes = nullptr);
 
 private:
+    void buildCanonicalIndex() const;
+
     const Inventory& m_inventory;
-    QHash<QString, int> m_byCanonical; // -2 marks a canonical name shared by several ops
-    QMultiHash<QString, int> m_collisions;
+    mutable bool m_indexed = false;
+    mutable QHash<QString, int> m_byCanonical; // -2 marks a canonical name shared by several ops
+    mutable QMultiHash<QString, int> m_collisions;
 };
 
 } // namespace qc
