@@ -57,6 +57,17 @@ public:
         for (const QString& item : items)
             line(indent, QStringLiteral("- ") + yamlScalar(item));
     }
+    // A top-level key holding one flow-mapping line per item, or [] when there are none.
+    void flowItems(const char* k, const QStringList& items)
+    {
+        if (items.isEmpty()) {
+            key(0, k, QStringLiteral("[]"));
+            return;
+        }
+        line(0, QLatin1String(k) + QLatin1Char(':'));
+        for (const QString& item : items)
+            line(1, QStringLiteral("- ") + item);
+    }
 
 private:
     static constexpr qsizetype kChunk = 1 << 20;
@@ -163,15 +174,11 @@ void writeRules(Writer& w, const RuleSet& rules)
 
 void writeOverrides(Writer& w, const std::vector<Override>& overrides)
 {
-    if (overrides.empty()) {
-        w.line(0, QStringLiteral("overrides: []"));
-        return;
-    }
-    w.line(0, QStringLiteral("overrides:"));
+    QStringList items;
     for (const Override& o : overrides)
-        w.line(1,
-            QStringLiteral("- {op: %1, action: %2, note: %3}")
-                .arg(yamlScalar(o.op), overrideActionName(o.action), yamlScalar(o.note)));
+        items.append(QStringLiteral("{op: %1, action: %2, note: %3}")
+                         .arg(yamlScalar(o.op), overrideActionName(o.action), yamlScalar(o.note)));
+    w.flowItems("overrides", items);
 }
 
 void writeCombination(Writer& w, const Project& project)
@@ -235,17 +242,12 @@ void writeProfiles(Writer& w, const Project& project)
 
 void writeViolations(Writer& w, const Project& project)
 {
-    const std::vector<Violation> violations = Checker::check(project);
-    if (violations.empty()) {
-        w.line(0, QStringLiteral("violations: []"));
-        return;
-    }
-    w.line(0, QStringLiteral("violations:"));
-    for (const Violation& v : violations)
-        w.line(1,
-            QStringLiteral("- {severity: %1, kind: %2, profile: %3, op: %4, message: %5}")
-                .arg(severityName(v.severity), kindName(v.kind), yamlScalar(v.profile), yamlScalar(v.op),
-                    yamlScalar(v.message)));
+    QStringList items;
+    for (const Violation& v : Checker::check(project))
+        items.append(QStringLiteral("{severity: %1, kind: %2, profile: %3, op: %4, message: %5}")
+                         .arg(severityName(v.severity), kindName(v.kind), yamlScalar(v.profile),
+                             yamlScalar(v.op), yamlScalar(v.message)));
+    w.flowItems("violations", items);
 }
 
 // ---- reading -------------------------------------------------------------------------------------

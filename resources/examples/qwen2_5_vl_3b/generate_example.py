@@ -234,22 +234,28 @@ def key(op):
     return f"('{inc_name(op)}', '{op.op_type}')"
 
 
+def tuning_preamble(c, init_seconds, baseline, tune_seconds, int8_duration):
+    """The lines every INC 2.x tuning run starts with: the fp32 baseline and the first (op-type-wise) trial.
+    The baseline string doubles as the seconds the baseline took."""
+    out = [c.line("INFO", "Start auto tuning."),
+           c.line("INFO", "Execute the tuning process due to detect the evaluation function.")]
+    c.advance(init_seconds)
+    out.append(c.line("INFO", "*** Initialize auto tuning"))
+    c.advance(int(float(baseline)))
+    out.append(c.line("INFO", f"FP32 baseline is: [Accuracy: 0.7412, Duration (seconds): {baseline}]"))
+    c.advance(tune_seconds)
+    out.append(c.line("INFO", "Tune 1 result is: [Accuracy (int8|fp32): 0.6897|0.7412, Duration (seconds) "
+                              f"(int8|fp32): {int8_duration}|{baseline}], Best tune result is: n/a"))
+    return out
+
+
 def mse_log(rng, scored):
     """A greedy MSE_V2 fallback stage: three re-scored rounds, each fallback cumulative."""
     error0 = 4000.0 * lognormal(rng, 0.02)  # output SSE at the last module with every op INT8
     fraction = {op.name: mse_fraction(op.name) * lognormal(rng, 0.05 if op.name in MSE_DESIGNED else 0.35)
                 for op in scored}
     c = Clock(datetime.datetime(2026, 11, 20, 9, 14, 3))
-    out = []
-    out.append(c.line("INFO", "Start auto tuning."))
-    out.append(c.line("INFO", "Execute the tuning process due to detect the evaluation function."))
-    c.advance(41)
-    out.append(c.line("INFO", "*** Initialize auto tuning"))
-    c.advance(1843)
-    out.append(c.line("INFO", "FP32 baseline is: [Accuracy: 0.7412, Duration (seconds): 1843.2210]"))
-    c.advance(1702)
-    out.append(c.line("INFO", "Tune 1 result is: [Accuracy (int8|fp32): 0.6897|0.7412, Duration (seconds) "
-                              "(int8|fp32): 1609.4127|1843.2210], Best tune result is: n/a"))
+    out = tuning_preamble(c, 41, "1843.2210", 1702, "1609.4127")
     out.append(c.line("INFO", "Early stopping the stage 1."))
     out.append(c.line("INFO", "Fallback all ops that support both dynamic and static to dynamic."))
     c.advance(1655)
@@ -328,16 +334,7 @@ def hawq_log(rng, scored, fraction):
     trace = {n: float(f"{v:.8g}") for n, v in trace.items()}
 
     c = Clock(datetime.datetime(2026, 11, 21, 14, 2, 47))
-    out = []
-    out.append(c.line("INFO", "Start auto tuning."))
-    out.append(c.line("INFO", "Execute the tuning process due to detect the evaluation function."))
-    c.advance(38)
-    out.append(c.line("INFO", "*** Initialize auto tuning"))
-    c.advance(1851)
-    out.append(c.line("INFO", "FP32 baseline is: [Accuracy: 0.7412, Duration (seconds): 1851.0344]"))
-    c.advance(1713)
-    out.append(c.line("INFO", "Tune 1 result is: [Accuracy (int8|fp32): 0.6897|0.7412, Duration (seconds) "
-                              "(int8|fp32): 1611.2093|1851.0344], Best tune result is: n/a"))
+    out = tuning_preamble(c, 38, "1851.0344", 1713, "1611.2093")
     out.append(c.line("INFO", "**************  Start compute the hessian trace  *****************"))
     ratio = 0.38
     for _ in range(7):
