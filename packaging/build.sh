@@ -9,17 +9,34 @@ cd "$(dirname "$0")/.."
 mode="${1:-example}"
 build_dir="${QUANTCUT_BUILD_DIR:-build}"
 
-packages=(build-essential cmake qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6svg6-dev libyaml-cpp-dev
-          libgl-dev qt6-qpa-plugins python3 python3-yaml python3-jsonschema dpkg-dev file)
+# Everything a fresh minimal Debian 12 root lacks, installed without Recommends so that nothing here relies on
+# them (packaging/fresh-root-test.sh proves the list in a debootstrap root). The non-obvious ones:
+packages=(
+  build-essential cmake
+  qt6-base-dev qt6-base-dev-tools   # Qt Core/Gui/Widgets/Test and moc/rcc/uic
+  qt6-charts-dev libqt6svg6-dev     # the explorer's charts and SVG export
+  libqt6opengl6-dev                 # Qt6Charts' CMake config requires Qt6OpenGL; apt only recommends it
+  libgl-dev                         # Qt6Gui's CMake config looks for OpenGL headers
+  libyaml-cpp-dev
+  qt6-qpa-plugins                   # the offscreen platform the GUI tests and --screenshot run on
+  python3 python3-yaml python3-jsonschema  # tests load the profile file with PyYAML and its JSON Schema
+  dpkg-dev file                     # cpack -G DEB runs dpkg-shlibdeps, which runs file
+)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y --no-install-recommends "${missing[@]}"
+  as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || {
+      echo "build.sh: not root and no sudo: install these packages as root first: ${missing[*]}" >&2
+      exit 2
+    }
+    as_root=(sudo)
+  fi
+  "${as_root[@]}" apt-get update
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
