@@ -226,14 +226,14 @@ private slots:
             std::invalid_argument, ReferenceSchemes::byName(QStringLiteral("gptq"), inv));
     }
 
-    void referenceFromRealAutoQuantReport()
+    void referenceFromRealAutoQuantManifest()
     {
         QC_REQUIRE_SHARED_DATA();
         const Inventory inv
             = InventoryReader::read(test::sharedData(QStringLiteral("qwen2_5_vl_3b/ops.csv")));
-        const Project aq = ReferenceSchemes::fromAutoQuantReport(
-            inv, test::sharedData(QStringLiteral("qwen2_5_vl_3b/modelopt_autoquant_int8_lm_small.json")));
-        QCOMPARE(aq.cuts().front().ops, qint64(415)); // 414 Linears (no lm_head in the report) + the Conv3d
+        const Project aq = ReferenceSchemes::fromAutoQuant(inv,
+            test::sharedData(QStringLiteral("qwen2_5_vl_3b/modelopt_autoquant_int8_lm_large.manifest.json")));
+        QCOMPARE(aq.cuts().front().ops, qint64(415)); // 414 Linears (no lm_head in the run) + the Conv3d
         QVERIFY(!aq.isQuantized(inv.indexOf(QStringLiteral("lm_head")), 0));
     }
 

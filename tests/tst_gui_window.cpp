@@ -175,7 +175,10 @@ private slots:
         const int head = controller->opIndex(QStringLiteral("lm_head"));
         QVERIFY(head >= 0);
         QCOMPARE(controller->errorCount(), 0);
-        QVERIFY(window->violationStatusText().startsWith(QStringLiteral("0 violation")));
+        // Warnings only (a cut inside tied combined scores is one); the edit adds errors, clearing removes
+        // them.
+        const QString clean = window->violationStatusText();
+        QVERIFY2(clean.contains(QStringLiteral("(0 error")), qPrintable(clean));
 
         // Select lm_head in the table and press I (force INT8).
         window->opTable()->selectOp(head);
@@ -219,7 +222,7 @@ private slots:
         QCOMPARE(controller->errorCount(), 0);
         QVERIFY(!window->opModel()->index(head, 0).data(Qt::BackgroundRole).isValid());
         QCOMPARE(violations->rowCount(), int(controller->violations().size()));
-        QVERIFY(window->violationStatusText().startsWith(QStringLiteral("0 violation")));
+        QCOMPARE(window->violationStatusText(), clean);
         // Both edits are undoable.
         controller->undoStack()->undo();
         QVERIFY(controller->errorCount() > 0);

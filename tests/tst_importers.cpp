@@ -91,8 +91,8 @@ private slots:
         for (const auto& f : MetricImporter::formats())
             ids.append(f.id);
         QCOMPARE(ids,
-            QStringList(
-                { "inc-mse-json", "inc-log", "hawq-json", "modelopt-autoquant", "csv", "json", "yaml" }));
+            QStringList({ "inc-mse-json", "inc-log", "hawq-json", "modelopt-autoquant",
+                "modelopt-autoquant-manifest", "csv", "json", "yaml" }));
         QVERIFY(MetricImporter::isKnownFormat(QStringLiteral("csv")));
         QVERIFY(!MetricImporter::isKnownFormat(QStringLiteral("xlsx")));
     }
@@ -374,7 +374,7 @@ private slots:
         const std::vector<Metric> metrics = importText(QStringLiteral("aq.json"), json);
         QCOMPARE(keys(metrics), QStringList({ "autoquant" }));
         const Metric& m = metrics[0];
-        QCOMPARE(m.label, QStringLiteral("ModelOpt AutoQuantize"));
+        QCOMPARE(m.label, QStringLiteral("ModelOpt AutoQuantize · 8 effective bits (format not stated)"));
         QCOMPARE(m.format, QStringLiteral("modelopt-autoquant"));
         QCOMPARE(m.sourcePolarity, Polarity::HigherIsMoreSensitive);
         QCOMPARE(names(m),
@@ -410,11 +410,14 @@ private slots:
             {"layer": "a.fc1", "num_bits": 4, "sensitivity": 3.5},
             {"layer": "a.fc2", "num_bits": 4, "sensitivity": 1.5}]})";
         const std::vector<Metric> metrics = importText(QStringLiteral("aq2.json"), json);
-        QCOMPARE(keys(metrics), QStringList({ "autoquant_int4", "autoquant_int8" }));
+        // num_bits is effective bits, not a weight width, and the file names no format: no INT label.
+        QCOMPARE(keys(metrics), QStringList({ "autoquant_4bit", "autoquant_8bit" }));
         QCOMPARE(metrics[0].entries.size(), size_t(2));
         QCOMPARE(findEntry(metrics[0], QStringLiteral("a.fc1"))->value, 3.5);
         QCOMPARE(findEntry(metrics[1], QStringLiteral("a.fc1"))->value, 0.5);
-        QCOMPARE(metrics[1].id, QStringLiteral("autoquant_int8"));
+        QCOMPARE(metrics[1].id, QStringLiteral("autoquant_8bit"));
+        QCOMPARE(
+            metrics[1].label, QStringLiteral("ModelOpt AutoQuantize · 8 effective bits (format not stated)"));
     }
 
     void derivedMembers()
@@ -640,7 +643,7 @@ private slots:
                                           << "expected 2 fields" << 2;
         QTest::newRow("unknown format") << "t.csv" << QByteArray("name,score\na,1\n") << "xlsx"
                                         << "unknown format 'xlsx' (known: inc-mse-json, inc-log, hawq-json, "
-                                           "modelopt-autoquant, csv, json, yaml)"
+                                           "modelopt-autoquant, modelopt-autoquant-manifest, csv, json, yaml)"
                                         << 0;
         QTest::newRow("undetectable") << "notes.txt" << QByteArray("just some words\n") << ""
                                       << "cannot tell the format" << 0;
@@ -774,7 +777,8 @@ private slots:
         QCOMPARE(keys(metrics), QStringList({ "autoquant" }));
         const Metric& m = metrics[0];
         QCOMPARE(m.format, QStringLiteral("modelopt-autoquant"));
-        QCOMPARE(m.label, QStringLiteral("ModelOpt AutoQuantize"));
+        QCOMPARE(m.label, QStringLiteral("ModelOpt AutoQuantize · INT8_LM_DEFAULT_CFG (8 effective bits)"));
+        QCOMPARE(m.numberFormat, QStringLiteral("INT8_LM_DEFAULT_CFG"));
         QCOMPARE(m.sourcePolarity, Polarity::HigherIsMoreSensitive);
         int written = 0;
         int derivedK = 0;

@@ -5,8 +5,11 @@
 #include "io/InputFile.h"
 #include "metrics/MetricImporter.h"
 #include "project/ProfileDocument.h"
+#include "ranking/OpScores.h"
 
 #include <QMap>
+#include <array>
+#include <cmath>
 #include <optional>
 
 namespace qc::cli {
@@ -27,16 +30,34 @@ void describeInventory(const Inventory& inv)
         out() << "  component " << it.key() << ": " << it.value() << '\n';
 }
 
+void describeEvidence(const OpScores& scores)
+{
+    const std::array<int, 4> counts = scores.countByEvidence();
+    out() << "    evidence over the inventory: " << counts[size_t(Evidence::Measured)] << " measured, "
+          << counts[size_t(Evidence::NotCandidate)] << " not a candidate, "
+          << counts[size_t(Evidence::NoSignal)] << " no signal, " << counts[size_t(Evidence::Missing)]
+          << " missing\n";
+    for (const SignalGap& gap : scores.gaps)
+        out() << "    no signal: " << gap.describe() << '\n';
+}
+
 void describeMetrics(const std::vector<Metric>& metrics, const std::optional<Inventory>& inventory)
 {
     for (const Metric& m : metrics) {
         out() << "  metric " << m.id << ": " << m.label << ", " << m.entries.size() << " scores, "
               << polarityName(m.polarity()) << (m.valuesAreRanks ? ", values are ranks" : "") << '\n';
+        if (!m.numberFormat.isEmpty())
+            out() << "    number format: " << m.numberFormat << '\n';
+        if (!std::isnan(m.effectiveBits))
+            out() << "    effective bits: " << m.effectiveBits << '\n';
+        for (const auto& [key, value] : m.facts)
+            out() << "    run " << key << ": " << value << '\n';
         if (!m.note.isEmpty())
             out() << "    note: " << m.note << '\n';
         if (!inventory)
             continue;
         const Reconciliation rec = NameReconciler(*inventory).reconcile(m);
+        describeEvidence(OpScores::build(m, rec, *inventory));
         out() << "    matched " << rec.matchedCount() << " of " << m.entries.size() << " names\n";
         for (auto it = rec.countByHow.cbegin(); it != rec.countByHow.cend(); ++it)
             out() << "      " << it.value() << " by " << it.key() << '\n';

@@ -6,6 +6,7 @@
 #include "profile/Checker.h"
 #include "project/ProfileDocument.h"
 
+#include <array>
 #include <stdexcept>
 
 namespace qc::cli {
@@ -74,6 +75,15 @@ CutPlan buildCutPlan(const ArgumentList& args, const Inventory& inventory)
     return plan;
 }
 
+QString evidenceSummary(const OpScores& scores)
+{
+    const std::array<int, 4> counts = scores.countByEvidence();
+    return QStringLiteral("%1 ops measured, %2 no signal, %3 not a candidate")
+        .arg(counts[size_t(Evidence::Measured)])
+        .arg(counts[size_t(Evidence::NoSignal)])
+        .arg(counts[size_t(Evidence::NotCandidate)]);
+}
+
 void printSummary(const Project& project, const std::vector<Violation>& violations)
 {
     for (size_t m = 0; m < project.metrics().size(); ++m) {
@@ -81,7 +91,8 @@ void printSummary(const Project& project, const std::vector<Violation>& violatio
         const Reconciliation& rec = project.reconciliations()[m];
         err() << "source " << metric.id << " (" << metric.format << ", " << polarityName(metric.polarity())
               << "): " << metric.entries.size() << " names, " << rec.matchedCount() << " matched, "
-              << rec.unmatched.size() << " unmatched, " << rec.ambiguous.size() << " ambiguous" << Qt::endl;
+              << rec.unmatched.size() << " unmatched, " << rec.ambiguous.size() << " ambiguous; "
+              << evidenceSummary(project.scores()[m]) << Qt::endl;
     }
     const qint64 params = project.inventory().totalParams();
     for (int p = 0; p < project.profileCount(); ++p) {
@@ -107,9 +118,10 @@ int runProfiles(const QStringList& argv)
 {
     const ArgumentList args(argv,
         { QStringLiteral("--inventory"), QStringLiteral("--metric"), QStringLiteral("--format"),
-            QStringLiteral("--flip"), QStringLiteral("--combine"), QStringLiteral("--cuts"),
-            QStringLiteral("--cut-by"), QStringLiteral("--rules"), QStringLiteral("--preset"),
-            QStringLiteral("--override"), QStringLiteral("-o"), QStringLiteral("--output") },
+            QStringLiteral("--flip"), QStringLiteral("--all-measured"), QStringLiteral("--combine"),
+            QStringLiteral("--cuts"), QStringLiteral("--cut-by"), QStringLiteral("--rules"),
+            QStringLiteral("--preset"), QStringLiteral("--override"), QStringLiteral("-o"),
+            QStringLiteral("--output") },
         { QStringLiteral("--no-default-rules"), QStringLiteral("--no-fuse") });
     if (!args.positionals().isEmpty())
         throw UsageError { QStringLiteral("unexpected argument '%1'").arg(args.positionals().front()) };

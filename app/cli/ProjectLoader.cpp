@@ -35,6 +35,23 @@ QMap<QString, QString> keyValues(const QStringList& items, const QString& option
     }
     return map;
 }
+// An option that names metric ids (or the ID= prefix of a file's several metrics) and changes each.
+template<typename Change>
+void applyToMetrics(
+    const ArgumentList& args, const QString& option, std::vector<Metric>& metrics, Change change)
+{
+    for (const QString& id : args.values(option)) {
+        bool found = false;
+        for (Metric& metric : metrics) {
+            if (metric.id == id || metric.id.startsWith(id + QLatin1Char('.'))) {
+                change(metric);
+                found = true;
+            }
+        }
+        if (!found)
+            throw UsageError { QStringLiteral("%1 names '%2', which is no metric id").arg(option, id) };
+    }
+}
 } // namespace
 
 std::vector<Metric> readMetrics(const ArgumentList& args)
@@ -70,17 +87,8 @@ std::vector<Metric> readMetrics(const ArgumentList& args)
                 QStringLiteral("--format names '%1', which no --metric has as its ID").arg(it.key())
             };
     }
-    for (const QString& flip : args.values(QStringLiteral("--flip"))) {
-        bool found = false;
-        for (Metric& metric : metrics) {
-            if (metric.id == flip || metric.id.startsWith(flip + QLatin1Char('.'))) {
-                metric.flipped = !metric.flipped;
-                found = true;
-            }
-        }
-        if (!found)
-            throw UsageError { QStringLiteral("--flip names '%1', which is no metric id").arg(flip) };
-    }
+    applyToMetrics(args, QStringLiteral("--flip"), metrics, [](Metric& m) { m.flipped = !m.flipped; });
+    applyToMetrics(args, QStringLiteral("--all-measured"), metrics, [](Metric& m) { m.allMeasured = true; });
     return metrics;
 }
 

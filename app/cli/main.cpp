@@ -14,7 +14,7 @@ const char* const kHelp = R"(quantcut-cli - nested INT8 W8A8 profiles from quant
 
 Usage:
   quantcut-cli profiles [--inventory FILE] --metric [ID=]FILE ... [--format ID=FMT]
-                        [--flip ID] [--combine mean-rank|max-rank|ID|weighted:ID=W,...]
+                        [--flip ID] [--all-measured ID] [--combine mean-rank|max-rank|ID|weighted:ID=W,...]
                         [--cuts 0.25,0.5,0.8,0.95 | --cuts A=0.25,...] [--cut-by ops|params|count|score]
                         [--rules FILE] [--preset lm-only] [--no-default-rules] [--no-fuse]
                         [--override OP=keep|int8[:NOTE]] -o profiles.yaml
@@ -31,7 +31,10 @@ Usage:
   quantcut-cli --help | --version
 
 A FILE of "-" reads stdin; "-o -" writes stdout. Messages go to stderr.
-Metric formats: inc-mse-json, inc-log, hawq-json, modelopt-autoquant, csv, json, yaml (detected by content).
+Metric formats: inc-mse-json, inc-log, hawq-json, modelopt-autoquant, modelopt-autoquant-manifest, csv, json,
+yaml (detected by content). Only measured values rank: exact zeros over a whole component or block, a
+component tied at one value ("no signal") and AutoQuant NONE-only rows ("not a candidate") do not, and ops
+no source measured stay kept ("unmeasured"); --all-measured ID takes every value of ID as measured.
 Export formats: inc2, inc3, modelopt, modelopt-legacy, llmcompressor, json, csv, markdown (the last profile
 when --profile is not given). A framework config is verified before it is written: evaluated with that
 framework's matching rule over the inventory, it must quantize exactly the profile's ops.

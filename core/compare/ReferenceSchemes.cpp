@@ -1,11 +1,14 @@
 #include "ReferenceSchemes.h"
 
+#include "AutoQuantDecision.h"
 #include "export/ModelOptExporter.h"
 #include "export/ModuleNameSet.h"
 #include "export/PatternEvaluator.h"
 #include "io/FileError.h"
 #include "io/InputFile.h"
+#include "metrics/ImportSupport.h"
 #include "metrics/MetricImporter.h"
+#include "metrics/ModelOptAutoQuantImporter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +29,7 @@ Metric uniformOver(
     m.label = QStringLiteral("reference scheme (no sensitivity)");
     m.format = QStringLiteral("reference");
     m.note = why;
+    m.allMeasured = true; // equal scores on purpose: the single cut of 1.0 takes them all
     for (const Op& op : inventory.ops()) {
         if (include(op))
             m.entries.push_back({ op.name, op.opType, 0.0, 0, {} });
@@ -88,34 +92,50 @@ Project ReferenceSchemes::modelOptDefaults(const Inventory& inventory)
         rules, QStringLiteral("modelopt-default"), QStringLiteral("ModelOpt default-disabled patterns"));
 }
 
-Project ReferenceSchemes::fromAutoQuantReport(const Inventory& inventory, const QString& reportPath)
+Project ReferenceSchemes::fromAutoQuant(const Inventory& inventory, const QString& path)
 {
-    const std::vector<Metric> metrics
-        = MetricImporter::import(reportPath, QStringLiteral("modelopt-autoquant"));
-    Metric chosen;
-    for (const Metric& m : metrics) {
-        if (m.key == QLatin1String("autoquant") || m.key == QLatin1String("autoquant_int8"))
-            chosen = m;
-    }
-    if (chosen.entries.empty())
-        throw std::invalid_argument("the AutoQuantize report lists no num_bits 8 layers");
+    const QByteArray data = readTextInput(path);
+    const QJsonDocument doc = importing::parseJson(data, path);
+    if (!AutoQuantManifest::fits(doc))
+        throw std::invalid_argument(QString(path
+            + QStringLiteral(": not an AutoQuantize manifest. A report's layer_sensitivity rows are "
+                             "candidates, not decisions, and lack the groups' NONE costs; AutoQuant's "
+                             "decision is reconstructed from the manifest written beside it"))
+                                        .toStdString());
+    const AutoQuantDecision decision
+        = AutoQuantDecision::reconstruct(AutoQuantManifest::parse(data, doc, path), path);
     const NameReconciler reconciler(inventory);
-    QSet<QString> listed;
-    for (const MetricEntry& e : chosen.entries) {
-        const NameMatch match = reconciler.match(e.name);
-        if (match.op >= 0)
-            listed.insert(inventory.at(match.op).name);
+    QSet<QString> chosen;
+    for (const QString& group : decision.quantizedGroups()) {
+        QStringList members = ModelOptAutoQuantImporter::derivedMembers(group);
+        members.prepend(group);
+        for (const QString& name : members) {
+            const NameMatch match = reconciler.match(name);
+            if (match.op >= 0)
+                chosen.insert(inventory.at(match.op).name);
+        }
     }
     return oneProfileProject(inventory,
         uniformOver(
-            inventory, [&](const Op& op) { return listed.contains(op.name); },
-            QStringLiteral("the layers ModelOpt AutoQuantize lists at INT8 in ") + reportPath),
-        RuleSet(), QStringLiteral("autoquant"), QStringLiteral("ModelOpt AutoQuantize report"));
+            inventory, [&](const Op& op) { return chosen.contains(op.name); },
+            QStringLiteral("AutoQuantize's decision reconstructed from %1: score %2 at %3 effective bits "
+                           "(recorded: %4 at %5)")
+                .arg(path)
+                .arg(decision.score, 0, 'g', 10)
+                .arg(decision.effectiveBits, 0, 'g', 10)
+                .arg(decision.recordedScore, 0, 'g', 10)
+                .arg(decision.recordedEffectiveBits, 0, 'g', 10)),
+        RuleSet(), QStringLiteral("autoquant"), QStringLiteral("ModelOpt AutoQuantize decision"));
 }
 
 Project ReferenceSchemes::fromModelOptManifest(const Inventory& inventory, const QString& manifestPath)
 {
     const QByteArray data = readTextInput(manifestPath);
+    if (AutoQuantManifest::fits(QJsonDocument::fromJson(data)))
+        throw std::invalid_argument(QString(manifestPath
+            + QStringLiteral(": an AutoQuantize search manifest, not a ModelOpt export manifest "
+                             "(hf_quant_config.json); use --scheme autoquant:FILE for AutoQuant's decision"))
+                                        .toStdString());
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(data, &error).object();
     if (error.error != QJsonParseError::NoError)
@@ -159,11 +179,11 @@ Project ReferenceSchemes::byName(const QString& name, const Inventory& inventory
     if (name == QLatin1String("modelopt-default"))
         return modelOptDefaults(inventory);
     if (name.startsWith(QLatin1String("autoquant:")))
-        return fromAutoQuantReport(inventory, name.mid(10));
+        return fromAutoQuant(inventory, name.mid(10));
     if (name.startsWith(QLatin1String("modelopt-manifest:")))
         return fromModelOptManifest(inventory, name.mid(18));
-    throw std::invalid_argument("unknown reference scheme '" + name.toStdString() + "' (known: "
-        + names().join(QStringLiteral(", ")).toStdString() + ")");
+    throw std::invalid_argument("unknown reference scheme '" + name.toStdString()
+        + "' (known: " + names().join(QStringLiteral(", ")).toStdString() + ")");
 }
 
 } // namespace qc

@@ -19,8 +19,9 @@ public:
     // What ModelOpt's INT8 preset quantizes: Linear/Conv ops, minus its default-disabled patterns (lm_head,
     // routers, vision tower, ...) evaluated on the ops' quantizer names, minus Embedding and norms.
     static Project modelOptDefaults(const Inventory& inventory);
-    // The layers a ModelOpt AutoQuantize report lists at num_bits <= 8 (group members included), INT8.
-    static Project fromAutoQuantReport(const Inventory& inventory, const QString& reportPath);
+    // AutoQuantize's own decision, reconstructed from the run's manifest (AutoQuantDecision); a report is
+    // refused (its rows are candidates, not decisions). Throws std::invalid_argument.
+    static Project fromAutoQuant(const Inventory& inventory, const QString& path);
     // What a ModelOpt export says it quantized: hf_quant_config.json (or a config.json whose
     // quantization_config comes from ModelOpt). A single quant_algo quantizes the Linear ops no
     // exclude_modules glob matches (fnmatch on module names); MIXED_PRECISION lists quantized_layers.

@@ -4,6 +4,8 @@
 
 #include <QString>
 #include <QStringList>
+#include <limits>
+#include <utility>
 #include <vector>
 
 namespace qc {
@@ -18,6 +20,12 @@ struct MetricEntry
     // Set when the source scores a fused group through one name (ModelOpt AutoQuant: q_proj stands for
     // q/k/v): the name the source actually wrote. The entry's own name is then a derived member name.
     QString groupLeader;
+    // What choosing the scored candidate costs, as the source states it (AutoQuant: the group's weight count
+    // × effective bits / 16, on the written entry only); NaN when the source gives none.
+    double cost = std::numeric_limits<double>::quiet_NaN();
+    // False when the source lists the op but it was never a quantization candidate (an AutoQuant group whose
+    // only candidate is NONE): its value is not a measurement.
+    bool candidate = true;
 };
 
 // One sensitivity metric from one source: values per op name, with the direction that means "sensitive".
@@ -33,6 +41,15 @@ struct Metric
     bool flipped = false; // the user reversed it
     bool valuesAreRanks = false; // the source gave an order only; value = position (1 = first)
     QString note; // e.g. how the polarity was decided
+    // The producer's name of the number format the scores are for, e.g. "INT8_DEFAULT_CFG",
+    // "FP8_WEIGHT_INT8_ACT_CFG"; empty when the source does not say.
+    QString numberFormat;
+    double effectiveBits = std::numeric_limits<double>::quiet_NaN(); // of that format, when stated
+    // Facts of the run as the source states them, in source order: ("scheme.coverage_mode", "lm_only"), ...
+    std::vector<std::pair<QString, QString>> facts;
+    // The user says every value is a measurement: exact-zero or tied components are not set aside as "no
+    // signal".
+    bool allMeasured = false;
     std::vector<MetricEntry> entries;
 
     Polarity polarity() const { return flipped ? qc::flipped(sourcePolarity) : sourcePolarity; }

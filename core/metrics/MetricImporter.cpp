@@ -1,10 +1,13 @@
 #include "MetricImporter.h"
 
+#include "AutoQuantManifest.h"
 #include "HawqJsonImporter.h"
 #include "ImportSupport.h"
 #include "IncLogImporter.h"
 #include "IncMseJsonImporter.h"
 #include "ModelOptAutoQuantImporter.h"
+#include "ModelOptManifestImporter.h"
+#include "NotARanking.h"
 #include "TableImporter.h"
 #include "io/CsvTable.h"
 #include "io/FileError.h"
@@ -25,6 +28,7 @@ const QString incMseJson = QStringLiteral("inc-mse-json");
 const QString incLog = QStringLiteral("inc-log");
 const QString hawqJson = QStringLiteral("hawq-json");
 const QString modelOpt = QStringLiteral("modelopt-autoquant");
+const QString modelOptManifest = QStringLiteral("modelopt-autoquant-manifest");
 const QString csv = QStringLiteral("csv");
 const QString json = QStringLiteral("json");
 const QString yaml = QStringLiteral("yaml");
@@ -65,6 +69,8 @@ bool isYamlCollection(const QByteArray& text)
 
 QString jsonFormat(const QJsonDocument& doc, const QString& path)
 {
+    if (AutoQuantManifest::fits(doc))
+        return modelOptManifest;
     if (ModelOptAutoQuantImporter::fits(doc))
         return modelOpt;
     if (IncMseJsonImporter::fits(doc))
@@ -129,6 +135,13 @@ std::vector<Metric> read(
                 path, 1, QStringLiteral("not a ModelOpt AutoQuantize file (no layer_sensitivity)"));
         return ModelOptAutoQuantImporter(path).read(text, *doc);
     }
+    if (format == modelOptManifest) {
+        if (!AutoQuantManifest::fits(*doc))
+            throw FileError(path, 1,
+                QStringLiteral(
+                    "not a ModelOpt AutoQuantize manifest (no layer_sensitivity map of candidates)"));
+        return ModelOptManifestImporter(path).read(text, *doc);
+    }
     if (format == hawqJson)
         return HawqJsonImporter(path).read(text, *doc);
     return TableImporter(path).readJson(text, *doc);
@@ -142,7 +155,10 @@ const std::vector<MetricImporter::Format>& MetricImporter::formats()
             QStringLiteral("INC MSE_V2 dump: fp32_fallback_sensitivity / int8_requant_sensitivity lists") },
         { incLog, QStringLiteral("Intel Neural Compressor 2.x log with MSE_V2 or HAWQ_V2 lines") },
         { hawqJson, QStringLiteral("INC HAWQ_V2 Hessian traces as a JSON object {module: trace}") },
-        { modelOpt, QStringLiteral("NVIDIA ModelOpt AutoQuantize layer_sensitivity JSON") },
+        { modelOpt, QStringLiteral("NVIDIA ModelOpt AutoQuantize report: layer_sensitivity rows") },
+        { modelOptManifest,
+            QStringLiteral(
+                "NVIDIA ModelOpt AutoQuantize manifest: candidates with scores and costs per group") },
         { csv, QStringLiteral("Delimited table: a name column plus score columns") },
         { json, QStringLiteral("JSON {name: score}, {\"metrics\": {key: {name: score}}} or a list of rows") },
         { yaml, QStringLiteral("YAML in the same shapes as json") },
@@ -186,6 +202,11 @@ std::vector<Metric> MetricImporter::importData(
     Sniffed sniffed;
     if (format.isEmpty()) {
         sniffed = sniff(text, path);
+        // The generic shapes accept almost anything: say what a file is before their parsers say less.
+        const bool generic = sniffed.format.isEmpty() || sniffed.format == csv || sniffed.format == json
+            || sniffed.format == yaml;
+        if (const QString what = generic ? notARanking(text) : QString(); !what.isEmpty())
+            throw FileError(path, what);
         if (sniffed.format.isEmpty())
             throw FileError(path, QStringLiteral("cannot tell the format (known: %1)").arg(formatIds()));
     } else {

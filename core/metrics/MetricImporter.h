@@ -22,8 +22,12 @@ namespace qc {
 //                       hawq_v2 (H) from "*** op: <m>, hessian trace : <x>". Ranks set valuesAreRanks.
 //   hawq-json           {module: trace} or {"hawq_v2": {module: trace}} -> hawq_v2 (H)
 //   modelopt-autoquant  {layer_sensitivity: [{layer, num_bits, sensitivity, size_cost}]} -> autoquant (H), or
-//                       autoquant_int<bits> per num_bits when several occur; q_proj/gate_proj expand to their
-//                       fused group (k_proj, v_proj / up_proj) with groupLeader set
+//                       autoquant_<format> per num_bits when several occur (ModelOptAutoQuantImporter);
+//                       q_proj/gate_proj expand to their fused group (k_proj, v_proj / up_proj) with
+//                       groupLeader set; NONE-only rows are entries that were never candidates
+//   modelopt-autoquant-manifest  {layer_sensitivity: {"<m>.quant_recipe": {formats, scores, costs}}, layers,
+//                       scheme, autoquant_state} -> one metric per candidate format
+//                       (ModelOptManifestImporter)
 //   csv                 a header line (comma, semicolon or tab) with a name column and score columns
 //   json, yaml          {name: score} (key = file base name), {"metrics": {key: {name: score}},
 //                       "polarity": {key: "lower-is-more-sensitive"}}, or a list of row objects as in csv
@@ -38,7 +42,8 @@ namespace qc {
 // is stripped from the key, and an annotated column is a score column even if its first cell is not a number.
 //
 // Detection (content first, the extension breaks ties): text starting with '{' or '[' that parses as JSON is
-// modelopt-autoquant if it has layer_sensitivity, inc-mse-json if it has fp32_fallback_sensitivity or
+// modelopt-autoquant-manifest if its layer_sensitivity is a map, modelopt-autoquant if it is anything else,
+// inc-mse-json if it has fp32_fallback_sensitivity or
 // int8_requant_sensitivity, hawq-json if it is the {"hawq_v2"|"hawq": {...}} wrapper or a {name: score} map
 // in a file whose name contains "hawq", else json (invalid JSON too, unless it is valid YAML and the file is
 // not .json). Otherwise: INC log lines ("fallback order:", "ops_lst(", "Dump MSE order:", "hessian trace :",
@@ -52,7 +57,7 @@ public:
         QString id;
         QString description;
     };
-    // inc-mse-json, inc-log, hawq-json, modelopt-autoquant, csv, json, yaml
+    // inc-mse-json, inc-log, hawq-json, modelopt-autoquant, modelopt-autoquant-manifest, csv, json, yaml
     static const std::vector<Format>& formats();
     static bool isKnownFormat(const QString& id);
     // "inc-mse-json, inc-log, ...": for messages.

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 #include <vector>
 
@@ -15,8 +16,12 @@ namespace qc {
 // as do gate/up_proj), so an entry "<p>.q_proj" also yields "<p>.k_proj" and "<p>.v_proj", and
 // "<p>.gate_proj" yields "<p>.up_proj", with the same score and groupLeader = the written name. A suffix
 // after the member (".quant_recipe") is kept on derived names too. Derived entries follow all written
-// ones; a member the file writes itself, or that an earlier leader already derived, is not derived again. One
-// metric per num_bits value: key "autoquant", or "autoquant_int<bits>" when several occur.
+// ones; a member the file writes itself, or that an earlier leader already derived, is not derived again.
+// num_bits is ModelOpt's effective bits of the candidate (8 for INT8 W8A8 and FP8 alike), so formats are
+// named from scheme.quant_formats, never guessed from bits. One metric per num_bits value: key "autoquant",
+// or "autoquant_<format>" ("autoquant_<bits>bit" when the file does not name it) when several occur. Rows at
+// 16 bits are groups whose only candidate was NONE: they become entries with candidate = false in every
+// metric, never a metric of their own.
 class ModelOptAutoQuantImporter
 {
 public:
@@ -28,8 +33,13 @@ public:
 
     // The other members of the fused group a written name leads (empty when it leads none).
     static QStringList derivedMembers(const QString& leader);
+    // The written entries, then the not-candidate ones, then the members their leaders stand for.
+    static std::vector<MetricEntry> withGroupMembers(const QString& file,
+        const std::vector<MetricEntry>& written, const std::vector<MetricEntry>& noCandidate);
 
 private:
+    double number(const QJsonObject& object, const char* key, const MetricEntry& entry, bool required) const;
+
     QString m_file;
 };
 

@@ -17,6 +17,50 @@ Violation make(Severity s, Kind k, QString profile, QString op, QString message)
     return { s, k, std::move(profile), std::move(op), std::move(message) };
 }
 
+// Values the sources give that are not measurements: said once per source and stretch, not per op.
+void checkEvidence(const Project& project, std::vector<Violation>& out)
+{
+    for (size_t m = 0; m < project.metrics().size(); ++m) {
+        const QString& id = project.metrics()[m].id;
+        const OpScores& scores = project.scores()[m];
+        for (const SignalGap& gap : scores.gaps)
+            out.push_back(make(Severity::Warning, Kind::NoSignal, {}, gap.firstOp,
+                QStringLiteral("source '%1': %2: no signal, not ranked (--all-measured %1 ranks them)")
+                    .arg(id, gap.describe())));
+        const int notCandidates = scores.countByEvidence()[size_t(Evidence::NotCandidate)];
+        if (notCandidates > 0)
+            out.push_back(make(Severity::Warning, Kind::NotCandidate, {}, {},
+                QStringLiteral("source '%1': %2 ops were no quantization candidate (only NONE): not measured")
+                    .arg(id)
+                    .arg(notCandidates)));
+    }
+}
+
+// A cut inside a run of tied scores is decided by the tie-break, not by the metrics.
+void checkTiedCuts(const Project& project, std::vector<Violation>& out)
+{
+    const Ranking& r = project.ranking();
+    for (int p = 0; p < project.profileCount(); ++p) {
+        const auto [first, last] = r.tiedRunAt(project.cuts()[size_t(p)].units);
+        if (first == last)
+            continue;
+        QStringList ops;
+        for (int pos = first; pos < last && ops.size() < 6; ++pos)
+            ops.append(project.inventory().at(r.units[size_t(r.order[size_t(pos)])].members.front()).name);
+        if (last - first > 6)
+            ops.append(QStringLiteral("…"));
+        const QString& name = project.cutPlan().profiles[size_t(p)].name;
+        out.push_back(make(Severity::Warning, Kind::TiedCut, name, {},
+            QStringLiteral("profile %1's cut falls inside %2 units tied at combined score %3 (%4): the "
+                           "tie-break (more parameters first, then model order) picks %5 of them")
+                .arg(name)
+                .arg(last - first)
+                .arg(r.orderScore(first))
+                .arg(ops.join(QStringLiteral(", ")))
+                .arg(project.cuts()[size_t(p)].units - first)));
+    }
+}
+
 // Problems that do not depend on how the profiles are stored.
 void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
 {
@@ -34,6 +78,8 @@ void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
                             rec.matches[e].candidates.join(QStringLiteral(", ")))));
         }
     }
+    checkEvidence(project, out);
+    checkTiedCuts(project, out);
     for (const QString& op : project.ranking().unknownOverrides)
         out.push_back(make(Severity::Warning, Kind::UnknownOp, {}, op,
             QStringLiteral("override of '%1', which is not in the inventory").arg(op)));
@@ -43,6 +89,11 @@ void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
         if (r.state[size_t(op)] == OpState::Unranked)
             out.push_back(make(Severity::Warning, Kind::Unranked, {}, name,
                 QStringLiteral("'%1' is ranked by no metric: kept in higher precision").arg(name)));
+        else if (r.state[size_t(op)] == OpState::Unmeasured)
+            out.push_back(make(Severity::Warning, Kind::Unmeasured, {}, name,
+                QStringLiteral("'%1' has no measured score in any source (no signal or no candidate): kept "
+                               "in higher precision")
+                    .arg(name)));
         else if (r.state[size_t(op)] == OpState::Eligible && r.units[size_t(r.unitOf[size_t(op)])].partial)
             out.push_back(make(Severity::Warning, Kind::PartialRanking, {}, name,
                 QStringLiteral("'%1' is missing from some metrics: ranked by the others").arg(name)));

@@ -27,6 +27,14 @@ QString kindName(Violation::Kind kind)
         return QStringLiteral("unranked");
     case Violation::Kind::PartialRanking:
         return QStringLiteral("partial-ranking");
+    case Violation::Kind::Unmeasured:
+        return QStringLiteral("unmeasured");
+    case Violation::Kind::NoSignal:
+        return QStringLiteral("no-signal");
+    case Violation::Kind::NotCandidate:
+        return QStringLiteral("not-candidate");
+    case Violation::Kind::TiedCut:
+        return QStringLiteral("tied-cut");
     }
     return {};
 }

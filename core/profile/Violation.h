@@ -22,6 +22,10 @@ struct Violation
         DuplicateOp, // an op listed twice within one profile
         Unranked, // an op no metric ranks (kept in higher precision)
         PartialRanking, // an op some metrics do not rank (ranked by the others)
+        Unmeasured, // an op sources list but none measured (kept in higher precision)
+        NoSignal, // a stretch of a source's values that cannot rank (exact zeros, one tied value)
+        NotCandidate, // ops a source lists that were never quantization candidates
+        TiedCut, // a profile's cut falls inside a run of tied scores: the tie-break decides
     };
 
     Severity severity = Severity::Error;

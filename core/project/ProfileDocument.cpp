@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QSet>
 #include <QStringList>
+#include <array>
 #include <cmath>
 #include <yaml-cpp/yaml.h>
 
@@ -106,6 +107,48 @@ void writeInventory(Writer& w, const Project& project)
                     QString::number(op.layer), QString::number(op.params)));
 }
 
+// Trailing cells that hold their defaults are left out.
+QStringList scoreCells(const MetricEntry& e)
+{
+    QStringList cells
+        = { yamlScalar(e.name), yamlNumber(e.value), yamlScalar(e.opType), yamlScalar(e.groupLeader),
+              std::isnan(e.cost) ? QStringLiteral("null") : yamlNumber(e.cost), yamlBool(e.candidate) };
+    const bool defaults[]
+        = { false, false, e.opType.isEmpty(), e.groupLeader.isEmpty(), std::isnan(e.cost), e.candidate };
+    qsizetype size = cells.size();
+    while (size > 2 && defaults[size - 1])
+        --size;
+    return cells.first(size);
+}
+
+void writeFacts(Writer& w, const Metric& metric)
+{
+    if (metric.facts.empty()) {
+        w.key(2, "run", QStringLiteral("{}"));
+        return;
+    }
+    w.line(2, QStringLiteral("run:"));
+    for (const auto& [key, value] : metric.facts)
+        w.line(3, yamlScalar(key) + QStringLiteral(": ") + yamlScalar(value));
+}
+
+// What the values are worth, per inventory op (derived: recomputed on load, never read back).
+void writeEvidence(Writer& w, const Metric& metric, const OpScores& scores)
+{
+    w.key(2, "all_measured", yamlBool(metric.allMeasured));
+    const std::array<int, 4> counts = scores.countByEvidence();
+    w.key(2, "evidence",
+        QStringLiteral("{measured: %1, not_candidate: %2, no_signal: %3, missing: %4}")
+            .arg(counts[size_t(Evidence::Measured)])
+            .arg(counts[size_t(Evidence::NotCandidate)])
+            .arg(counts[size_t(Evidence::NoSignal)])
+            .arg(counts[size_t(Evidence::Missing)]));
+    QStringList gaps;
+    for (const SignalGap& gap : scores.gaps)
+        gaps.append(gap.describe());
+    w.list(2, "no_signal", gaps);
+}
+
 void writeSources(Writer& w, const Project& project)
 {
     if (project.metrics().empty()) {
@@ -125,7 +168,12 @@ void writeSources(Writer& w, const Project& project)
         w.key(2, "polarity", polarityName(metric.polarity()));
         w.key(2, "flipped", yamlBool(metric.flipped));
         w.key(2, "values_are_ranks", yamlBool(metric.valuesAreRanks));
+        w.key(2, "number_format", yamlScalar(metric.numberFormat));
+        w.key(2, "effective_bits",
+            std::isnan(metric.effectiveBits) ? QStringLiteral("null") : yamlNumber(metric.effectiveBits));
+        writeFacts(w, metric);
         w.key(2, "note", yamlScalar(metric.note));
+        writeEvidence(w, metric, project.scores()[m]);
         w.key(2, "entries", yamlNumber(qint64(metric.entries.size())));
         w.key(2, "matched", yamlNumber(qint64(rec.matchedCount())));
         if (rec.countByHow.isEmpty()) {
@@ -137,16 +185,10 @@ void writeSources(Writer& w, const Project& project)
         }
         w.list(2, "unmatched", rec.unmatched);
         w.list(2, "ambiguous", rec.ambiguous);
-        w.key(2, "columns", QStringLiteral("[name, value, op_type, group_leader]"));
+        w.key(2, "columns", QStringLiteral("[name, value, op_type, group_leader, cost, candidate]"));
         w.line(2, QStringLiteral("scores:"));
-        for (const MetricEntry& e : metric.entries) {
-            QStringList cells = { yamlScalar(e.name), yamlNumber(e.value) };
-            if (!e.opType.isEmpty() || !e.groupLeader.isEmpty())
-                cells.append(yamlScalar(e.opType));
-            if (!e.groupLeader.isEmpty())
-                cells.append(yamlScalar(e.groupLeader));
-            w.line(2, QStringLiteral("- [") + cells.join(QStringLiteral(", ")) + QLatin1Char(']'));
-        }
+        for (const MetricEntry& e : metric.entries)
+            w.line(2, QStringLiteral("- [") + scoreCells(e).join(QStringLiteral(", ")) + QLatin1Char(']'));
     }
 }
 
@@ -315,12 +357,14 @@ public:
     bool boolean(const YAML::Node& map, const char* key, bool fallback) const
     {
         const YAML::Node node = map[key];
-        if (!node)
-            return fallback;
+        return node ? boolean(node) : fallback;
+    }
+    bool boolean(const YAML::Node& node) const
+    {
         try {
             return node.as<bool>();
         } catch (const YAML::Exception&) {
-            fail(node, QStringLiteral("'%1' must be true or false").arg(QLatin1String(key)));
+            fail(node, QStringLiteral("expected true or false, found '%1'").arg(text(node)));
         }
     }
     QStringList strings(const YAML::Node& node) const
@@ -387,11 +431,22 @@ Metric readSource(const Reader& r, const YAML::Node& node)
     m.flipped = r.boolean(node, "flipped", false);
     m.sourcePolarity = m.flipped ? flipped(*polarity) : *polarity;
     m.valuesAreRanks = r.boolean(node, "values_are_ranks", false);
+    m.allMeasured = r.boolean(node, "all_measured", false);
+    m.numberFormat = r.optionalText(node, "number_format");
+    if (const YAML::Node bits = node["effective_bits"]; bits && !bits.IsNull())
+        m.effectiveBits = r.number<double>(bits);
+    if (const YAML::Node run = node["run"]) {
+        if (!run.IsMap())
+            r.fail(run, QStringLiteral("run must be a mapping of facts"));
+        for (const auto& fact : run)
+            m.facts.emplace_back(r.text(fact.first), r.text(fact.second));
+    }
     const YAML::Node scores = r.sequence(node, "scores");
     m.entries.reserve(scores.size());
     for (const YAML::Node& row : scores) {
-        if (!row.IsSequence() || row.size() < 2 || row.size() > 4)
-            r.fail(row, QStringLiteral("a score is [name, value, op_type?, group_leader?]"));
+        if (!row.IsSequence() || row.size() < 2 || row.size() > 6)
+            r.fail(
+                row, QStringLiteral("a score is [name, value, op_type?, group_leader?, cost?, candidate?]"));
         MetricEntry e;
         e.name = r.text(row[0]);
         e.value = r.number<double>(row[1]);
@@ -401,6 +456,10 @@ Metric readSource(const Reader& r, const YAML::Node& node)
             e.opType = r.text(row[2]);
         if (row.size() > 3)
             e.groupLeader = r.text(row[3]);
+        if (row.size() > 4 && !row[4].IsNull())
+            e.cost = r.number<double>(row[4]);
+        if (row.size() > 5)
+            e.candidate = r.boolean(row[5]);
         e.line = row.Mark().line + 1;
         m.entries.push_back(std::move(e));
     }

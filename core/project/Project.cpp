@@ -52,11 +52,10 @@ int Project::metricIndex(const QString& id) const
 std::vector<double> Project::orientedValues(int metric) const
 {
     const OpScores& s = m_scores[size_t(metric)];
-    std::vector<double> out(s.values);
-    if (s.polarity == Polarity::LowerIsMoreSensitive) {
-        for (double& v : out)
-            v = -v;
-    }
+    std::vector<double> out(s.values.size());
+    const double sign = s.polarity == Polarity::LowerIsMoreSensitive ? -1.0 : 1.0;
+    for (size_t op = 0; op < out.size(); ++op)
+        out[op] = sign * s.measured(int(op));
     return out;
 }
 
@@ -86,7 +85,7 @@ void Project::recompute()
     m_scores.clear();
     for (Metric& metric : m_metrics) {
         m_reconciliations.push_back(reconciler.reconcile(metric));
-        m_scores.push_back(OpScores::build(metric, m_reconciliations.back(), m_inventory.size()));
+        m_scores.push_back(OpScores::build(metric, m_reconciliations.back(), m_inventory));
         shareExactNames(metric, m_reconciliations.back());
     }
     RankingInput input;
@@ -118,6 +117,8 @@ QString Project::keepReason(int op, int profile) const
     }
     case OpState::KeptWithGroup:
         return QStringLiteral("fused:") + m_inventory.at(m_ranking.partner[size_t(op)]).name;
+    case OpState::Unmeasured:
+        return QStringLiteral("unmeasured");
     case OpState::Unranked:
         return QStringLiteral("unranked");
     default:

@@ -57,15 +57,16 @@ public:
     const std::vector<ProfileCut>& cuts() const { return m_cuts; }
     int profileCount() const { return int(m_cutPlan.profiles.size()); }
     int metricIndex(const QString& id) const;
-    // A metric's values per op, negated where lower means more sensitive: larger = more sensitive, NaN =
-    // none.
+    // A metric's measured values per op, negated where lower means more sensitive: larger = more
+    // sensitive, NaN = none (or not a measurement).
     std::vector<double> orientedValues(int metric) const;
 
     bool isQuantized(int op, int profile) const
     {
         return m_ranking.isQuantized(op, m_cuts[size_t(profile)].units);
     }
-    // "rule:<name>", "override[:<note>]", "fused:<op>", "unranked" or "cut"; empty when the op is INT8.
+    // "rule:<name>", "override[:<note>]", "fused:<op>", "unmeasured", "unranked" or "cut"; empty when the op
+    // is INT8.
     QString keepReason(int op, int profile) const;
 
 private:

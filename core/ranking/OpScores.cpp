@@ -8,20 +8,43 @@
 
 namespace qc {
 
-OpScores OpScores::build(const Metric& metric, const Reconciliation& reconciliation, int opCount)
+double OpScores::measured(int op) const
 {
+    return isMeasured(op) ? values[size_t(op)] : std::numeric_limits<double>::quiet_NaN();
+}
+
+std::array<int, 4> OpScores::countByEvidence() const
+{
+    std::array<int, 4> counts {};
+    for (const Evidence e : evidence)
+        ++counts[size_t(e)];
+    return counts;
+}
+
+OpScores OpScores::build(
+    const Metric& metric, const Reconciliation& reconciliation, const Inventory& inventory)
+{
+    const int opCount = inventory.size();
     OpScores scores;
     scores.metricId = metric.id;
     scores.polarity = metric.polarity();
     scores.values.assign(size_t(opCount), std::numeric_limits<double>::quiet_NaN());
+    scores.evidence.assign(size_t(opCount), Evidence::Missing);
     std::vector<int> sourceEntry(size_t(opCount), -1);
     for (size_t e = 0; e < metric.entries.size(); ++e) {
         const int op = reconciliation.matches[e].op;
         if (op < 0)
             continue;
         const MetricEntry& entry = metric.entries[e];
+        if (!entry.candidate) {
+            // Never a candidate: no value, whatever number the source wrote; a measured entry wins.
+            if (sourceEntry[size_t(op)] < 0)
+                scores.evidence[size_t(op)] = Evidence::NotCandidate;
+            continue;
+        }
         const int previous = sourceEntry[size_t(op)];
         if (previous < 0) {
+            scores.evidence[size_t(op)] = Evidence::Measured;
             scores.values[size_t(op)] = entry.value;
             sourceEntry[size_t(op)] = int(e);
             continue;
@@ -45,6 +68,8 @@ OpScores OpScores::build(const Metric& metric, const Reconciliation& reconciliat
                     QString::number(entry.value, 'g', QLocale::FloatingPointShortest),
                     QString::number(first.value, 'g', QLocale::FloatingPointShortest)));
     }
+    if (!metric.allMeasured)
+        scores.gaps = findSignalGaps(inventory, scores.values, scores.evidence);
     return scores;
 }
 

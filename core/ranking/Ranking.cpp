@@ -115,7 +115,7 @@ std::vector<std::vector<double>> unitRanks(
         for (size_t u = 0; u < eligible.size(); ++u) {
             double best = kNaN;
             for (const int m : r.units[size_t(eligible[u])].members) {
-                const double v = s.values[size_t(m)];
+                const double v = s.measured(m);
                 if (!std::isnan(v) && (std::isnan(best) || oriented(v, s.polarity) > best))
                     best = oriented(v, s.polarity);
             }
@@ -132,13 +132,25 @@ std::vector<std::vector<double>> unitRanks(
     return result;
 }
 
+// Whether any source lists a member at all (even without a measurement).
+bool mentioned(const RankingInput& in, const Ranking::Unit& unit)
+{
+    for (const OpScores& s : *in.scores) {
+        for (const int m : unit.members) {
+            if (s.evidence[size_t(m)] != Evidence::Missing)
+                return true;
+        }
+    }
+    return false;
+}
+
 void rankOps(const RankingInput& in, Ranking& r)
 {
     for (const OpScores& s : *in.scores) {
         std::vector<double> present;
         std::vector<size_t> where;
         for (size_t op = 0; op < s.values.size(); ++op) {
-            if (!std::isnan(s.values[op])) {
+            if (s.isMeasured(int(op))) {
                 present.push_back(oriented(s.values[op], s.polarity));
                 where.push_back(op);
             }
@@ -162,6 +174,20 @@ bool Ranking::isQuantized(int op, int k) const
     default:
         return false;
     }
+}
+
+std::pair<int, int> Ranking::tiedRunAt(int k) const
+{
+    const int n = eligibleUnits();
+    if (k <= 0 || k >= n || orderScore(k - 1) != orderScore(k))
+        return { k, k };
+    int first = k - 1;
+    while (first > 0 && orderScore(first - 1) == orderScore(k))
+        --first;
+    int last = k + 1;
+    while (last < n && orderScore(last) == orderScore(k))
+        ++last;
+    return { first, last };
 }
 
 double Ranking::combinedScore(int op) const
@@ -212,26 +238,38 @@ Ranking buildRanking(const RankingInput& in)
         }
         if (weightSum <= 0.0) {
             unit.partial = false;
+            const OpState state = mentioned(in, unit) ? OpState::Unmeasured : OpState::Unranked;
             for (const int m : unit.members)
-                r.state[size_t(m)] = OpState::Unranked;
+                r.state[size_t(m)] = state;
             continue;
         }
         unit.score = in.combine.method == CombineSpec::Method::MaxRank ? maxRank : sum / weightSum;
         r.order.push_back(eligible[e]);
     }
-    std::stable_sort(r.order.begin(), r.order.end(),
-        [&](int a, int b) { return r.units[size_t(a)].score < r.units[size_t(b)].score; });
+    std::vector<qint64> unitParams(r.units.size(), 0);
+    for (size_t u = 0; u < r.units.size(); ++u) {
+        for (const int m : r.units[u].members)
+            unitParams[u] += std::max<qint64>(in.inventory->at(m).params, 0);
+    }
+    // Ties are common (tied ranks, coarse scores); the larger unit first saves the most memory per step,
+    // then model order keeps it stable.
+    std::sort(r.order.begin(), r.order.end(), [&](int a, int b) {
+        const double sa = r.units[size_t(a)].score;
+        const double sb = r.units[size_t(b)].score;
+        if (sa != sb)
+            return sa < sb;
+        if (unitParams[size_t(a)] != unitParams[size_t(b)])
+            return unitParams[size_t(a)] > unitParams[size_t(b)];
+        return a < b;
+    });
 
     r.cumOps.assign(r.order.size() + 1, 0);
     r.cumParams.assign(r.order.size() + 1, 0);
     for (size_t p = 0; p < r.order.size(); ++p) {
         Ranking::Unit& unit = r.units[size_t(r.order[p])];
         unit.position = int(p);
-        qint64 params = 0;
-        for (const int m : unit.members)
-            params += std::max<qint64>(in.inventory->at(m).params, 0);
         r.cumOps[p + 1] = r.cumOps[p] + qint64(unit.members.size());
-        r.cumParams[p + 1] = r.cumParams[p] + params;
+        r.cumParams[p + 1] = r.cumParams[p] + unitParams[size_t(r.order[p])];
     }
     for (size_t op = 0; op < n; ++op) {
         if (r.state[op] == OpState::ForcedInt8) {

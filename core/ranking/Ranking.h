@@ -17,7 +17,8 @@ enum class OpState : std::uint8_t {
     KeptByOverride,
     KeptWithGroup, // a fused partner is kept
     ForcedInt8, // an override (or a fused partner's override) forces INT8
-    Unranked, // no metric ranks it: no evidence it is safe
+    Unmeasured, // sources mention it, but none measured it (no candidate, no signal): no evidence it is safe
+    Unranked, // no source mentions it
 };
 
 // The combined ranking of every op, computed once per change of metrics, rules, overrides or combination;
@@ -39,7 +40,8 @@ struct Ranking
     std::vector<int> overrideIndex; // per op: index into the overrides, -1
     std::vector<int> unitOf; // per op
     std::vector<Unit> units;
-    std::vector<int> order; // eligible ranked units, least sensitive first
+    // Eligible ranked units, least sensitive first; ties: more parameters first, then model order.
+    std::vector<int> order;
     std::vector<qint64> cumOps; // size order+1: ops in the first k units
     std::vector<qint64> cumParams; // size order+1: known parameters in the first k units
     std::vector<std::vector<float>>
@@ -56,6 +58,9 @@ struct Ranking
     bool isQuantized(int op, int k) const;
     // Combined score of an op's unit, NaN when it has none.
     double combinedScore(int op) const;
+    // The run of tied scores a cut after the first k units falls inside: [first, last) positions, or an
+    // empty range when units k-1 and k differ.
+    std::pair<int, int> tiedRunAt(int k) const;
 };
 
 struct RankingInput

@@ -91,7 +91,7 @@ bool OpFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
     case Status::ForcedInt8:
         return state == OpState::ForcedInt8;
     case Status::Unranked:
-        return state == OpState::Unranked;
+        return state == OpState::Unranked || state == OpState::Unmeasured;
     case Status::Violations:
         return controller->opHasViolation(sourceRow);
     }
