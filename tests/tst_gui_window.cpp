@@ -9,6 +9,7 @@
 #include "chart/CutHandle.h"
 #include "chart/GroupAxisItem.h"
 #include "chart/LayerSensitivityView.h"
+#include "chart/ProfileColors.h"
 #include "chart/RankedCurveView.h"
 #include "export/ProfileExporter.h"
 #include "models/OpFilterProxyModel.h"
@@ -49,10 +50,12 @@ public:
     {
         errors->append(title + QStringLiteral(": ") + text);
     }
-    bool askNote(QWidget*, const QString&, QString& note) override
+    bool proceedDespiteErrors = true;
+    int proceedQuestions = 0;
+    bool askProceedDespiteErrors(QWidget*, const QString&, const QString&) override
     {
-        note = QStringLiteral("by test");
-        return true;
+        ++proceedQuestions;
+        return proceedDespiteErrors;
     }
     SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
     QString* savePath = nullptr; // answer to every file dialog
@@ -175,7 +178,7 @@ private slots:
         const int head = controller->opIndex(QStringLiteral("lm_head"));
         QVERIFY(head >= 0);
         QCOMPARE(controller->errorCount(), 0);
-        QVERIFY(window->violationStatusText().startsWith(QStringLiteral("0 violation")));
+        QVERIFY(window->violationStatusText().startsWith(QStringLiteral("0 errors")));
 
         // Select lm_head in the table and press I (force INT8).
         window->opTable()->selectOp(head);
@@ -184,11 +187,11 @@ private slots:
         QTest::keyClick(window->opTable()->view(), Qt::Key_I);
 
         QCOMPARE(controller->project().overrides().size(), size_t(1));
-        QCOMPARE(controller->project().overrides()[0].note, QStringLiteral("by test"));
+        QCOMPARE(controller->project().overrides()[0].note, QString()); // no dialog: noted afterwards
         QVERIFY(controller->errorCount() > 0);
         const QVariant background = window->opModel()->index(head, 0).data(Qt::BackgroundRole);
         QVERIFY(background.isValid());
-        QCOMPARE(background.value<QColor>().red(), 230);
+        QCOMPARE(background.value<QColor>().rgb(), violationColor().rgb());
         QVERIFY2(window->violationStatusText().contains(QStringLiteral("error"))
                 && !window->violationStatusText().startsWith(QStringLiteral("0 ")),
             qPrintable(window->violationStatusText()));
@@ -219,7 +222,7 @@ private slots:
         QCOMPARE(controller->errorCount(), 0);
         QVERIFY(!window->opModel()->index(head, 0).data(Qt::BackgroundRole).isValid());
         QCOMPARE(violations->rowCount(), int(controller->violations().size()));
-        QVERIFY(window->violationStatusText().startsWith(QStringLiteral("0 violation")));
+        QVERIFY(window->violationStatusText().startsWith(QStringLiteral("0 errors")));
         // Both edits are undoable.
         controller->undoStack()->undo();
         QVERIFY(controller->errorCount() > 0);

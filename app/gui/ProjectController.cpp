@@ -251,6 +251,24 @@ int ProjectController::profileViolationCount(int profile) const
                                                                         : 0;
 }
 
+QString ProjectController::errorSummary(const QString& profile, int max) const
+{
+    QStringList lines;
+    int more = 0;
+    for (const Violation& v : m_violations) {
+        if (v.severity != Violation::Severity::Error || (!profile.isEmpty() && v.profile != profile))
+            continue;
+        if (lines.size() < max)
+            lines.append(
+                (v.profile.isEmpty() ? QString() : QStringLiteral("[%1] ").arg(v.profile)) + v.message);
+        else
+            ++more;
+    }
+    if (more > 0)
+        lines.append(tr("… and %n more", nullptr, more));
+    return lines.join(QLatin1Char('\n'));
+}
+
 void ProjectController::setSelectedOp(int op)
 {
     if (op == m_selectedOp)
@@ -274,7 +292,12 @@ void ProjectController::recomputeSafely()
 
 void ProjectController::updateViolations()
 {
-    m_violations = Checker::check(m_project);
+    // The checker of stored lists, on the lists a save would write: the same findings, counted per profile
+    // the same way, as `quantcut-cli check` on the saved file. (The list-free check reports a forced op
+    // once, profile-less, which the window would then count as one error and in no profile.)
+    // An empty project (nothing loaded yet) has no profiles to speak of.
+    m_violations = m_project.inventory().isEmpty() ? Checker::check(m_project)
+                                                   : Checker::check(m_project, Checker::lists(m_project));
     m_errorCount = Checker::errorCount(m_violations);
     m_opFlag.assign(size_t(m_project.inventory().size()), 0);
     m_profileViolations.assign(size_t(m_project.profileCount()), 0);

@@ -248,7 +248,8 @@ void ProfilePanel::refreshValues()
         row.spin->setSingleStep(count ? 1.0 : 0.01);
         row.spin->setValue(spec.cut);
         const ProfileCut& cut = p.cuts()[size_t(i)];
-        row.stats->setText(tr("%1 ops (%2%)")
+        // Of all inventory ops, and says so: the handle's percentage is of the eligible ones.
+        row.stats->setText(tr("%1 ops (%2% of all)")
                                .arg(QLocale().toString(cut.ops))
                                .arg(totalOps ? 100.0 * double(cut.ops) / double(totalOps) : 0.0, 0, 'f', 1));
     }
