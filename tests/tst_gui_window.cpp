@@ -448,7 +448,7 @@ private slots:
             QCOMPARE(box->currentData().toInt(), int(CutPlan::CutBy::Ops));
         }
         QCOMPARE(window->rankedCurve()->chart()->axes(Qt::Horizontal).front()->titleText(),
-            QStringLiteral("eligible ops quantized, least sensitive first (fraction)"));
+            QStringLiteral("fraction of eligible ops in INT8"));
     }
 
     void combinationControlChangesTheRankingAndUndoes()

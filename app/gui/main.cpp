@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QPalette>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTimer>
 #include <cstdio>
 
@@ -75,7 +76,11 @@ int main(int argc, char** argv)
         QStringLiteral("Use a dark palette (Fusion style), e.g. to check a --screenshot in dark mode."));
     parser.addOption(screenshot);
     parser.addOption(size);
+    const QCommandLineOption tab(QStringLiteral("tab"),
+        QStringLiteral("Chart tab shown by --screenshot: 0 ranked curve, 1 metric vs metric, 2 compare."),
+        QStringLiteral("N"));
     parser.addOption(dark);
+    parser.addOption(tab);
     parser.addPositionalArgument(QStringLiteral("FILE"),
         QStringLiteral("Rankings, an inventory or a profile file (any kind, recognised by content)."),
         QStringLiteral("[FILE...]"));
@@ -102,6 +107,8 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "quantcut: could not open the given files\n");
             return 1;
         }
+        if (parser.isSet(tab))
+            window.findChild<QTabWidget*>()->setCurrentIndex(parser.value(tab).toInt());
         QApplication::processEvents();
         const QString out = parser.value(screenshot);
         if (!window.saveScreenshot(out)) {

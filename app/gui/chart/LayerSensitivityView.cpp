@@ -150,7 +150,7 @@ void LayerSensitivityView::rebuild()
     axisX->setGridLinePen(QPen(separator, 1.0, Qt::DashLine));
     c->addAxis(axisX, Qt::AlignBottom);
     m_groupAxis->setGroups(std::move(groups), int(slotCount));
-    m_groupAxis->setTitle(tr("layer index, grouped by component (hover for a layer's values)"));
+    m_groupAxis->setTitle(tr("layer by component (hover for values)"));
     m_groupAxis->setColors(axisX->labelsColor(), axisX->gridLineColor().darker(130));
 
     QAbstractAxis* axisY = nullptr;

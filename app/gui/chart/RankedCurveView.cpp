@@ -76,13 +76,13 @@ QString RankedCurveView::axisTitle() const
 {
     switch (m_controller->project().cutPlan().by) {
     case CutPlan::CutBy::Ops:
-        return tr("eligible ops quantized, least sensitive first (fraction)");
+        return tr("fraction of eligible ops in INT8");
     case CutPlan::CutBy::Params:
-        return tr("eligible params quantized, least sensitive first (fraction)");
+        return tr("fraction of eligible params in INT8");
     case CutPlan::CutBy::Count:
-        return tr("eligible ops quantized, least sensitive first (count)");
+        return tr("eligible ops in INT8 (count)");
     case CutPlan::CutBy::Score:
-        return tr("combined sensitivity threshold (ops above it stay)");
+        return tr("sensitivity threshold (ops above stay)");
     }
     return {};
 }
@@ -126,8 +126,9 @@ void RankedCurveView::rebuild()
         resetZoom(); // another measure: the old zoom means nothing on the new axis
     }
     m_axisX->setTitleText(axisTitle());
-    m_curve->setName(
-        tr("combined sensitivity (%1) of %n eligible unit(s)", nullptr, n).arg(p.combine().toString()));
+    // Short enough for a 1280 px screen; the x axis says the units run least sensitive first.
+    m_curve->setName(tr("combined sensitivity (%1), %n unit(s), least sensitive first", nullptr, n)
+                         .arg(p.combine().toString()));
     decimate();
     rebuildHandles();
     updateOverlay();

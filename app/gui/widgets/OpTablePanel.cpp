@@ -239,7 +239,10 @@ void OpTablePanel::refreshFilterChoices()
     m_proxy->setComponentFilter(m_component->currentData().toString());
     m_proxy->setTypeFilter(m_type->currentData().toString());
     for (int c = 0; c < OpTableModel::FixedColumnCount; ++c)
-        m_view->setColumnWidth(c, c == OpTableModel::NameColumn ? 330 : 75);
+        m_view->setColumnWidth(c,
+            c == OpTableModel::NameColumn         ? 330
+                : c == OpTableModel::ParamsColumn ? 100
+                                                  : 75);
     fitProfileColumns();
 }
 

@@ -190,12 +190,12 @@ void ProfilePanel::rebuildRows()
         row.name->setStyleSheet(
             QStringLiteral("QLineEdit { border-left: 5px solid %1; }").arg(profileColor(i).name()));
         row.label = new QLineEdit(this);
-        row.label->setMaximumWidth(90);
+        row.label->setMaximumWidth(80);
         row.label->setToolTip(tr("Profile label"));
         row.slider = new QSlider(Qt::Horizontal, this);
         row.slider->setRange(0, kSliderSteps);
         row.slider->setToolTip(tr("Drag to move the cut; one undo step per drag"));
-        row.slider->setMinimumWidth(100);
+        row.slider->setMinimumWidth(40); // shrinks first: the numbers beside it must stay readable
         row.spin = new QDoubleSpinBox(this);
         row.spin->setKeyboardTracking(false);
         row.spin->setToolTip(tr("The cut in the plan's measure"));
