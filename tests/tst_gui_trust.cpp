@@ -21,6 +21,7 @@
 #include "models/OpTableModel.h"
 #include "models/ProfileSummaryModel.h"
 #include "models/ViolationsModel.h"
+#include "profile/Checker.h"
 #include "widgets/ComparePanel.h"
 #include "widgets/FrozenColumnTableView.h"
 #include "widgets/OpTablePanel.h"
@@ -231,6 +232,64 @@ private slots:
         pressOnTable(window.get(), Qt::Key_I);
         QCOMPARE(controller->errorCount(), 2 * controller->project().profileCount());
         compareWithCli(window.get(), QStringLiteral("two.yaml"));
+    }
+
+    void theWindowsCheckIsTheStoredListCheck()
+    {
+        // The window's fast path must find exactly what the stored-list check (the CLI's) finds.
+        auto sorted = [](std::vector<Violation> v) {
+            std::sort(v.begin(), v.end(), [](const Violation& a, const Violation& b) {
+                return std::tie(a.profile, a.op, a.message) < std::tie(b.profile, b.op, b.message);
+            });
+            return v;
+        };
+        auto expectSame = [&](const ProjectController& controller) {
+            const Project& p = controller.project();
+            QCOMPARE(sorted(controller.violations()), sorted(Checker::check(p, Checker::lists(p))));
+        };
+        ProjectController controller;
+        controller.resetProject(makeSyntheticProject(600));
+        expectSame(controller);
+        controller.setOverride(controller.opIndex(QStringLiteral("lm_head")), Override::Action::Int8);
+        expectSame(controller);
+        controller.setOverride(
+            controller.opIndex(QStringLiteral("model.embed_tokens")), Override::Action::Int8);
+        controller.setOverride(
+            controller.opIndex(QStringLiteral("model.layers.3.self_attn.q_proj")), Override::Action::Keep);
+        expectSame(controller);
+        // One of a fused group forced, another kept: a split where the two checks word things differently.
+        controller.setOverride(
+            controller.opIndex(QStringLiteral("model.layers.5.self_attn.q_proj")), Override::Action::Int8);
+        controller.setOverride(
+            controller.opIndex(QStringLiteral("model.layers.5.self_attn.k_proj")), Override::Action::Keep);
+        QVERIFY(std::any_of(controller.violations().begin(), controller.violations().end(),
+            [](const Violation& v) { return v.kind == Violation::Kind::SplitFusedGroup; }));
+        expectSame(controller);
+        // Cuts out of order (as a hand-edited file may have them) and an empty profile.
+        CutPlan plan = controller.project().cutPlan();
+        plan.profiles[0].cut = 0.0;
+        plan.profiles[2].cut = 0.3;
+        controller.setCutPlan(plan, QStringLiteral("out of order"));
+        expectSame(controller);
+        // A drag step.
+        controller.setCutPlan(makeSyntheticProject(600).cutPlan(), QStringLiteral("back"));
+        controller.setCut(1, 0.6, controller.beginDrag());
+        expectSame(controller);
+        // Half the ops missing from one metric: hundreds of partial-ranking warnings.
+        Project partial = makeSyntheticProject(600);
+        std::vector<Metric> metrics = partial.metrics();
+        metrics[1].entries.resize(metrics[1].entries.size() / 2);
+        partial.setMetrics(metrics);
+        controller.resetProject(partial);
+        controller.setOverride(controller.opIndex(QStringLiteral("lm_head")), Override::Action::Int8);
+        expectSame(controller);
+        if (auto window = makeExampleWindow()) {
+            expectSame(*window->controller());
+            window->controller()->setOverride(
+                window->controller()->opIndex(QStringLiteral("model.language_model.embed_tokens")),
+                Override::Action::Int8);
+            expectSame(*window->controller());
+        }
     }
 
     void countsEqualTheCliOnTheRealExample()

@@ -89,6 +89,7 @@ private:
     void recomputeSafely();
     void announceProject();
     void updateViolations();
+    std::vector<Violation> checkAsSaved() const;
 
     Project m_project;
     QUndoStack m_undoStack;

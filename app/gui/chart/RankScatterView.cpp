@@ -274,14 +274,16 @@ void RankScatterView::paintEvent(QPaintEvent*)
     painter.drawImage(plot.topLeft(), m_points);
     painter.setPen(pal.color(QPalette::Text));
     painter.drawRect(plot);
-    painter.drawText(QRect(plot.left(), plot.bottom() + fontMetrics().height() + 2, plot.width(),
-                         fontMetrics().height() + 4),
-        Qt::AlignCenter, tr("rank by %1 (1 = most sensitive)").arg(metricLegendName(mx)));
+    // Axis titles elide rather than clip in a narrow tab; the full names are in the hover tooltips.
+    const QRect xTitle(0, plot.bottom() + fontMetrics().height() + 2, width(), fontMetrics().height() + 4);
+    painter.drawText(xTitle, Qt::AlignCenter,
+        fontMetrics().elidedText(tr("rank by %1 (1 = most sensitive)").arg(metricLegendName(mx)),
+            Qt::ElideRight, xTitle.width() - 8));
     painter.save();
     painter.translate(fontMetrics().height() * 0.2, plot.center().y());
     painter.rotate(-90);
     painter.drawText(QRect(-plot.height() / 2, 0, plot.height(), fontMetrics().height() + 4), Qt::AlignCenter,
-        tr("rank by %1").arg(metricLegendName(my)));
+        fontMetrics().elidedText(tr("rank by %1").arg(metricLegendName(my)), Qt::ElideRight, plot.height()));
     painter.restore();
     // The selected op.
     const int op = m_controller->selectedOp();
