@@ -28,12 +28,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -595,6 +597,53 @@ private slots:
         // The selection marker is a ring in the text colour, not red.
         const QColor ring = selectionColor(window->palette());
         QVERIFY(hueDistance(ring.hsvHue(), red) > 60 || ring.hsvSaturation() < 40);
+    }
+
+    void chartsFollowADarkPalette()
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(45, 45, 48));
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        QApplication::setPalette(dark);
+        auto window = makeWindow();
+        QApplication::setPalette(light);
+        QVERIFY(window);
+        for (ChartView* view : { static_cast<ChartView*>(window->rankedCurve()),
+                 static_cast<ChartView*>(window->layerChart()) }) {
+            QVERIFY(view->chart()->backgroundBrush().color().lightness() < 128);
+            QVERIFY(view->chart()->axes(Qt::Horizontal).front()->labelsColor().lightness() > 128);
+        }
+        // The curve and the selection ring take the text colour: light on dark.
+        auto* curve = qobject_cast<QLineSeries*>(window->rankedCurve()->chart()->series().front());
+        QVERIFY(curve->pen().color().lightness() > 128);
+        QVERIFY(selectionColor(window->palette()).lightness() > 128);
+        const QImage shot = window->grab().toImage();
+        const QPoint centre
+            = window->rankedCurve()->mapTo(window.get(), window->rankedCurve()->rect().center());
+        QVERIFY(shot.pixelColor(centre).lightness() < 160); // a dark plot, not a white chart in a dark window
+    }
+
+    void exportAsksBeforeGoingPastErrors()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        controller->setOverride(controller->opIndex(QStringLiteral("lm_head")), Override::Action::Int8);
+        m_savePath = m_dir.filePath(QStringLiteral("asked.json"));
+        QFile::remove(m_savePath);
+        QAction* inc2 = nullptr;
+        for (QAction* action : window->exportMenu()->actions()) {
+            if (action->data().toString() == QLatin1String("inc2"))
+                inc2 = action;
+        }
+        QVERIFY(inc2);
+        m_proceed = false;
+        inc2->trigger();
+        QCOMPARE(m_questions, 1);
+        QVERIFY(!QFileInfo::exists(m_savePath));
     }
 
     void frozenNameColumnAndReadableCells()

@@ -126,9 +126,8 @@ void RankedCurveView::rebuild()
         resetZoom(); // another measure: the old zoom means nothing on the new axis
     }
     m_axisX->setTitleText(axisTitle());
-    // Short enough for a 1280 px screen; the x axis says the units run least sensitive first.
-    m_curve->setName(tr("combined sensitivity (%1), %n unit(s), least sensitive first", nullptr, n)
-                         .arg(p.combine().toString()));
+    // Short enough for a 1280 px screen.
+    m_curve->setName(tr("combined sensitivity (%1) of %n unit(s)", nullptr, n).arg(p.combine().toString()));
     decimate();
     rebuildHandles();
     updateOverlay();
@@ -229,6 +228,10 @@ void RankedCurveView::updateOverlay()
         }
         rowEnd[row] = std::max(rowEnd[row], right);
         m_handles[size_t(i)]->setGeometry(x, plot, label, row);
+        // A label lies across the lines of the handles on its side: it must be drawn above them (labels
+        // run right of their line, towards later profiles, unless flipped left near the plot's edge).
+        const bool flipped = left < x;
+        m_handles[size_t(i)]->setZValue(flipped ? 21.0 + 0.1 * i : 20.0 + 0.1 * (p.profileCount() - i));
         xs.append(x);
         colors.append(profileColor(i));
     }
