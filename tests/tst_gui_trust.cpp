@@ -646,6 +646,26 @@ private slots:
         QVERIFY(!QFileInfo::exists(m_savePath));
     }
 
+    void clickingAFrozenNameSelectsAndTheKeysFollow()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        auto* view = qobject_cast<FrozenColumnTableView*>(window->opTable()->view());
+        QVERIFY(view);
+        window->rankedCurve()->setFocus(); // the focus elsewhere, as after using a chart
+        QTableView* frozen = view->frozenView();
+        const QModelIndex third = frozen->model()->index(3, 0);
+        QTest::mouseClick(frozen->viewport(), Qt::LeftButton, {}, frozen->visualRect(third).center());
+        const int op = third.data(OpTableModel::OpIndexRole).toInt();
+        QCOMPARE(window->opTable()->currentOp(), op);
+        QCOMPARE(window->controller()->selectedOp(), op);
+        QVERIFY(view->hasFocus());
+        QTest::keyClick(view, Qt::Key_K);
+        QCOMPARE(window->controller()->project().overrides().size(), size_t(1));
+        QCOMPARE(window->controller()->project().overrides()[0].op,
+            window->controller()->project().inventory().at(op).name);
+    }
+
     void frozenNameColumnAndReadableCells()
     {
         auto window = makeExampleWindow();

@@ -27,6 +27,14 @@ FrozenColumnTableView::FrozenColumnTableView(QWidget* parent)
     });
     connect(verticalHeader(), &QHeaderView::sectionResized, this,
         [this](int section, int, int size) { m_frozen->setRowHeight(section, size); });
+    // A click on a frozen name is a click on the table: the keys (K, I, Delete) must then act here.
+    connect(m_frozen, &QAbstractItemView::pressed, this, [this] { setFocus(Qt::MouseFocusReason); });
+    m_frozen->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_frozen, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        if (contextMenuPolicy() == Qt::CustomContextMenu)
+            emit customContextMenuRequested(
+                viewport()->mapFromGlobal(m_frozen->viewport()->mapToGlobal(pos)));
+    });
     connect(m_frozen->verticalScrollBar(), &QAbstractSlider::valueChanged, verticalScrollBar(),
         &QAbstractSlider::setValue);
     connect(verticalScrollBar(), &QAbstractSlider::valueChanged, m_frozen->verticalScrollBar(),
@@ -54,7 +62,6 @@ void FrozenColumnTableView::syncColumns()
     m_frozen->setAlternatingRowColors(alternatingRowColors());
     m_frozen->setWordWrap(wordWrap());
     m_frozen->setSortingEnabled(isSortingEnabled());
-    m_frozen->setContextMenuPolicy(Qt::NoContextMenu);
     m_frozen->horizontalHeader()->setSectionsClickable(horizontalHeader()->sectionsClickable());
     const int columns = model() ? model()->columnCount() : 0;
     for (int c = 1; c < columns; ++c)
