@@ -39,8 +39,9 @@ std::vector<int> CutSuggester::suggestUnits(const Ranking& ranking, int profiles
     const double step = double(units.back()) / profiles;
     for (int p = 0; p + 1 < profiles; ++p) {
         const double centre = step * (p + 1);
-        const int lo = std::max(margin, int(std::ceil(centre - step / 2)));
-        const int hi = std::min(units.back() - (profiles - 1 - p), int(std::floor(centre + step / 2)));
+        // A third of a step either way: neighbouring profiles stay at least a third of a step apart.
+        const int lo = std::max(margin, int(std::ceil(centre - step / 3)));
+        const int hi = std::min(units.back() - (profiles - 1 - p), int(std::floor(centre + step / 3)));
         units[size_t(p)] = bestBreak(ranking, lo, std::max(lo, hi));
     }
     // Strictly nested: each profile adds at least one unit to the previous one.

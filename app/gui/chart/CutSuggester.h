@@ -11,8 +11,8 @@ namespace qc::gui {
 // Proposes nested cuts at natural breaks of the ranked curve (the largest jumps in log combined score
 // between neighbouring units, where sensitivity changes regime). The last profile is the "max" one: its
 // break is sought in the top kTopWindow of the units, so it quantizes nearly everything that is safe to;
-// the others get one break each in evenly spaced windows below it, so the ladder climbs in similar steps
-// instead of bunching at whichever jumps happen to be largest.
+// the others get one break each in evenly spaced windows below it (a third of a step either way), so the
+// ladder climbs in similar steps instead of bunching at whichever jumps happen to be largest.
 class CutSuggester
 {
 public:
