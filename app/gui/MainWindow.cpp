@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "ExampleFiles.h"
 #include "MetricText.h"
 #include "ProjectController.h"
 #include "UserPrompts.h"
+#include "chart/ChartImageExporter.h"
 #include "chart/CutSuggester.h"
 #include "chart/LayerSensitivityView.h"
+#include "chart/ProfileColors.h"
 #include "chart/RankScatterView.h"
 #include "chart/RankedCurveView.h"
 #include "export/ExportVerifier.h"
@@ -20,9 +23,11 @@
 #include "models/ViolationsModel.h"
 #include "project/ProfileDocument.h"
 #include "widgets/ComparePanel.h"
+#include "widgets/EditTexts.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ProfilePanel.h"
 #include "widgets/RulesPanel.h"
+#include "widgets/ScatterPanel.h"
 #include "widgets/SourcesPanel.h"
 
 #include <QAction>
@@ -42,12 +47,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -94,26 +98,8 @@ MainWindow::MainWindow(QWidget* parent)
     layerLayout->addWidget(m_layerChart, 1);
 
     m_rankedCurve = new RankedCurveView(m_controller);
-    m_scatter = new RankScatterView(m_controller);
-    m_scatterX = new QComboBox;
-    m_scatterY = new QComboBox;
-    auto* scatterPanel = new QWidget;
-    auto* scatterLayout = new QVBoxLayout(scatterPanel);
-    scatterLayout->setContentsMargins(0, 0, 0, 0);
-    auto* scatterBar = new QHBoxLayout;
-    scatterBar->addWidget(new QLabel(tr("x:")));
-    scatterBar->addWidget(m_scatterX);
-    scatterBar->addWidget(new QLabel(tr("y:")));
-    scatterBar->addWidget(m_scatterY);
-    scatterBar->addStretch();
-    scatterLayout->addLayout(scatterBar);
-    scatterLayout->addWidget(m_scatter, 1);
-    auto pickScatter = [this] {
-        if (m_scatterX->currentIndex() >= 0 && m_scatterY->currentIndex() >= 0)
-            m_scatter->setMetrics(m_scatterX->currentIndex(), m_scatterY->currentIndex());
-    };
-    connect(m_scatterX, &QComboBox::activated, this, pickScatter);
-    connect(m_scatterY, &QComboBox::activated, this, pickScatter);
+    auto* scatterPanel = new ScatterPanel(m_controller);
+    m_scatter = scatterPanel->view();
 
     m_chartTabs = new QTabWidget;
     m_chartTabs->addTab(m_rankedCurve, tr("Ranked curve && cuts"));
@@ -165,23 +151,12 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_controller, &ProjectController::violationsChanged, this, &MainWindow::updateStatus);
     connect(m_controller, &ProjectController::cutsChanged, this, &MainWindow::updateStatus);
-    connect(m_controller, &ProjectController::projectReset, this, [this] {
-        const QSignalBlocker bx(m_scatterX), by(m_scatterY);
-        m_scatterX->clear();
-        m_scatterY->clear();
-        for (const Metric& m : m_controller->project().metrics()) {
-            m_scatterX->addItem(metricShortName(m));
-            m_scatterY->addItem(metricShortName(m));
-        }
-        m_scatterX->setCurrentIndex(m_scatter->xMetric());
-        m_scatterY->setCurrentIndex(m_scatter->yMetric());
-        updateStatus();
-    });
+    connect(m_controller, &ProjectController::projectReset, this, &MainWindow::updateStatus);
     connect(m_controller->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &ProjectController::filePathChanged, this, &MainWindow::updateTitle);
 
     m_layerMode->setCurrentIndex(std::clamp(AppSettings::layerChartMode.get(), 0, 3));
-    resize(kDefaultSize);
+    resize(firstRunSize(screen()));
     restoreGeometry(AppSettings::windowGeometry.get());
     restoreState(AppSettings::windowState.get());
     updateTitle();
@@ -229,7 +204,10 @@ void MainWindow::createDocks()
     m_violationsView->setModel(m_violationsModel);
     m_violationsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_violationsView->verticalHeader()->hide();
-    m_violationsView->horizontalHeader()->setStretchLastSection(true);
+    m_violationsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_violationsView->horizontalHeader()->setSectionResizeMode(
+        ViolationsModel::MessageColumn, QHeaderView::Stretch);
+    m_violationsView->setTextElideMode(Qt::ElideLeft); // what is left of a long op name is its end
     m_violationsView->setWordWrap(false);
     connect(m_violationsView, &QTableView::clicked, this, &MainWindow::selectViolation);
     connect(m_violationsView, &QTableView::activated, this, &MainWindow::selectViolation);
@@ -355,6 +333,14 @@ void MainWindow::createActions()
     const auto docks = findChildren<QDockWidget*>();
     for (QDockWidget* dock : docks)
         view->addAction(dock->toggleViewAction());
+    // On a small screen the side panels fold away at once and come back as they were.
+    QAction* panels = add(view, tr("Side &Panels"), QKeySequence(Qt::Key_F9), [this, docks](bool shown) {
+        for (QDockWidget* dock : docks)
+            dock->setVisible(shown);
+    });
+    panels->setCheckable(true);
+    panels->setChecked(true);
+    panels->setObjectName(QStringLiteral("SidePanelsAction"));
     view->addSeparator();
     add(view, tr("&Ranked Curve"), QKeySequence(Qt::ALT | Qt::Key_1),
         [this] { m_chartTabs->setCurrentIndex(0); });
@@ -407,10 +393,12 @@ void MainWindow::updateStatus()
 {
     const Project& p = m_controller->project();
     const int errors = m_controller->errorCount();
-    const int total = int(m_controller->violations().size());
-    m_violationLabel->setText(tr("%n violation(s)", nullptr, total) + tr(" (%n error(s))", nullptr, errors));
+    const int warnings = int(m_controller->violations().size()) - errors;
+    // Worded and counted as `quantcut-cli check` reports the saved file.
+    m_violationLabel->setText(tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
     m_violationLabel->setStyleSheet(errors > 0
-            ? QStringLiteral("QLabel { color: white; background: #c62828; padding: 1px 6px; }")
+            ? QStringLiteral("QLabel { color: white; background: %1; padding: 1px 6px; }")
+                  .arg(violationColor().name())
             : QString());
     QStringList parts;
     parts.append(
@@ -463,14 +451,24 @@ bool MainWindow::saveTo(const QString& path)
     return true;
 }
 
+bool MainWindow::proceedDespiteErrors(const QString& action, const QString& profile)
+{
+    const QString errors = m_controller->errorSummary(profile);
+    return errors.isEmpty() || m_prompts->askProceedDespiteErrors(this, action, errors);
+}
+
 bool MainWindow::save()
 {
-    return m_controller->filePath().isEmpty() ? saveAs() : saveTo(m_controller->filePath());
+    if (m_controller->filePath().isEmpty())
+        return saveAs();
+    return proceedDespiteErrors(tr("Save")) && saveTo(m_controller->filePath());
 }
 
 bool MainWindow::saveAs()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Profiles"),
+    if (!proceedDespiteErrors(tr("Save")))
+        return false;
+    const QString path = m_prompts->askSavePath(this, tr("Save Profiles"),
         QDir(AppSettings::lastDirectory.get()).filePath(QStringLiteral("profiles.yaml")),
         tr("QuantCut profiles (*.yaml *.yml)"));
     return !path.isEmpty() && saveTo(path);
@@ -539,16 +537,16 @@ void MainWindow::finishLoad()
         return;
     }
     ProjectLoader::Result result = future.result();
-    if (result.cancelled) {
-        statusBar()->showMessage(tr("Loading cancelled; nothing changed"), 4000);
+    // One dialog for every file that did not load; the good ones load all the same.
+    if (!result.failed.isEmpty() || !result.error.isEmpty())
+        m_prompts->showError(this, tr("Could not open"), result.problems());
+    statusBar()->showMessage(result.summary(), 8000);
+    if (!result.changesProject())
         return;
-    }
-    if (!result.error.isEmpty()) {
-        m_prompts->showError(this, tr("Could not open"), result.error);
-        return;
-    }
-    // The loader recomputed the project in the background: adopt it as is, without a second recompute here.
-    if (!result.profilePath.isEmpty())
+    const Project& current = m_controller->project();
+    // Loading into an empty window is a start, not an edit: undo must not lead back to the empty window.
+    const bool fresh = current.inventory().isEmpty() && current.metrics().empty();
+    if (!result.profilePath.isEmpty() || fresh)
         m_controller->resetComputedProject(std::move(result.project), result.profilePath);
     else
         m_controller->adoptComputedProject(
@@ -557,59 +555,27 @@ void MainWindow::finishLoad()
     for (const QString& path : paths)
         AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     updateRecentMenu();
-    statusBar()->showMessage(tr("Loaded %1").arg(result.loaded.join(QStringLiteral(", "))), 6000);
 }
 
 void MainWindow::requestEdit(int op, int action)
 {
+    // At once, no dialog: the note is written afterwards in the table's hand-edit column.
     if (action == OpTablePanel::ClearEdit) {
         m_controller->setOverride(op, std::nullopt);
         return;
     }
-    const Override::Action a
-        = action == OpTablePanel::KeepEdit ? Override::Action::Keep : Override::Action::Int8;
-    QString note;
-    const QString title = a == Override::Action::Keep
-        ? tr("Keep %1").arg(m_controller->project().inventory().at(op).name)
-        : tr("Force INT8: %1").arg(m_controller->project().inventory().at(op).name);
-    if (!m_prompts->askNote(this, title, note))
-        return;
-    m_controller->setOverride(op, a, note);
+    const bool keep = action == OpTablePanel::KeepEdit;
+    m_controller->setOverride(op, keep ? Override::Action::Keep : Override::Action::Int8);
+    statusBar()->showMessage(keep ? tr("Kept %1; add a note in the Hand edit column")
+                                        .arg(m_controller->project().inventory().at(op).name)
+                                  : forceInt8Text(m_controller->project(), op),
+        8000);
 }
 
 void MainWindow::suggestCuts()
 {
     const Project& p = m_controller->project();
     m_controller->setCutPlan(CutSuggester::suggest(p.ranking(), p.cutPlan()), tr("Suggest cuts"));
-}
-
-QString MainWindow::exampleDirectory()
-{
-    const QString app = QCoreApplication::applicationDirPath();
-    const QStringList candidates = {
-        QDir(app).filePath(QStringLiteral("../") + QStringLiteral(QUANTCUT_INSTALL_DATADIR)
-            + QStringLiteral("/quantcut/examples/qwen2_5_vl_3b")),
-        QDir(QStringLiteral(QUANTCUT_SOURCE_EXAMPLES)).filePath(QStringLiteral("qwen2_5_vl_3b")),
-    };
-    for (const QString& dir : candidates) {
-        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("ops.csv"))))
-            return QDir::cleanPath(dir);
-    }
-    return {};
-}
-
-QStringList MainWindow::exampleFiles()
-{
-    const QString dir = exampleDirectory();
-    if (dir.isEmpty())
-        return {};
-    QStringList files;
-    for (const char* name : { "ops.csv", "inc_mse_v2_debug.log", "inc_hawq_v2.log" }) {
-        const QString path = QDir(dir).filePath(QString::fromLatin1(name));
-        if (QFileInfo::exists(path))
-            files.append(path);
-    }
-    return files;
 }
 
 bool MainWindow::openExample()
@@ -627,39 +593,36 @@ bool MainWindow::openExample()
     return openFiles(files);
 }
 
-bool MainWindow::exportCharts(const QString& path)
+QList<QWidget*> MainWindow::exportedCharts() const
 {
-    const QSize size = m_chartArea->size();
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(size);
-        generator.setViewBox(QRect(QPoint(), size));
-        generator.setTitle(tr("QuantCut charts"));
-        QPainter painter;
-        if (!painter.begin(&generator)) {
-            m_prompts->showError(this, tr("Export failed"), tr("%1: cannot write").arg(path));
-            return false;
-        }
-        m_chartArea->render(&painter);
-        painter.end();
-        return QFileInfo(path).size() > 0;
-    }
-    const QPixmap pixmap = m_chartArea->grab();
-    if (!pixmap.save(path)) {
-        m_prompts->showError(this, tr("Export failed"), tr("%1: cannot write the image").arg(path));
+    // The per-layer chart and the chart of the current tab (the ranked curve when the tab is a table).
+    QWidget* right = m_chartTabs->currentIndex() == 1 ? static_cast<QWidget*>(m_scatter)
+                                                      : static_cast<QWidget*>(m_rankedCurve);
+    return { m_layerChart, right };
+}
+
+bool MainWindow::exportCharts(const QString& path, const QSize& size, int dpi)
+{
+    QString error;
+    if (!ChartImageExporter::write(path, exportedCharts(), size, dpi, &error)) {
+        m_prompts->showError(this, tr("Export failed"), error);
         return false;
     }
+    statusBar()->showMessage(tr("Exported the charts to %1").arg(path), 6000);
     return true;
 }
 
 void MainWindow::exportChartsDialog(const QString& suffix)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"),
+    QSize size = ChartImageExporter::naturalSize(exportedCharts()) * 2; // print quality by default
+    int dpi = 2 * ChartImageExporter::kScreenDpi;
+    if (!m_prompts->askImageSize(this, size, dpi))
+        return;
+    const QString path = m_prompts->askSavePath(this, tr("Export Charts"),
         QDir(AppSettings::lastDirectory.get()).filePath(QStringLiteral("quantcut-charts.") + suffix),
         suffix == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
     if (!path.isEmpty())
-        exportCharts(path);
+        exportCharts(path, size, dpi);
 }
 
 int MainWindow::currentProfile() const
@@ -692,7 +655,8 @@ void MainWindow::exportDialog(const QString& format, const ExportOptions& option
     for (const ProfileSpec& spec : p.cutPlan().profiles)
         names.append(spec.label.isEmpty() ? spec.name : spec.name + QStringLiteral(" — ") + spec.label);
     int profile = currentProfile();
-    if (!m_prompts->askChoice(this, tr("Export %1").arg(format), tr("Profile:"), names, profile))
+    if (!m_prompts->askChoice(this, tr("Export %1").arg(format), tr("Profile:"), names, profile)
+        || !proceedDespiteErrors(tr("Export"), p.cutPlan().profiles[size_t(profile)].name))
         return;
     QString extension = QStringLiteral("txt");
     for (const ProfileExporter::Format& f : ProfileExporter::formats()) {
@@ -742,6 +706,15 @@ bool MainWindow::exportProfile(
     }
     statusBar()->showMessage(tr("Exported profile %1 as %2 to %3").arg(name, format, path), 6000);
     return true;
+}
+
+QSize MainWindow::firstRunSize(const QScreen* screen)
+{
+    // The default where it fits, else nearly all of the available area (taskbars and docks excluded).
+    if (!screen)
+        return kDefaultSize;
+    const QSize available = screen->availableGeometry().size();
+    return kDefaultSize.boundedTo(QSize(available.width() * 96 / 100, available.height() * 94 / 100));
 }
 
 bool MainWindow::saveScreenshot(const QString& path)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExampleFiles.h"
 #include "ProjectLoader.h"
 #include "export/ExportOptions.h"
 
@@ -12,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScreen;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -42,6 +44,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     static constexpr QSize kDefaultSize { 1440, 900 };
+    // The size a first start opens with: the default, shrunk to fit the screen's available area.
+    static QSize firstRunSize(const QScreen* screen);
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -71,7 +75,9 @@ public:
     bool isLoading() const { return m_loadWatcher.isRunning(); }
     void cancelLoading();
     bool saveTo(const QString& path);
-    bool exportCharts(const QString& path); // .png or .svg
+    // .png or .svg of the charts alone, size in pixels (empty: as on screen), dpi recorded in a PNG.
+    bool exportCharts(const QString& path, const QSize& size = {}, int dpi = 96);
+    QList<QWidget*> exportedCharts() const;
     // Writes one profile in one ProfileExporter format (verified, atomically); errors go to the prompts and
     // leave no file. The File > Export actions ask for the profile and the path, then call this.
     bool exportProfile(
@@ -83,8 +89,8 @@ public:
     void requestEdit(int op, int action);
     void suggestCuts();
     bool openExample();
-    static QString exampleDirectory();
-    static QStringList exampleFiles();
+    static QString exampleDirectory() { return qc::gui::exampleDirectory(); }
+    static QStringList exampleFiles() { return qc::gui::exampleFiles(); }
     // Renders the window offscreen at its current size.
     bool saveScreenshot(const QString& path);
 
@@ -100,6 +106,7 @@ private:
     void updateStatus();
     void updateRecentMenu();
     bool maybeSave();
+    bool proceedDespiteErrors(const QString& action, const QString& profile = {});
     bool save();
     bool saveAs();
     void openDialog();
@@ -133,8 +140,6 @@ private:
     ComparisonModel* m_comparisonModel;
     ComparePanel* m_comparePanel;
     QComboBox* m_layerMode;
-    QComboBox* m_scatterX;
-    QComboBox* m_scatterY;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_exportMenu = nullptr;
     QLabel* m_violationLabel;

@@ -13,6 +13,7 @@
 #include "profile/ProfileCutter.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace qc::gui {
 
@@ -251,6 +252,24 @@ int ProjectController::profileViolationCount(int profile) const
                                                                         : 0;
 }
 
+QString ProjectController::errorSummary(const QString& profile, int max) const
+{
+    QStringList lines;
+    int more = 0;
+    for (const Violation& v : m_violations) {
+        if (v.severity != Violation::Severity::Error || (!profile.isEmpty() && v.profile != profile))
+            continue;
+        if (lines.size() < max)
+            lines.append(
+                (v.profile.isEmpty() ? QString() : QStringLiteral("[%1] ").arg(v.profile)) + v.message);
+        else
+            ++more;
+    }
+    if (more > 0)
+        lines.append(tr("… and %n more", nullptr, more));
+    return lines.join(QLatin1Char('\n'));
+}
+
 void ProjectController::setSelectedOp(int op)
 {
     if (op == m_selectedOp)
@@ -272,9 +291,45 @@ void ProjectController::recomputeSafely()
     }
 }
 
+std::vector<Violation> ProjectController::checkAsSaved() const
+{
+    // What `quantcut-cli check` finds in the saved file is the checker of stored lists on the lists a save
+    // writes. That costs a sort of every name per check (half a second at 100k ops, too slow for a drag),
+    // so the list-free check stands in for it where the two provably agree: they differ only in that a
+    // forced op is reported once without a profile instead of once per profile (it is INT8 in every
+    // profile), which is expanded here. Split fused groups and cuts out of order, where the two also word
+    // or count differently, are rare: then the stored-list check runs itself.
+    std::vector<Violation> fast = Checker::check(m_project);
+    if (m_project.inventory().isEmpty())
+        return fast; // nothing loaded yet: no profiles to speak of
+    const bool unusual = std::any_of(fast.begin(), fast.end(), [](const Violation& v) {
+        return v.kind == Violation::Kind::SplitFusedGroup || v.kind == Violation::Kind::CutsOutOfOrder;
+    });
+    if (unusual)
+        return Checker::check(m_project, Checker::lists(m_project));
+    std::vector<Violation> forced;
+    std::vector<Violation> rest;
+    for (Violation& v : fast) {
+        if (v.kind == Violation::Kind::RuleViolation && v.profile.isEmpty())
+            forced.push_back(std::move(v));
+        else
+            rest.push_back(std::move(v));
+    }
+    std::vector<Violation> out;
+    out.reserve(forced.size() * size_t(m_project.profileCount()) + rest.size());
+    for (const ProfileSpec& spec : m_project.cutPlan().profiles) {
+        for (Violation v : forced) {
+            v.profile = spec.name;
+            out.push_back(std::move(v));
+        }
+    }
+    std::move(rest.begin(), rest.end(), std::back_inserter(out));
+    return out;
+}
+
 void ProjectController::updateViolations()
 {
-    m_violations = Checker::check(m_project);
+    m_violations = checkAsSaved();
     m_errorCount = Checker::errorCount(m_violations);
     m_opFlag.assign(size_t(m_project.inventory().size()), 0);
     m_profileViolations.assign(size_t(m_project.profileCount()), 0);
@@ -282,15 +337,17 @@ void ProjectController::updateViolations()
     for (int p = 0; p < m_project.profileCount(); ++p)
         profileIndex.insert(m_project.cutPlan().profiles[size_t(p)].name, p);
     for (const Violation& v : m_violations) {
-        // A partial ranking is informational: the op is still ranked by the other metrics.
-        if (v.kind == Violation::Kind::PartialRanking)
+        const int p = profileIndex.value(v.profile, -1);
+        if (p >= 0 && v.severity == Violation::Severity::Error)
+            ++m_profileViolations[size_t(p)];
+        // Informational: a partial ranking still ranks the op; unmeasured values have their own style.
+        if (v.kind == Violation::Kind::PartialRanking || v.kind == Violation::Kind::Unmeasured
+            || v.kind == Violation::Kind::NoSignal || v.kind == Violation::Kind::NotCandidate
+            || v.kind == Violation::Kind::TiedCut)
             continue;
         const int op = m_project.inventory().indexOf(v.op);
         if (op >= 0)
             m_opFlag[size_t(op)] = 1;
-        const int p = profileIndex.value(v.profile, -1);
-        if (p >= 0)
-            ++m_profileViolations[size_t(p)];
     }
 }
 

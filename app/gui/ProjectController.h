@@ -69,6 +69,9 @@ public:
     }
     QString violationText(int op) const;
     int profileViolationCount(int profile) const;
+    // The error-level findings about profile (all profiles when empty), at most max lines and a "more"
+    // line; empty when there are none. What save and export ask about before going on.
+    QString errorSummary(const QString& profile = {}, int max = 8) const;
     int opIndex(const QString& name) const { return m_project.inventory().indexOf(name); }
 
     int selectedOp() const { return m_selectedOp; }
@@ -86,6 +89,7 @@ private:
     void recomputeSafely();
     void announceProject();
     void updateViolations();
+    std::vector<Violation> checkAsSaved() const;
 
     Project m_project;
     QUndoStack m_undoStack;

@@ -8,6 +8,7 @@
 
 #include <QFileInfo>
 #include <QFutureInterface>
+#include <QObject>
 
 namespace qc::gui {
 
@@ -32,13 +33,14 @@ ProjectLoader::Result run(Project base, const QStringList& paths, const std::fun
     Project project = std::move(base);
     std::vector<Metric> metrics = project.metrics();
     bool inventoryGiven = !project.inventoryFromRankings() && !project.inventory().isEmpty();
-    try {
-        for (int i = 0; i < paths.size(); ++i) {
-            if (!step(i)) {
-                result.cancelled = true;
-                return result;
-            }
-            const QString& path = paths[i];
+    for (int i = 0; i < paths.size(); ++i) {
+        if (!step(i)) {
+            result.cancelled = true;
+            return result;
+        }
+        const QString& path = paths[i];
+        const QString fileName = QFileInfo(path).fileName();
+        try {
             const FileKind kind = detectFileKind(path);
             switch (kind) {
             case FileKind::ProfileDocument:
@@ -55,13 +57,20 @@ ProjectLoader::Result run(Project base, const QStringList& paths, const std::fun
                 mergeMetrics(metrics, MetricImporter::import(path));
                 break;
             }
-            result.loaded.append(
-                QStringLiteral("%1 (%2)").arg(QFileInfo(path).fileName(), fileKindName(kind)));
+            result.loaded.append(QStringLiteral("%1 (%2)").arg(fileName, fileKindName(kind)));
+        } catch (const FileError& e) {
+            result.failed.append(e.toString());
+        } catch (const std::exception& e) {
+            result.failed.append(QStringLiteral("%1: %2").arg(fileName, QString::fromUtf8(e.what())));
         }
-        if (!step(int(paths.size()))) {
-            result.cancelled = true;
-            return result;
-        }
+    }
+    if (!step(int(paths.size()))) {
+        result.cancelled = true;
+        return result;
+    }
+    if (result.loaded.isEmpty())
+        return result;
+    try {
         project.setMetrics(std::move(metrics));
         if (!inventoryGiven)
             project.useRankedNamesAsInventory();
@@ -90,6 +99,31 @@ void ProjectLoader::load(QPromise<Result>& promise, Project base, const QStringL
 ProjectLoader::Result ProjectLoader::loadNow(Project base, const QStringList& paths)
 {
     return run(std::move(base), paths, [](int) { return true; });
+}
+
+QString ProjectLoader::Result::summary() const
+{
+    if (cancelled)
+        return QObject::tr("Loading cancelled; nothing changed");
+    if (!error.isEmpty() || loaded.isEmpty())
+        return QObject::tr("Nothing loaded: %n file(s) could not be opened", nullptr,
+            int(std::max<qsizetype>(failed.size(), 1)));
+    QString text = QObject::tr("Loaded %1").arg(loaded.join(QStringLiteral(", ")));
+    if (!failed.isEmpty())
+        text += QObject::tr("; %n file(s) not loaded", nullptr, int(failed.size()));
+    return text;
+}
+
+QString ProjectLoader::Result::problems() const
+{
+    QStringList parts = failed;
+    if (!error.isEmpty())
+        parts.append(QObject::tr("The files do not fit together, so nothing was loaded:\n%1").arg(error));
+    else if (loaded.isEmpty() && !failed.isEmpty())
+        parts.append(QObject::tr("Nothing was loaded; the project is unchanged."));
+    else if (!failed.isEmpty())
+        parts.append(QObject::tr("Loaded: %1").arg(loaded.join(QStringLiteral(", "))));
+    return parts.join(QStringLiteral("\n\n"));
 }
 
 bool ProjectLoader::replacesProject(const QStringList& paths)

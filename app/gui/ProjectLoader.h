@@ -9,7 +9,8 @@ namespace qc::gui {
 
 // Builds a new Project from the current one and a list of files, off the GUI thread: the window keeps
 // running, shows progress and can cancel (between files; a cancelled load leaves the project untouched).
-// Any bad input fails the whole load with FileError's message, so a half-loaded project never shows up.
+// A bad file is skipped and reported with FileError's message; every good file still loads (a review of four
+// rankings should not lose three because the fourth is truncated).
 class ProjectLoader
 {
 public:
@@ -18,8 +19,15 @@ public:
         Project project;
         QString profilePath; // set when a profile file was opened: it becomes the document
         QStringList loaded; // "path (kind)"
-        QString error; // empty on success
+        QStringList failed; // "file: message", one per file that did not load
+        QString error; // set when the files loaded but do not fit together: nothing is adopted
         bool cancelled = false;
+
+        bool changesProject() const { return error.isEmpty() && !cancelled && !loaded.isEmpty(); }
+        // What the status bar says: what was loaded and how many files were not.
+        QString summary() const;
+        // Every problem, one paragraph per file, for one dialog.
+        QString problems() const;
     };
 
     // Runs on a worker thread (QtConcurrent::run) or directly (tests, --screenshot).

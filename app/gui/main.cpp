@@ -7,6 +7,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QPalette>
+#include <QStyleFactory>
+#include <QTabWidget>
 #include <QTimer>
 #include <cstdio>
 
@@ -21,9 +24,29 @@ public:
     {
         std::fprintf(stderr, "quantcut: %s: %s\n", qPrintable(title), qPrintable(text));
     }
-    bool askNote(QWidget*, const QString&, QString&) override { return false; }
+    bool askProceedDespiteErrors(QWidget*, const QString&, const QString&) override { return false; }
     SaveChoice askSaveChanges(QWidget*, const QString&) override { return SaveChoice::Discard; }
 };
+
+// Fusion with a dark palette: what a desktop in dark mode gives, reproducible offscreen.
+void useDarkPalette()
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(45, 45, 48));
+    p.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    p.setColor(QPalette::Base, QColor(30, 30, 32));
+    p.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
+    p.setColor(QPalette::Text, QColor(230, 230, 230));
+    p.setColor(QPalette::Button, QColor(55, 55, 60));
+    p.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+    p.setColor(QPalette::Highlight, QColor(70, 130, 200));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(60, 60, 64));
+    p.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+    p.setColor(QPalette::Mid, QColor(80, 80, 85));
+    QApplication::setPalette(p);
+}
 } // namespace
 
 int main(int argc, char** argv)
@@ -49,12 +72,21 @@ int main(int argc, char** argv)
         QStringLiteral("OUT.png"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("Window size for --screenshot (default 1440x900)."), QStringLiteral("WxH"));
+    const QCommandLineOption dark(QStringLiteral("dark"),
+        QStringLiteral("Use a dark palette (Fusion style), e.g. to check a --screenshot in dark mode."));
     parser.addOption(screenshot);
     parser.addOption(size);
+    const QCommandLineOption tab(QStringLiteral("tab"),
+        QStringLiteral("Chart tab shown by --screenshot: 0 ranked curve, 1 metric vs metric, 2 compare."),
+        QStringLiteral("N"));
+    parser.addOption(dark);
+    parser.addOption(tab);
     parser.addPositionalArgument(QStringLiteral("FILE"),
         QStringLiteral("Rankings, an inventory or a profile file (any kind, recognised by content)."),
         QStringLiteral("[FILE...]"));
     parser.process(app);
+    if (parser.isSet(dark))
+        useDarkPalette();
     QStringList files;
     for (const QString& f : parser.positionalArguments())
         files.append(QFileInfo(f).absoluteFilePath());
@@ -75,6 +107,8 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "quantcut: could not open the given files\n");
             return 1;
         }
+        if (parser.isSet(tab))
+            window.findChild<QTabWidget*>()->setCurrentIndex(parser.value(tab).toInt());
         QApplication::processEvents();
         const QString out = parser.value(screenshot);
         if (!window.saveScreenshot(out)) {

@@ -74,11 +74,28 @@ QRectF GroupAxisItem::boundingRect() const
     return QRectF(m_plotArea.left() - 60, m_plotArea.bottom(), m_plotArea.width() + 120, height());
 }
 
+void GroupAxisItem::setVisibleSlots(double lo, double hi)
+{
+    if (lo == m_visibleLo && hi == m_visibleHi)
+        return;
+    m_visibleLo = lo;
+    m_visibleHi = hi;
+    layoutLabels();
+    update();
+}
+
+std::pair<double, double> GroupAxisItem::visibleSlots() const
+{
+    // Unzoomed, the chart's x range is [-0.5, slotCount - 0.5]: slot s sits in the middle of its column.
+    if (std::isnan(m_visibleLo) || m_visibleHi <= m_visibleLo)
+        return { -0.5, std::max(1, m_slotCount) - 0.5 };
+    return { m_visibleLo, m_visibleHi };
+}
+
 double GroupAxisItem::xOf(double slot) const
 {
-    // The chart's x range is [-0.5, slotCount - 0.5]: slot s sits in the middle of its column.
-    const double span = std::max(1, m_slotCount);
-    return m_plotArea.left() + (slot + 0.5) / span * m_plotArea.width();
+    const auto [lo, hi] = visibleSlots();
+    return m_plotArea.left() + (slot - lo) / (hi - lo) * m_plotArea.width();
 }
 
 void GroupAxisItem::layoutLabels()
@@ -90,7 +107,10 @@ void GroupAxisItem::layoutLabels()
         return;
     const QFontMetricsF tickMetrics(m_tickFont);
     const QFontMetricsF nameMetrics(m_nameFont);
-    const double slotWidth = m_plotArea.width() / m_slotCount;
+    const auto [visibleLo, visibleHi] = visibleSlots();
+    const double slotWidth = m_plotArea.width() / (visibleHi - visibleLo);
+    const int firstVisible = int(std::ceil(visibleLo));
+    const int lastVisible = int(std::floor(visibleHi));
     const double tickTop = m_plotArea.bottom() + kTickRowTop;
     const double nameTop = tickTop + tickMetrics.height() + 2;
 
@@ -105,7 +125,8 @@ void GroupAxisItem::layoutLabels()
     }
     std::vector<QRectF> ticksTaken;
     for (const Group& group : m_groups) {
-        for (int s = group.firstSlot; s <= group.lastSlot; ++s) {
+        for (int s = std::max(group.firstSlot, firstVisible); s <= std::min(group.lastSlot, lastVisible);
+             ++s) {
             const int layer = group.layers[size_t(s - group.firstSlot)];
             if (layer < 0 || layer % step != 0)
                 continue;
@@ -132,6 +153,11 @@ void GroupAxisItem::layoutLabels()
     const double rightLimit = m_plotArea.right() + 40;
     for (const size_t g : order) {
         const Group& group = m_groups[g];
+        // Zoomed in, a group is named under the part of it that shows.
+        const int first = std::max(group.firstSlot, firstVisible);
+        const int last = std::min(group.lastSlot, lastVisible);
+        if (first > last)
+            continue;
         QString text = group.name;
         int lo = INT_MAX;
         int hi = -1;
@@ -139,14 +165,14 @@ void GroupAxisItem::layoutLabels()
             if (layer >= 0)
                 lo = std::min(lo, layer), hi = std::max(hi, layer);
         }
-        const double groupWidth = (group.lastSlot - group.firstSlot + 1) * slotWidth;
+        const double groupWidth = (last - first + 1) * slotWidth;
         if (hi > lo) {
             const QString ranged = text + QStringLiteral(" %1–%2").arg(lo).arg(hi);
             if (nameMetrics.horizontalAdvance(ranged) + kGap <= groupWidth)
                 text = ranged;
         }
         const double w = nameMetrics.horizontalAdvance(text);
-        const double centre = (xOf(group.firstSlot) + xOf(group.lastSlot)) / 2;
+        const double centre = (xOf(first) + xOf(last)) / 2;
         const double left = std::clamp(centre - w / 2, leftLimit, rightLimit - w);
         for (int row = 0; row < kNameRows; ++row) {
             const QRectF rect(left, nameTop + row * rowHeight, w, rowHeight);

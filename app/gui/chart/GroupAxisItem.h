@@ -4,6 +4,8 @@
 #include <QFont>
 #include <QGraphicsItem>
 #include <QString>
+#include <limits>
+#include <utility>
 #include <vector>
 
 namespace qc::gui {
@@ -32,6 +34,8 @@ public:
     void setColors(const QColor& text, const QColor& line);
     // plotArea in parent coordinates; the item draws in [plotArea.bottom(), plotArea.bottom() + height()].
     void setPlotArea(const QRectF& plotArea);
+    // The slots the zoomed chart shows, in its x units (slot s centred on s); NaN: all of them.
+    void setVisibleSlots(double lo, double hi);
     // What the chart's bottom margin must leave free.
     int height() const;
 
@@ -51,10 +55,13 @@ public:
 
 private:
     double xOf(double slot) const;
+    std::pair<double, double> visibleSlots() const;
     void layoutLabels();
 
     std::vector<Group> m_groups;
     int m_slotCount = 0;
+    double m_visibleLo = std::numeric_limits<double>::quiet_NaN();
+    double m_visibleHi = std::numeric_limits<double>::quiet_NaN();
     QString m_title;
     QRectF m_plotArea;
     QFont m_tickFont;

@@ -34,7 +34,7 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
     m_legend->document()->setDefaultTextOption(centred);
     m_groupAxis = new GroupAxisItem(chart());
     m_selectionLine = new QGraphicsLineItem(chart());
-    m_selectionLine->setPen(QPen(QColor(230, 40, 40), 2.0, Qt::DashLine));
+    m_selectionLine->setPen(QPen(selectionColor(palette()), 2.0, Qt::DashLine));
     m_selectionLine->setZValue(20);
     m_selectionLine->setVisible(false);
     connect(controller, &ProjectController::projectReset, this, &LayerSensitivityView::rebuild);
@@ -46,6 +46,11 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
         [this](const QRectF& plot) { m_groupAxis->setPlotArea(plot); });
     connect(this, &ChartView::resized, this, &LayerSensitivityView::layoutDecorations);
     connect(this, &ChartView::backgroundClicked, this, &LayerSensitivityView::onBackgroundClicked);
+    connect(this, &ChartView::zoomChanged, this, [this] {
+        const ZoomRange& x = zoomRange(Qt::Horizontal);
+        m_groupAxis->setVisibleSlots(x.lo(), x.hi());
+        updateSelection();
+    });
     rebuild();
 }
 
@@ -145,7 +150,7 @@ void LayerSensitivityView::rebuild()
     axisX->setGridLinePen(QPen(separator, 1.0, Qt::DashLine));
     c->addAxis(axisX, Qt::AlignBottom);
     m_groupAxis->setGroups(std::move(groups), int(slotCount));
-    m_groupAxis->setTitle(tr("layer index, grouped by component (hover for a layer's values)"));
+    m_groupAxis->setTitle(tr("layer by component (hover for values)"));
     m_groupAxis->setColors(axisX->labelsColor(), axisX->gridLineColor().darker(130));
 
     QAbstractAxis* axisY = nullptr;
@@ -230,16 +235,18 @@ void LayerSensitivityView::rebuild()
         m_violationY = 0.02;
     }
     c->addAxis(axisY, Qt::AlignLeft);
+    // A log axis is not zoomed (its ticks are whole decades); the slots and a linear y are.
+    setZoomAxes(axisX, m_mode == Mode::RawLog ? nullptr : static_cast<QValueAxis*>(axisY));
     for (QLineSeries* line : series) {
         line->attachAxis(axisX);
         line->attachAxis(axisY);
     }
     m_violationSeries = new QScatterSeries;
     m_violationSeries->setName(tr("layer with a violation"));
-    m_violationSeries->setColor(QColor(230, 40, 40));
-    m_violationSeries->setBorderColor(QColor(230, 40, 40));
-    m_violationSeries->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    m_violationSeries->setMarkerSize(9.0);
+    m_violationSeries->setColor(violationColor());
+    m_violationSeries->setBorderColor(violationColor());
+    m_violationSeries->setMarkerShape(QScatterSeries::MarkerShapeTriangle); // a shape, not just a hue
+    m_violationSeries->setMarkerSize(11.0);
     c->addSeries(m_violationSeries);
     m_violationSeries->attachAxis(axisX);
     m_violationSeries->attachAxis(axisY);
@@ -252,11 +259,13 @@ void LayerSensitivityView::rebuild()
 void LayerSensitivityView::updateLegend()
 {
     const Project& p = m_controller->project();
-    auto entry = [](const QColor& color, const QString& text) {
-        // Non-breaking inside an entry: the legend wraps between entries, never inside one.
-        return QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
-            .arg(color.name(), text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
-    };
+    auto entry
+        = [](const QColor& color, const QString& text, const QString& glyph = QStringLiteral("&#9632;")) {
+              // Non-breaking inside an entry: the legend wraps between entries, never inside one.
+              return QStringLiteral("<span style=\"color:%1\">%3</span>&nbsp;%2")
+                  .arg(color.name(), text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")),
+                      glyph);
+          };
     QStringList entries;
     QStringList tips;
     for (size_t m = 0; m < p.metrics().size(); ++m) {
@@ -264,7 +273,7 @@ void LayerSensitivityView::updateLegend()
         tips.append(metricToolTip(p.metrics()[m]));
     }
     if (m_legendShowsViolations)
-        entries.append(entry(QColor(230, 40, 40), tr("layer with a violation")));
+        entries.append(entry(violationColor(), tr("layer with a violation"), QStringLiteral("&#9650;")));
     const QColor text = chart()->titleBrush().color();
     const QFont titleFont = chart()->titleFont();
     m_legend->setDefaultTextColor(text);
@@ -298,7 +307,7 @@ int LayerSensitivityView::slotAt(const QPointF& chartPos) const
     const QRectF plot = chart()->plotArea();
     if (m_slots.empty() || chartPos.x() < plot.left() || chartPos.x() > plot.right())
         return -1;
-    const double slot = (chartPos.x() - plot.left()) / plot.width() * double(m_slots.size()) - 0.5;
+    const double slot = zoomRange(Qt::Horizontal).valueAt((chartPos.x() - plot.left()) / plot.width());
     return std::clamp(int(std::lround(slot)), 0, int(m_slots.size()) - 1);
 }
 
@@ -367,7 +376,7 @@ void LayerSensitivityView::updateSelection()
     }
     const double x = chart()->mapToPosition(QPointF(slot, 0.5), chart()->series().front()).x();
     m_selectionLine->setLine(x, plot.top(), x, plot.bottom());
-    m_selectionLine->setVisible(true);
+    m_selectionLine->setVisible(x >= plot.left() - 0.5 && x <= plot.right() + 0.5);
 }
 
 void LayerSensitivityView::onBackgroundClicked(const QPointF& chartPos)

@@ -12,6 +12,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 namespace qc::gui {
@@ -24,7 +25,7 @@ RankedCurveView::RankedCurveView(ProjectController* controller, QWidget* parent)
     , m_axisX(new QValueAxis)
     , m_axisY(new QValueAxis)
 {
-    m_chart->setTitle(tr("Ranked curve: drag a handle to move a profile's cut"));
+    setExporting(false);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->addSeries(m_curve);
@@ -40,7 +41,7 @@ RankedCurveView::RankedCurveView(ProjectController* controller, QWidget* parent)
 
     m_bands = new CutBandsItem(m_chart);
     m_marker = new QGraphicsEllipseItem(-6, -6, 12, 12, m_chart);
-    m_marker->setPen(QPen(QColor(230, 40, 40), 2.5));
+    m_marker->setPen(QPen(selectionColor(palette()), 2.5));
     m_marker->setBrush(Qt::NoBrush);
     m_marker->setZValue(25);
     m_marker->setVisible(false);
@@ -56,20 +57,32 @@ RankedCurveView::RankedCurveView(ProjectController* controller, QWidget* parent)
         updateOverlay();
     });
     connect(this, &ChartView::backgroundClicked, this, &RankedCurveView::onBackgroundClicked);
+    connect(this, &ChartView::zoomChanged, this, [this] {
+        decimate(); // the visible range at the plot's pixel width: zooming in shows the detail
+        updateOverlay();
+    });
+    setZoomAxes(m_axisX, m_axisY);
     rebuild();
+}
+
+void RankedCurveView::setExporting(bool exporting)
+{
+    // The drag hint is for the screen; an exported image says what it shows.
+    m_chart->setTitle(exporting ? tr("Ranked curve and profile cuts")
+                                : tr("Ranked curve: drag a handle to move a profile's cut"));
 }
 
 QString RankedCurveView::axisTitle() const
 {
     switch (m_controller->project().cutPlan().by) {
     case CutPlan::CutBy::Ops:
-        return tr("eligible ops quantized, least sensitive first (fraction)");
+        return tr("fraction of eligible ops in INT8");
     case CutPlan::CutBy::Params:
-        return tr("eligible params quantized, least sensitive first (fraction)");
+        return tr("fraction of eligible params in INT8");
     case CutPlan::CutBy::Count:
-        return tr("eligible ops quantized, least sensitive first (count)");
+        return tr("eligible ops in INT8 (count)");
     case CutPlan::CutBy::Score:
-        return tr("combined sensitivity threshold (ops above it stay)");
+        return tr("sensitivity threshold (ops above stay)");
     }
     return {};
 }
@@ -96,20 +109,25 @@ void RankedCurveView::rebuild()
         m_ys[size_t(k)] = r.orderScore(k);
     }
     const double maxCut = std::max(m_controller->maxCut(), 1e-9);
-    if (p.cutPlan().by == CutPlan::CutBy::Count) {
+    m_xsSorted = std::is_sorted(m_xs.begin(), m_xs.end());
+    const bool count = p.cutPlan().by == CutPlan::CutBy::Count;
+    if (count) {
         const NiceRange range = NiceRange::compute(0.0, maxCut, 6);
-        m_axisX->setRange(0.0, maxCut);
         m_axisX->setTickCount(std::min(range.tickCount, 7));
         m_axisX->setLabelFormat(QStringLiteral("%d"));
     } else {
-        m_axisX->setRange(0.0, 1.0);
         m_axisX->setTickCount(11);
         m_axisX->setLabelFormat(QStringLiteral("%.1f"));
     }
-    m_axisX->setTitleText(axisTitle());
-    m_curve->setName(
-        tr("combined sensitivity (%1) of %n eligible unit(s)", nullptr, n).arg(p.combine().toString()));
     m_decimatedWidth = -1;
+    setHomeRange(Qt::Horizontal, 0.0, count ? maxCut : 1.0);
+    if (p.cutPlan().by != m_shownBy) {
+        m_shownBy = p.cutPlan().by;
+        resetZoom(); // another measure: the old zoom means nothing on the new axis
+    }
+    m_axisX->setTitleText(axisTitle());
+    // Short enough for a 1280 px screen.
+    m_curve->setName(tr("combined sensitivity (%1) of %n unit(s)", nullptr, n).arg(p.combine().toString()));
     decimate();
     rebuildHandles();
     updateOverlay();
@@ -119,7 +137,19 @@ void RankedCurveView::decimate()
 {
     const int width = std::max(1, int(m_chart->plotArea().width()));
     m_decimatedWidth = int(m_chart->plotArea().width());
-    m_curve->replace(CurveDecimator::decimate(m_xs, m_ys, width)); // one replace: one geometry update
+    const ZoomRange& visible = zoomRange(Qt::Horizontal);
+    if (!visible.isZoomed() || !m_xsSorted) {
+        m_curve->replace(CurveDecimator::decimate(m_xs, m_ys, width)); // one replace: one geometry update
+        return;
+    }
+    // Only what is visible, plus one point beyond each edge so the line runs to the plot's border.
+    const auto first = std::lower_bound(m_xs.begin(), m_xs.end(), visible.lo());
+    const auto last = std::upper_bound(m_xs.begin(), m_xs.end(), visible.hi());
+    const size_t from = size_t(std::max<std::ptrdiff_t>(0, first - m_xs.begin() - 1));
+    const size_t to = std::min(m_xs.size(), size_t(last - m_xs.begin()) + 1);
+    const std::vector<double> xs(m_xs.begin() + std::ptrdiff_t(from), m_xs.begin() + std::ptrdiff_t(to));
+    const std::vector<double> ys(m_ys.begin() + std::ptrdiff_t(from), m_ys.begin() + std::ptrdiff_t(to));
+    m_curve->replace(CurveDecimator::decimate(xs, ys, width));
 }
 
 int RankedCurveView::seriesPointCount() const
@@ -137,9 +167,15 @@ void RankedCurveView::rebuildHandles()
     while (int(m_handles.size()) < profiles) {
         auto* handle = new CutHandle(int(m_handles.size()), m_chart);
         handle->setColor(profileColor(handle->profile()));
-        connect(handle, &CutHandle::dragStarted, this, [this](int) { m_dragId = m_controller->beginDrag(); });
+        connect(handle, &CutHandle::dragStarted, this, [this](int) {
+            m_dragId = m_controller->beginDrag();
+            m_dragProfile = -1;
+        });
         connect(handle, &CutHandle::dragMoved, this, &RankedCurveView::onDragMoved);
-        connect(handle, &CutHandle::dragFinished, this, [this](int) { m_dragId = 0; });
+        connect(handle, &CutHandle::dragFinished, this, [this](int) {
+            m_dragId = 0;
+            m_dragProfile = -1;
+        });
         m_handles.push_back(handle);
     }
 }
@@ -170,12 +206,16 @@ void RankedCurveView::updateOverlay()
     double rowEnd[kRows] = { -1e9, -1e9, -1e9, -1e9 }; // right end of the last label in each row
     for (int i = 0; i < p.profileCount(); ++i) {
         const ProfileSpec& spec = p.cutPlan().profiles[size_t(i)];
-        const double x = std::clamp(map.xAt(spec.cut), plot.left(), plot.right());
+        const double unclamped = map.xAt(spec.cut);
+        const double x = std::clamp(unclamped, plot.left(), plot.right());
+        // Zoomed past a cut: no handle at the edge that a drag would move to the edge's value.
+        m_handles[size_t(i)]->setVisible(std::abs(unclamped - x) < 0.5);
         const ProfileCut& cut = p.cuts()[size_t(i)];
-        const QString measure = p.cutPlan().by == CutPlan::CutBy::Count
-            ? QString::number(spec.cut, 'f', 0)
-            : QString::number(spec.cut * (p.cutPlan().by == CutPlan::CutBy::Score ? 1.0 : 100.0), 'f', 1)
-                + (p.cutPlan().by == CutPlan::CutBy::Score ? QString() : QStringLiteral("%"));
+        // The cut's own measure says what it is of: the panel's percentages are of all ops.
+        const QString measure = p.cutPlan().by == CutPlan::CutBy::Count ? QString::number(spec.cut, 'f', 0)
+            : p.cutPlan().by == CutPlan::CutBy::Score                   ? QString::number(spec.cut, 'f', 3)
+                                                      : QString::number(spec.cut * 100.0, 'f', 1)
+                + (p.cutPlan().by == CutPlan::CutBy::Ops ? tr("% of eligible") : tr("% of el. params"));
         const QString label = QStringLiteral("%1 · %2 · %3 ops").arg(spec.name, measure).arg(cut.ops);
         // Stagger labels: the first row where this label clears the previous one, else the emptiest row.
         const auto [left, right] = CutHandle::labelSpan(x, plot, label);
@@ -188,6 +228,10 @@ void RankedCurveView::updateOverlay()
         }
         rowEnd[row] = std::max(rowEnd[row], right);
         m_handles[size_t(i)]->setGeometry(x, plot, label, row);
+        // A label lies across the lines of the handles on its side: it must be drawn above them (labels
+        // run right of their line, towards later profiles, unless flipped left near the plot's edge).
+        const bool flipped = left < x;
+        m_handles[size_t(i)]->setZValue(flipped ? 21.0 + 0.1 * i : 20.0 + 0.1 * (p.profileCount() - i));
         xs.append(x);
         colors.append(profileColor(i));
     }
@@ -211,7 +255,7 @@ void RankedCurveView::updateSelectionMarker()
     }
     const QPointF at = m_chart->mapToPosition(QPointF(unitX(position), r.orderScore(position)), m_curve);
     m_marker->setPos(at);
-    m_marker->setVisible(true);
+    m_marker->setVisible(m_chart->plotArea().adjusted(-1, -1, 1, 1).contains(at));
 }
 
 void RankedCurveView::onDragMoved(int profile, double chartX)
@@ -219,7 +263,31 @@ void RankedCurveView::onDragMoved(int profile, double chartX)
     const Project& p = m_controller->project();
     const double wanted = mapping().valueAt(chartX);
     const double snapped = CutAxisMapping::snapCut(p.ranking(), p.cutPlan().by, wanted);
-    m_controller->setCut(profile, snapped, m_dragId);
+    if (m_dragProfile < 0) {
+        if (snapped == p.cutPlan().profiles[size_t(profile)].cut)
+            return; // no direction yet
+        m_dragProfile = handleMovingTowards(profile, snapped);
+    }
+    m_controller->setCut(m_dragProfile, snapped, m_dragId);
+}
+
+int RankedCurveView::handleMovingTowards(int profile, double wanted) const
+{
+    // Handles on one spot are nested cuts that are equal: only the first can move left and only the last
+    // right. The one on top (the grabbed one) is usually neither, and would stay stuck against the others.
+    const auto& profiles = m_controller->project().cutPlan().profiles;
+    const CutAxisMapping map = mapping();
+    const double x = map.xAt(profiles[size_t(profile)].cut);
+    auto coincides = [&](int other) { return std::abs(map.xAt(profiles[size_t(other)].cut) - x) < 1.0; };
+    int pick = profile;
+    if (wanted < profiles[size_t(profile)].cut) {
+        while (pick > 0 && coincides(pick - 1))
+            --pick;
+    } else {
+        while (pick + 1 < int(profiles.size()) && coincides(pick + 1))
+            ++pick;
+    }
+    return pick;
 }
 
 void RankedCurveView::onBackgroundClicked(const QPointF& chartPos)

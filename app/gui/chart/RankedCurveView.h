@@ -2,6 +2,7 @@
 
 #include "ChartView.h"
 #include "CutAxisMapping.h"
+#include "profile/CutPlan.h"
 
 #include <vector>
 
@@ -33,6 +34,8 @@ public:
     // The x (cut measure) of the unit at an order position, the centre of its span.
     double unitX(int position) const;
 
+    void setExporting(bool exporting) override;
+
 public slots:
     void rebuild();
     void updateOverlay();
@@ -42,6 +45,8 @@ private:
     void decimate();
     void updateSelectionMarker();
     void onDragMoved(int profile, double chartX);
+    // Of the handles drawn on the same spot as profile's, the one that can move towards wanted.
+    int handleMovingTowards(int profile, double wanted) const;
     void onBackgroundClicked(const QPointF& chartPos);
     QString axisTitle() const;
 
@@ -56,7 +61,10 @@ private:
     std::vector<double> m_xs; // per order position
     std::vector<double> m_ys;
     int m_decimatedWidth = -1;
+    bool m_xsSorted = true; // score cuts may not be: then the whole curve is decimated
+    CutPlan::CutBy m_shownBy = CutPlan::CutBy::Ops;
     int m_dragId = 0;
+    int m_dragProfile = -1; // the profile a drag moves, once its direction picked it; -1 before
 };
 
 } // namespace qc::gui

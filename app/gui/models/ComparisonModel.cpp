@@ -1,6 +1,7 @@
 #include "ComparisonModel.h"
 
 #include "ProjectController.h"
+#include "chart/ProfileColors.h"
 #include "compare/ReferenceSchemes.h"
 
 #include <QColor>
@@ -98,6 +99,12 @@ QString ComparisonModel::summary() const
                 : tr(" · %1 reference ops not in this inventory").arg(d.unmatchedB.size()));
 }
 
+int ComparisonModel::layerOf(const QString& op) const
+{
+    const int index = m_controller->opIndex(op);
+    return index >= 0 ? m_controller->project().inventory().at(index).layer : -1;
+}
+
 int ComparisonModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() || !m_diff ? 0 : int(m_diff->disagreements.size());
@@ -120,11 +127,17 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
     case SortRole:
         if (index.column() == SensitivityColumn)
             return x.sensitivity;
+        if (index.column() == LayerColumn)
+            return layerOf(x.op);
         [[fallthrough]];
     case Qt::DisplayRole:
         switch (index.column()) {
         case OpColumn:
             return x.op;
+        case LayerColumn: {
+            const int layer = layerOf(x.op);
+            return layer >= 0 ? QVariant(layer) : QVariant(QStringLiteral("–"));
+        }
         case SensitivityColumn:
             return QString::number(x.sensitivity, 'f', 3);
         case ProjectColumn:
@@ -135,8 +148,12 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::BackgroundRole:
         // The reference quantizing an op the ranking rates sensitive is the disagreement that can hurt.
-        if (x.quantizedB && index.column() == ReferenceColumn)
-            return QColor(230, 40, 40, int(40 + 120 * x.sensitivity));
+        if (x.quantizedB && index.column() == ReferenceColumn) {
+            // A heat of the metrics' colour: red is kept for violations.
+            QColor heat = metricColor(0);
+            heat.setAlpha(int(40 + 120 * x.sensitivity));
+            return heat;
+        }
         return {};
     case Qt::ToolTipRole:
         return tr("%1: sensitivity %2 (mean normalized metric rank, 1 = most sensitive); %3 in the profile, "
@@ -154,6 +171,8 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case OpColumn:
         return tr("Op");
+    case LayerColumn:
+        return tr("Layer");
     case SensitivityColumn:
         return tr("Sensitivity");
     case ProjectColumn:

@@ -19,7 +19,8 @@ class ComparisonModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { OpColumn, SensitivityColumn, ProjectColumn, ReferenceColumn, ColumnCount };
+    // The layer has its own column: four o_proj rows of different layers must not look alike.
+    enum Column { OpColumn, LayerColumn, SensitivityColumn, ProjectColumn, ReferenceColumn, ColumnCount };
     enum Role { OpRole = Qt::UserRole, SortRole };
 
     explicit ComparisonModel(ProjectController* controller, QObject* parent = nullptr);
@@ -49,6 +50,7 @@ signals:
     void summaryChanged(const QString& text);
 
 private:
+    int layerOf(const QString& op) const; // -1 when the op has none or is not in the inventory
     void schedule();
 
     ProjectController* m_controller;

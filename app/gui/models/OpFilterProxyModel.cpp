@@ -54,9 +54,20 @@ void OpFilterProxyModel::setTypeFilter(const QString& opType)
     invalidateRowsFilter();
 }
 
-void OpFilterProxyModel::setStatusFilter(Status status)
+void OpFilterProxyModel::setStatusFilter(Status status, int profile)
 {
     m_status = status;
+    m_statusProfile = profile;
+    invalidateRowsFilter();
+}
+
+void OpFilterProxyModel::clearFilters()
+{
+    m_debounce.stop();
+    m_nameFilter = QRegularExpression(QString(), QRegularExpression::CaseInsensitiveOption);
+    m_component.clear();
+    m_type.clear();
+    m_status = Status::Any;
     invalidateRowsFilter();
 }
 
@@ -94,6 +105,10 @@ bool OpFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
         return state == OpState::Unranked || state == OpState::Unmeasured;
     case Status::Violations:
         return controller->opHasViolation(sourceRow);
+    case Status::AddedInProfile:
+        return m_statusProfile >= 1 && m_statusProfile < project.profileCount()
+            && project.isQuantized(sourceRow, m_statusProfile)
+            && !project.isQuantized(sourceRow, m_statusProfile - 1);
     }
     return true;
 }

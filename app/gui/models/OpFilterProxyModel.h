@@ -14,7 +14,16 @@ class OpFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    enum class Status { Any, Int8InAny, KeptByRule, KeptByOverride, ForcedInt8, Unranked, Violations };
+    enum class Status {
+        Any,
+        Int8InAny,
+        KeptByRule,
+        KeptByOverride,
+        ForcedInt8,
+        Unranked,
+        Violations,
+        AddedInProfile, // INT8 in the status profile but not in the one before it
+    };
     static constexpr int kDebounceMs = 300;
 
     explicit OpFilterProxyModel(QObject* parent = nullptr);
@@ -27,7 +36,9 @@ public:
     bool filterIsValid() const { return m_nameFilter.isValid(); }
     void setComponentFilter(const QString& component); // empty = any
     void setTypeFilter(const QString& opType); // empty = any
-    void setStatusFilter(Status status);
+    // profile: for AddedInProfile, the profile (>= 1) whose additions to the previous one are shown.
+    void setStatusFilter(Status status, int profile = 0);
+    void clearFilters(); // every filter off, one refilter
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -41,6 +52,7 @@ private:
     QString m_component;
     QString m_type;
     Status m_status = Status::Any;
+    int m_statusProfile = 0;
 };
 
 } // namespace qc::gui

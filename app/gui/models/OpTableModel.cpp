@@ -2,6 +2,8 @@
 
 #include "MetricText.h"
 #include "ProjectController.h"
+#include "chart/ProfileColors.h"
+#include "profile/Override.h"
 
 #include <QColor>
 #include <QLocale>
@@ -37,7 +39,7 @@ int OpTableModel::rowCount(const QModelIndex& parent) const
 
 int OpTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : FixedColumnCount + 2 * m_metricCount + 1 + m_profileCount;
+    return parent.isValid() ? 0 : FixedColumnCount + 2 * m_metricCount + 1 + m_profileCount + 1;
 }
 
 int OpTableModel::combinedColumn() const
@@ -80,16 +82,30 @@ QVariant OpTableModel::data(const QModelIndex& index, int role) const
         return m_controller->opHasViolation(op);
     if (role == Qt::BackgroundRole) {
         if (m_controller->opHasViolation(op))
-            return QColor(230, 40, 40, 90); // translucent: readable on light and dark palettes
+            return violationColor(90); // translucent: readable on light and dark palettes
         return {};
     }
     if (role == Qt::TextAlignmentRole)
         return column >= LayerColumn && column < profileColumn(0)
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
             : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (column == editColumn()) {
+        const Override* edit = overrideOf(op);
+        if (role == Qt::EditRole)
+            return edit ? edit->note : QString();
+        if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole) {
+            if (!edit)
+                return role == Qt::ToolTipRole ? tr("No hand edit (K keeps, I forces INT8)") : QString();
+            const QString action = edit->action == Override::Action::Keep ? tr("keep") : tr("INT8");
+            if (role == Qt::ToolTipRole)
+                return tr("%1 by hand: %2\nDouble-click or F2 to edit the note")
+                    .arg(action, edit->note.isEmpty() ? tr("(no note)") : edit->note);
+            return edit->note.isEmpty() ? action : QString(action + QStringLiteral(" — ") + edit->note);
+        }
+    }
     if (role == Qt::ToolTipRole) {
         QString tip = o.name;
-        if (column >= profileColumn(0) && rankingReady)
+        if (column >= profileColumn(0) && column < editColumn() && rankingReady)
             tip += QStringLiteral("\n") + p.cutPlan().profiles[size_t(column - profileColumn(0))].name
                 + QStringLiteral(": ") + statusText(op, column - profileColumn(0));
         const QString violations = m_controller->violationText(op);
@@ -174,6 +190,8 @@ QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int 
         }
         if (section == combinedColumn())
             return tr("Combined");
+        if (section == editColumn())
+            return tr("Hand edit");
         if (section < columnCount()) {
             const ProfileSpec& spec = p.cutPlan().profiles[size_t(section - profileColumn(0))];
             return spec.label.isEmpty() ? spec.name : QString(spec.name + QStringLiteral(" ") + spec.label);
@@ -194,10 +212,44 @@ QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int 
                 "Combined sensitivity (%1) of the op's unit: 1 = most sensitive; cuts take units from the "
                 "least sensitive end.")
                 .arg(p.combine().toString());
+        if (section == editColumn())
+            return tr("The op's hand edit (keep or force INT8, in every profile) and its note; edit the note "
+                      "in place");
         if (section > combinedColumn() && section < columnCount())
             return tr("INT8 in this profile, or kept in higher precision and why");
     }
     return {};
+}
+
+const Override* OpTableModel::overrideOf(int op) const
+{
+    const QString& name = project().inventory().at(op).name;
+    for (const Override& o : project().overrides()) {
+        if (o.op == name)
+            return &o;
+    }
+    return nullptr;
+}
+
+Qt::ItemFlags OpTableModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == editColumn() && overrideOf(index.row()))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool OpTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
+        || index.column() != editColumn())
+        return false;
+    const Override* edit = overrideOf(index.row());
+    if (!edit)
+        return false;
+    // An undoable edit like the hand edit itself; the ranking signal announces the new text.
+    m_controller->setOverride(index.row(), edit->action, value.toString().trimmed());
+    return true;
 }
 
 } // namespace qc::gui

@@ -4,14 +4,16 @@
 
 namespace qc {
 class Project;
-}
+struct Override;
+} // namespace qc
 
 namespace qc::gui {
 
 class ProjectController;
 
 // One row per inventory op, in model order: identity, each metric's raw value and normalized rank, the
-// combined rank and, per profile, INT8 or kept with the reason. Reads the controller's project on demand,
+// combined rank, per profile INT8 or kept with the reason, and the hand edit with its note (the note is
+// edited in place: K and I act at once, the why comes after). Reads the controller's project on demand,
 // so a drag only announces which columns changed; nothing is copied per row.
 class OpTableModel : public QAbstractTableModel
 {
@@ -30,12 +32,15 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
     // Column layout: fixed columns, then (value, rank) per metric, the combined rank, one column per profile.
     int metricValueColumn(int metric) const { return FixedColumnCount + 2 * metric; }
     int metricRankColumn(int metric) const { return FixedColumnCount + 2 * metric + 1; }
     int combinedColumn() const;
     int profileColumn(int profile) const { return combinedColumn() + 1 + profile; }
+    int editColumn() const { return profileColumn(m_profileCount); } // the hand edit and its note
     // "INT8", or "kept: <reason>"
     QString statusText(int op, int profile) const;
 
@@ -43,6 +48,7 @@ public:
 
 private:
     void announceDerivedChange();
+    const Override* overrideOf(int op) const;
     const Project& project() const;
 
     ProjectController* m_controller;

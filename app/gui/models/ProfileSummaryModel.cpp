@@ -2,6 +2,7 @@
 
 #include "ColumnHeaders.h"
 #include "ProjectController.h"
+#include "chart/ProfileColors.h"
 
 #include <QColor>
 #include <QLocale>
@@ -100,7 +101,7 @@ QVariant ProfileSummaryModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::BackgroundRole && index.column() == ViolationsColumn
         && m_controller->profileViolationCount(index.row()) > 0)
-        return QColor(230, 40, 40, 90);
+        return violationColor(90);
     if (role == Qt::ToolTipRole) {
         const QLocale locale;
         switch (index.column()) {
@@ -160,13 +161,14 @@ QVariant ProfileSummaryModel::headerData(int section, Qt::Orientation orientatio
         return QAbstractTableModel::headerData(section, orientation, role);
     // Short titles so that the weight-memory columns fit the default dock width; tooltips say it in full.
     static const char* const titles[ColumnCount]
-        = { "Profile", "Label", "Cut", "Ops", "Ops %", "Params", "Par. %", "Weights", "bf16", "Viol." };
+        = { "Profile", "Label", "Cut", "Ops", "% all", "Params", "Par. %", "Weights", "bf16", "Viol." };
     static const char* const tips[ColumnCount]
         = { "Profile name", "Profile label", "Cut point in the plan's measure",
               "Ops this profile runs in INT8 (forced ones included)", "Share of all inventory ops in INT8",
               "Parameters in INT8 ops", "Share of all known parameters in INT8",
               "Estimated weight memory: 1 byte per INT8 parameter, 2 bytes (bf16) for the rest",
-              "Weight memory with everything in bf16 (2 bytes per parameter)", "Violations in this profile" };
+              "Weight memory with everything in bf16 (2 bytes per parameter)",
+              "Errors in this profile, counted as quantcut-cli check counts the saved file" };
     return columnHeader("qc::gui::ProfileSummaryModel", section, role, titles, tips);
 }
 

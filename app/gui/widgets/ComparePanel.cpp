@@ -51,7 +51,7 @@ ComparePanel::ComparePanel(
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setTextElideMode(Qt::ElideLeft); // the end of a name says which op it is
     // The tab shares a splitter with the layer chart: it must not push it aside by its table's width.
     setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_view->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Expanding);

@@ -4,6 +4,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QTableView;
 
@@ -28,13 +29,24 @@ public:
     QLineEdit* filterEdit() const { return m_filter; }
     QList<QAction*> editActions() const { return m_editActions; }
     int currentOp() const;
+    // Highlights op in the table; an op the filter hides clears the filter first, so the table never keeps
+    // another row highlighted than the one the charts mark (the keys act on the highlighted row).
     void selectOp(int op);
+    void clearFilters();
+    QLabel* matchCountLabel() const { return m_matchCount; }
+    QComboBox* statusFilter() const { return m_status; }
 
 signals:
     void editRequested(int op, int action); // EditAction
+    void message(const QString& text); // for the status bar
 
 private:
     void refreshFilterChoices();
+    void refreshStatusChoices();
+    void fitProfileColumns();
+    void updateMatchCount();
+    void triggerEdit(int action);
+    void updateForceText();
 
     ProjectController* m_controller;
     OpTableModel* m_model;
@@ -45,6 +57,7 @@ private:
     QComboBox* m_component;
     QComboBox* m_type;
     QComboBox* m_status;
+    QLabel* m_matchCount;
     QList<QAction*> m_editActions;
     bool m_selecting = false;
 };

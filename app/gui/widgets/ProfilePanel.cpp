@@ -190,12 +190,12 @@ void ProfilePanel::rebuildRows()
         row.name->setStyleSheet(
             QStringLiteral("QLineEdit { border-left: 5px solid %1; }").arg(profileColor(i).name()));
         row.label = new QLineEdit(this);
-        row.label->setMaximumWidth(90);
+        row.label->setMaximumWidth(80);
         row.label->setToolTip(tr("Profile label"));
         row.slider = new QSlider(Qt::Horizontal, this);
         row.slider->setRange(0, kSliderSteps);
         row.slider->setToolTip(tr("Drag to move the cut; one undo step per drag"));
-        row.slider->setMinimumWidth(100);
+        row.slider->setMinimumWidth(40); // shrinks first: the numbers beside it must stay readable
         row.spin = new QDoubleSpinBox(this);
         row.spin->setKeyboardTracking(false);
         row.spin->setToolTip(tr("The cut in the plan's measure"));
@@ -248,7 +248,8 @@ void ProfilePanel::refreshValues()
         row.spin->setSingleStep(count ? 1.0 : 0.01);
         row.spin->setValue(spec.cut);
         const ProfileCut& cut = p.cuts()[size_t(i)];
-        row.stats->setText(tr("%1 ops (%2%)")
+        // Of all inventory ops, and says so: the handle's percentage is of the eligible ones.
+        row.stats->setText(tr("%1 ops (%2% of all)")
                                .arg(QLocale().toString(cut.ops))
                                .arg(totalOps ? 100.0 * double(cut.ops) / double(totalOps) : 0.0, 0, 'f', 1));
     }
