@@ -4,17 +4,21 @@
 #undef QT_NO_CAST_FROM_ASCII
 #include "TestPaths.h"
 #include "TestProjects.h"
+#include "budget/BudgetOptimum.h"
 #include "budget/ChoiceKnapsack.h"
 #include "compare/AutoQuantDecision.h"
 #include "compare/ReferenceSchemes.h"
 #include "inventory/InventoryReader.h"
+#include "inventory/OpClassifier.h"
 #include "io/FileError.h"
 #include "metrics/AutoQuantManifest.h"
 #include "metrics/ImportSupport.h"
 #include "metrics/MetricImporter.h"
 #include "profile/Checker.h"
+#include "profile/ProfileCutter.h"
 #include "project/ProfileDocument.h"
 #include "project/Project.h"
+#include "rules/RuleSet.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -534,6 +538,181 @@ private slots:
         } catch (const std::invalid_argument& e) {
             QVERIFY2(
                 QString::fromUtf8(e.what()).contains(QLatin1String("candidates, not decisions")), e.what());
+        }
+    }
+
+    // ---- budgets
+
+    void budgetCutByEffectiveBits()
+    {
+        // smallDecoder(4): 28 eligible Linears, embed_tokens and lm_head (1000 each) kept, norms kept.
+        const Inventory inv = test::smallDecoder(4);
+        Project p;
+        p.setInventory(inv);
+        p.setMetrics({ test::scoreLinears(
+            inv, QStringLiteral("m"), Polarity::HigherIsMoreSensitive, [](int layer, const QString& leaf) {
+                return layer * 10.0 + (leaf == QLatin1String("down_proj") ? 5 : 1);
+            }) });
+        CutPlan plan;
+        plan.by = CutPlan::CutBy::Bits;
+        plan.profiles = { { QStringLiteral("A"), QStringLiteral("a"), 14.0 },
+            { QStringLiteral("B"), QStringLiteral("b"), 12.0 } };
+        p.setCutPlan(plan);
+        p.recompute();
+        const Ranking& r = p.ranking();
+        QCOMPARE(r.totalParams, qint64(2000 + 1 + 4 * (1140 + 2))); // embed + lm_head, final norm, 4 layers
+        for (int prof = 0; prof < 2; ++prof) {
+            const int k = p.cuts()[size_t(prof)].units;
+            const double reached = ProfileCutter::cutForUnits(r, plan.by, k);
+            // The smallest prefix that meets the budget.
+            QVERIFY2(reached <= plan.profiles[size_t(prof)].cut + 1e-9, qPrintable(QString::number(reached)));
+            QVERIFY(
+                k == 0 || ProfileCutter::cutForUnits(r, plan.by, k - 1) > plan.profiles[size_t(prof)].cut);
+        }
+        // Memory in GB falls as the bits do.
+        QVERIFY(ProfileCutter::cutForUnits(r, CutPlan::CutBy::MemoryGb, p.cuts()[1].units)
+            < ProfileCutter::cutForUnits(r, CutPlan::CutBy::MemoryGb, p.cuts()[0].units));
+        // Budgets fall as profiles grow: a rising one is out of order.
+        p.setCut(1, 15.0);
+        p.recut();
+        const std::vector<Violation> v = Checker::check(p);
+        QVERIFY(std::any_of(v.begin(), v.end(),
+            [](const Violation& x) { return x.kind == Violation::Kind::CutsOutOfOrder; }));
+    }
+
+    void orderPerParameterIsTheGreedyOrder()
+    {
+        std::vector<Op> ops = { { "big", "Linear", "language", 0, 1000 },
+            { "small", "Linear", "language", 0, 10 }, { "mid", "Linear", "language", 0, 100 } };
+        const Inventory inv(std::move(ops));
+        Project p;
+        p.setInventory(inv);
+        p.setRules(RuleSet());
+        // big is the most sensitive by score, but the least per parameter.
+        p.setMetrics({ test::metricOf(
+            "m", Polarity::HigherIsMoreSensitive, { { "big", 3.0 }, { "small", 1.0 }, { "mid", 2.0 } }) });
+        CutPlan plan = CutPlan::defaults();
+        plan.order = CutPlan::Order::ScorePerParam;
+        p.setCutPlan(plan);
+        p.recompute();
+        QStringList order;
+        for (const int u : p.ranking().order)
+            order.append(inv.at(p.ranking().units[size_t(u)].members.front()).name);
+        QCOMPARE(order, QStringList({ "big", "mid", "small" })); // 1/1000, 0.67/100, 0.33/10
+    }
+
+    void budgetOptimumMatchesBruteForce()
+    {
+        const Inventory inv = test::smallDecoder(2); // 8 eligible units
+        Project p;
+        p.setInventory(inv);
+        p.setMetrics({ test::scoreLinears(inv, QStringLiteral("m"), Polarity::HigherIsMoreSensitive,
+            [](int layer, const QString& leaf) { return layer * 3.0 + double(leaf.size() % 5); }) });
+        CutPlan plan;
+        plan.by = CutPlan::CutBy::Bits;
+        plan.profiles = { { QStringLiteral("A"), QStringLiteral("a"), 13.0 } };
+        p.setCutPlan(plan);
+        p.recompute();
+        const BudgetOptimum o = BudgetOptimum::of(p, 0);
+        QVERIFY(o.solved);
+        const Ranking& r = p.ranking();
+        const int n = r.eligibleUnits();
+        const double budgetBits = 13.0 * double(r.totalParams);
+        double best = std::numeric_limits<double>::infinity();
+        for (int mask = 0; mask < (1 << n); ++mask) {
+            double bits = 16.0 * double(r.totalParams);
+            double score = 0;
+            for (int pos = 0; pos < n; ++pos) {
+                if (!(mask & (1 << pos)))
+                    continue;
+                const Ranking::Unit& u = r.units[size_t(r.order[size_t(pos)])];
+                for (const int m : u.members)
+                    bits -= 8.0 * double(inv.at(m).params);
+                score += u.score;
+            }
+            if (bits <= budgetBits)
+                best = std::min(best, score);
+        }
+        QVERIFY2(std::abs(o.optimumScore - best) < 1e-12,
+            qPrintable(QStringLiteral("%1 vs %2").arg(o.optimumScore).arg(best)));
+        QVERIFY(o.nestedScore >= o.optimumScore - 1e-12);
+    }
+
+    void realManifestGreedyAgainstExact()
+    {
+        QC_REQUIRE_SHARED_DATA();
+        const QString path = test::sharedData(
+            QStringLiteral("qwen2_5_vl_3b/modelopt_autoquant_int8_lm_large.manifest.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        const AutoQuantManifest manifest
+            = AutoQuantManifest::parse(text, QJsonDocument::fromJson(text), path);
+        for (const double bits : { 8.5, 12.0 }) {
+            const AutoQuantDecision exact = AutoQuantDecision::solve(manifest, bits, path);
+            const AutoQuantDecision greedy = AutoQuantDecision::greedyByRatio(manifest, bits, path);
+            QVERIFY(exact.effectiveBits <= bits + 1e-9);
+            QVERIFY(greedy.effectiveBits <= bits + 1e-9);
+            QVERIFY(exact.score <= greedy.score + 1e-12); // the optimum is never worse
+            QVERIFY(AutoQuantDecision::jaccard(exact, greedy) > 0.9);
+        }
+    }
+
+    // ---- similar architectures
+
+    void qwen3VlNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("component");
+        QTest::addColumn<int>("layer");
+        QTest::newRow("deepstack fc1") << "model.visual.deepstack_merger_list.1.linear_fc1"
+                                       << "merger" << 1;
+        QTest::newRow("deepstack norm") << "model.visual.deepstack_merger_list.2.norm"
+                                        << "merger" << 2;
+        QTest::newRow("merger") << "model.visual.merger.linear_fc2"
+                                << "merger" << -1;
+        QTest::newRow("vision mlp") << "model.visual.blocks.3.mlp.linear_fc1"
+                                    << "vision" << 3;
+        QTest::newRow("q_norm") << "model.language_model.layers.2.self_attn.q_norm"
+                                << "language" << 2;
+    }
+
+    void qwen3VlNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, component);
+        QFETCH(int, layer);
+        QCOMPARE(OpClassifier::defaults().component(name), component);
+        QCOMPARE(OpClassifier::layerIndex(name), layer);
+    }
+
+    void qwen3VlNormsAreKept()
+    {
+        const Inventory inv({ { "model.language_model.layers.0.self_attn.q_norm", "Qwen3VLTextRMSNorm",
+                                  "language", 0, 128 },
+            { "model.language_model.layers.0.self_attn.k_norm", "Qwen3VLTextRMSNorm", "language", 0, 128 },
+            { "model.visual.deepstack_merger_list.0.norm", "LayerNorm", "merger", 0, 2048 } });
+        const std::vector<int> keeping = RuleSet::defaults().keepingRules(inv);
+        for (const int k : keeping)
+            QVERIFY(k >= 0);
+    }
+
+    void componentsFileAddsAFamily()
+    {
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, QStringLiteral("components.yaml"),
+            "components:\n  - {component: audio, pattern: '(^|\\.)audio_tower(\\.|$)'}\n");
+        const OpClassifier c = OpClassifier::withUserRules(path);
+        QCOMPARE(c.component(QStringLiteral("model.audio_tower.layers.0.fc1")), QStringLiteral("audio"));
+        QCOMPARE(c.component(QStringLiteral("model.visual.blocks.0.attn.qkv")), QStringLiteral("vision"));
+        const QString bad
+            = writeTemp(dir, QStringLiteral("bad.yaml"), "components:\n  - {component: x, pattern: '('}\n");
+        try {
+            OpClassifier::withUserRules(bad);
+            QFAIL("expected a FileError");
+        } catch (const FileError& e) {
+            QCOMPARE(e.line(), 2);
+            QVERIFY2(e.message().contains(QLatin1String("invalid pattern")), qPrintable(e.message()));
         }
     }
 

@@ -1,5 +1,6 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
+#include "compare/AutoQuantDecision.h"
 #include "inventory/InventoryReader.h"
 #include "io/FileError.h"
 #include "io/InputFile.h"
@@ -7,6 +8,7 @@
 #include "project/ProfileDocument.h"
 #include "ranking/OpScores.h"
 
+#include <QJsonDocument>
 #include <QMap>
 #include <array>
 #include <cmath>
@@ -72,7 +74,37 @@ void describeMetrics(const std::vector<Metric>& metrics, const std::optional<Inv
 }
 
 // A profile file, an inventory or rankings: the profile file's version key and the importers decide.
-void describe(const QString& path, const QString& format, const std::optional<Inventory>& inventory)
+// AutoQuant's own decision, and at other budgets the exact optimum against the nested greedy order.
+void describeAutoQuantDecisions(
+    const QByteArray& data, const QString& path, const std::vector<double>& budgets)
+{
+    const AutoQuantManifest manifest = AutoQuantManifest::parse(data, QJsonDocument::fromJson(data), path);
+    try {
+        const AutoQuantDecision d = AutoQuantDecision::reconstruct(manifest, path);
+        out() << "  AutoQuant's decision (reconstructed): " << d.quantizedGroups().size() << " of "
+              << d.choices.size() << " groups quantized, score " << QString::number(d.score, 'g', 10)
+              << " at " << QString::number(d.effectiveBits, 'g', 10)
+              << " effective bits (recorded: " << QString::number(d.recordedScore, 'g', 10) << " at "
+              << QString::number(d.recordedEffectiveBits, 'g', 10) << ")\n";
+    } catch (const std::invalid_argument& e) {
+        out() << "  AutoQuant's decision: cannot be reconstructed: " << QString::fromUtf8(e.what()) << '\n';
+    }
+    for (const double bits : budgets) {
+        const AutoQuantDecision exact = AutoQuantDecision::solve(manifest, bits, path);
+        const AutoQuantDecision greedy = AutoQuantDecision::greedyByRatio(manifest, bits, path);
+        out() << "  at " << bits << " effective bits: exact optimum score "
+              << QString::number(exact.score, 'g', 8) << " (" << exact.quantizedGroups().size() << " groups, "
+              << QString::number(exact.effectiveBits, 'f', 4) << " bits); greedy by score per cost saved "
+              << QString::number(greedy.score, 'g', 8) << " (" << greedy.quantizedGroups().size()
+              << " groups, " << QString::number(greedy.effectiveBits, 'f', 4) << " bits); gap "
+              << QString::number(
+                     exact.score > 0 ? 100.0 * (greedy.score - exact.score) / exact.score : 0.0, 'f', 3)
+              << "%, Jaccard " << QString::number(AutoQuantDecision::jaccard(exact, greedy), 'f', 3) << '\n';
+    }
+}
+
+void describe(const QString& path, const QString& format, const std::optional<Inventory>& inventory,
+    const std::vector<double>& budgets)
 {
     const QByteArray data = readInput(path);
     out() << path << '\n';
@@ -100,19 +132,31 @@ void describe(const QString& path, const QString& format, const std::optional<In
     std::vector<Metric> metrics = MetricImporter::importData(data, path, detected);
     out() << "  format: " << detected << '\n';
     describeMetrics(metrics, inventory);
+    if (detected == QLatin1String("modelopt-autoquant-manifest"))
+        describeAutoQuantDecisions(data, path, budgets);
 }
 } // namespace
 
 int runInfo(const QStringList& argv)
 {
-    const ArgumentList args(argv, { QStringLiteral("--inventory"), QStringLiteral("--format") }, {});
+    const ArgumentList args(argv,
+        { QStringLiteral("--inventory"), QStringLiteral("--format"), QStringLiteral("--budget-bits") }, {});
+    std::vector<double> budgets;
+    for (const QString& item : args.value(QStringLiteral("--budget-bits")).split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        budgets.push_back(item.toDouble(&ok));
+        if (!ok || budgets.back() <= 0.0 || budgets.back() > 16.0)
+            throw UsageError {
+                QStringLiteral("--budget-bits expects effective bits in (0, 16], got '%1'").arg(item)
+            };
+    }
     if (args.positionals().isEmpty())
         throw UsageError { QStringLiteral("expects at least one FILE") };
     std::optional<Inventory> inventory;
     if (args.has(QStringLiteral("--inventory")))
         inventory = InventoryReader::read(args.value(QStringLiteral("--inventory")));
     for (const QString& path : args.positionals())
-        describe(path, args.value(QStringLiteral("--format")), inventory);
+        describe(path, args.value(QStringLiteral("--format")), inventory, budgets);
     out().flush();
     return Ok;
 }

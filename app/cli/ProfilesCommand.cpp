@@ -1,9 +1,11 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
 #include "ProjectLoader.h"
+#include "budget/BudgetOptimum.h"
 #include "inventory/InventoryReader.h"
 #include "io/AtomicWriter.h"
 #include "profile/Checker.h"
+#include "profile/ProfileCutter.h"
 #include "project/ProfileDocument.h"
 
 #include <array>
@@ -50,28 +52,52 @@ CutPlan buildCutPlan(const ArgumentList& args, const Inventory& inventory)
     if (args.has(QStringLiteral("--cut-by"))) {
         const auto by = CutPlan::parseCutBy(args.value(QStringLiteral("--cut-by")));
         if (!by)
-            throw UsageError { QStringLiteral("--cut-by must be ops, params, count or score") };
+            throw UsageError { QStringLiteral(
+                "--cut-by must be ops, params, count, score, bits or memory-gb") };
         plan.by = *by;
     }
+    if (args.has(QStringLiteral("--order"))) {
+        const auto order = CutPlan::parseOrder(args.value(QStringLiteral("--order")));
+        if (!order)
+            throw UsageError { QStringLiteral("--order must be score or score-per-param") };
+        plan.order = *order;
+    }
+    if (plan.order != CutPlan::Order::Score && plan.by == CutPlan::CutBy::Score)
+        throw UsageError { QStringLiteral("--cut-by score needs --order score (scores do not rise along "
+                                          "another order)") };
     if (args.has(QStringLiteral("--cuts"))) {
         try {
             plan.profiles = CutPlan::parseCuts(args.value(QStringLiteral("--cuts")));
         } catch (const std::invalid_argument& e) {
             throw UsageError { QStringLiteral("--cuts: ") + QString::fromUtf8(e.what()) };
         }
-    } else if (plan.by == CutPlan::CutBy::Count) {
-        throw UsageError { QStringLiteral("--cut-by count needs --cuts with op counts") };
+    } else if (plan.by == CutPlan::CutBy::Count || CutPlan::isBudget(plan.by)) {
+        throw UsageError { QStringLiteral(
+            "--cut-by %1 needs --cuts with its values (e.g. --cuts 14,12,10,8.5 "
+            "for bits)")
+                               .arg(CutPlan::cutByName(plan.by)) };
     }
     for (const ProfileSpec& spec : plan.profiles) {
+        if (plan.by == CutPlan::CutBy::Bits && (spec.cut < 8.0 || spec.cut > 16.0))
+            throw UsageError { QStringLiteral("budget %1=%2 is outside 8..16 effective bits (INT8 to bf16)")
+                                   .arg(spec.name)
+                                   .arg(spec.cut) };
+        if (CutPlan::isBudget(plan.by))
+            continue;
         if (plan.by != CutPlan::CutBy::Count && spec.cut > 1.0)
             throw UsageError { QStringLiteral("cut %1=%2 is above 1 (cuts by %3 are fractions)")
                                    .arg(spec.name)
                                    .arg(spec.cut)
                                    .arg(CutPlan::cutByName(plan.by)) };
     }
-    if (plan.by == CutPlan::CutBy::Params && !inventory.hasParams())
-        throw UsageError { QStringLiteral(
-            "--cut-by params needs an inventory with parameter counts (--inventory)") };
+    const QString needsParams = plan.order != CutPlan::Order::Score
+        ? QStringLiteral("--order ") + CutPlan::orderName(plan.order)
+        : plan.by == CutPlan::CutBy::Params || CutPlan::isBudget(plan.by)
+        ? QStringLiteral("--cut-by ") + CutPlan::cutByName(plan.by)
+        : QString();
+    if (!needsParams.isEmpty() && !inventory.hasParams())
+        throw UsageError { needsParams
+            + QStringLiteral(" needs an inventory with parameter counts (--inventory)") };
     return plan;
 }
 
@@ -82,6 +108,22 @@ QString evidenceSummary(const OpScores& scores)
         .arg(counts[size_t(Evidence::Measured)])
         .arg(counts[size_t(Evidence::NoSignal)])
         .arg(counts[size_t(Evidence::NotCandidate)]);
+}
+
+// The best non-nested choice at the same budget, for scale.
+void printOptimum(const BudgetOptimum& o)
+{
+    if (!o.solved) {
+        err() << "  exact optimum at this budget: not solved (" << o.why << ')' << Qt::endl;
+        return;
+    }
+    err() << "  exact optimum at this budget (not nested): summed score "
+          << QString::number(o.optimumScore, 'f', 4) << " vs " << QString::number(o.nestedScore, 'f', 4)
+          << " nested ("
+          << QString::number(
+                 o.optimumScore > 0 ? 100.0 * (o.nestedScore - o.optimumScore) / o.optimumScore : 0.0, 'f', 2)
+          << "% above), " << o.optimumOps << " ops, Jaccard " << QString::number(o.jaccard, 'f', 3)
+          << Qt::endl;
 }
 
 void printSummary(const Project& project, const std::vector<Violation>& violations)
@@ -102,8 +144,18 @@ void printSummary(const Project& project, const std::vector<Violation>& violatio
               << " of " << project.inventory().size() << " ops INT8";
         if (params > 0)
             err() << ", " << QString::number(100.0 * double(cut.params) / double(params), 'f', 1)
-                  << "% of parameters";
+                  << "% of parameters, "
+                  << QString::number(
+                         ProfileCutter::cutForUnits(project.ranking(), CutPlan::CutBy::Bits, cut.units), 'f',
+                         2)
+                  << " effective bits, "
+                  << QString::number(
+                         ProfileCutter::cutForUnits(project.ranking(), CutPlan::CutBy::MemoryGb, cut.units),
+                         'f', 3)
+                  << " GB of weights";
         err() << Qt::endl;
+        if (CutPlan::isBudget(project.cutPlan().by))
+            printOptimum(BudgetOptimum::of(project, p));
     }
     for (const Violation& v : violations) {
         if (v.severity == Violation::Severity::Error)
@@ -119,9 +171,9 @@ int runProfiles(const QStringList& argv)
     const ArgumentList args(argv,
         { QStringLiteral("--inventory"), QStringLiteral("--metric"), QStringLiteral("--format"),
             QStringLiteral("--flip"), QStringLiteral("--all-measured"), QStringLiteral("--combine"),
-            QStringLiteral("--cuts"), QStringLiteral("--cut-by"), QStringLiteral("--rules"),
-            QStringLiteral("--preset"), QStringLiteral("--override"), QStringLiteral("-o"),
-            QStringLiteral("--output") },
+            QStringLiteral("--cuts"), QStringLiteral("--cut-by"), QStringLiteral("--order"),
+            QStringLiteral("--components"), QStringLiteral("--rules"), QStringLiteral("--preset"),
+            QStringLiteral("--override"), QStringLiteral("-o"), QStringLiteral("--output") },
         { QStringLiteral("--no-default-rules"), QStringLiteral("--no-fuse") });
     if (!args.positionals().isEmpty())
         throw UsageError { QStringLiteral("unexpected argument '%1'").arg(args.positionals().front()) };
@@ -131,10 +183,13 @@ int runProfiles(const QStringList& argv)
 
     Project project;
     project.setMetrics(readMetrics(args));
+    const OpClassifier classifier = args.has(QStringLiteral("--components"))
+        ? OpClassifier::withUserRules(args.value(QStringLiteral("--components")))
+        : OpClassifier::defaults();
     if (args.has(QStringLiteral("--inventory")))
-        project.setInventory(InventoryReader::read(args.value(QStringLiteral("--inventory"))));
+        project.setInventory(InventoryReader::read(args.value(QStringLiteral("--inventory")), classifier));
     else
-        project.useRankedNamesAsInventory();
+        project.useRankedNamesAsInventory(classifier);
     project.setRules(buildRules(args));
     const QStringList ruleErrors = project.rules().validate();
     if (!ruleErrors.isEmpty())

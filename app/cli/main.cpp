@@ -15,13 +15,14 @@ const char* const kHelp = R"(quantcut-cli - nested INT8 W8A8 profiles from quant
 Usage:
   quantcut-cli profiles [--inventory FILE] --metric [ID=]FILE ... [--format ID=FMT]
                         [--flip ID] [--all-measured ID] [--combine mean-rank|max-rank|ID|weighted:ID=W,...]
-                        [--cuts 0.25,0.5,0.8,0.95 | --cuts A=0.25,...] [--cut-by ops|params|count|score]
-                        [--rules FILE] [--preset lm-only] [--no-default-rules] [--no-fuse]
+                        [--cuts 0.25,0.5,0.8,0.95 | --cuts A=0.25,...]
+                        [--cut-by ops|params|count|score|bits|memory-gb] [--order score|score-per-param]
+                        [--components FILE] [--rules FILE] [--preset lm-only] [--no-default-rules] [--no-fuse]
                         [--override OP=keep|int8[:NOTE]] -o profiles.yaml
   quantcut-cli check profiles.yaml [--inventory FILE]
   quantcut-cli export profiles.yaml --to FORMAT [--profile NAME] [--activations static|dynamic]
                      [--numbers int8|fp8] [--no-smoothquant] [--alpha A] [--gptq] -o FILE
-  quantcut-cli info FILE... [--inventory FILE] [--format FMT]
+  quantcut-cli info FILE... [--inventory FILE] [--format FMT] [--budget-bits 8.5,12]
   quantcut-cli patterns profiles.yaml [--profile NAME]      # compact layer-range patterns, round trip proved
   quantcut-cli transfer profiles.yaml --inventory OTHER -o OUT.yaml   # onto a model of another depth
   quantcut-cli diff A.yaml[:PROFILE] B.yaml[:PROFILE] [-o FILE.md]

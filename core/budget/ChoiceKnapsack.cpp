@@ -13,6 +13,7 @@ namespace {
 struct Upgrade
 {
     int option = 0;
+    int group = 0;
     qint64 extra = 0; // in cost units, then in gcd units
     double gain = 0.0; // score saved
 };
@@ -81,6 +82,99 @@ private:
     std::vector<qint64> m_offset;
     std::vector<quint64> m_words;
 };
+// Depth-first branch and bound for the 0/1 case (one upgrade per group at most): items by gain per extra
+// cost, bounded by the fractional fill (Dantzig's bound). Exact; used when the table would be too large.
+class BranchAndBound
+{
+public:
+    BranchAndBound(std::vector<Upgrade> items, qint64 capacity)
+        : m_items(std::move(items))
+        , m_capacity(capacity)
+        , m_take(m_items.size(), 0)
+    {
+        std::sort(m_items.begin(), m_items.end(), [](const Upgrade& a, const Upgrade& b) {
+            return a.gain * double(b.extra) > b.gain * double(a.extra);
+        });
+    }
+    // False when the node limit was hit before the search completed.
+    bool run(qint64 nodeLimit)
+    {
+        m_nodesLeft = nodeLimit;
+        m_best.assign(m_items.size(), 0);
+        visit(0, 0.0, 0);
+        return m_nodesLeft >= 0;
+    }
+    // The chosen items, each with its group and option.
+    std::vector<Upgrade> chosen() const
+    {
+        std::vector<Upgrade> out;
+        for (size_t i = 0; i < m_items.size(); ++i) {
+            if (m_best[i])
+                out.push_back(m_items[i]);
+        }
+        return out;
+    }
+
+private:
+    double bound(size_t i, double value, qint64 room) const
+    {
+        for (; i < m_items.size(); ++i) {
+            if (m_items[i].extra <= room) {
+                room -= m_items[i].extra;
+                value += m_items[i].gain;
+            } else {
+                return value + m_items[i].gain * double(room) / double(m_items[i].extra);
+            }
+        }
+        return value;
+    }
+    void visit(size_t i, double value, qint64 used)
+    {
+        if (--m_nodesLeft < 0)
+            return;
+        if (value > m_bestValue) {
+            m_bestValue = value;
+            m_best = m_take;
+        }
+        if (i == m_items.size() || bound(i, value, m_capacity - used) <= m_bestValue * (1 + 1e-12))
+            return;
+        if (used + m_items[i].extra <= m_capacity) {
+            m_take[i] = 1;
+            visit(i + 1, value + m_items[i].gain, used + m_items[i].extra);
+            m_take[i] = 0;
+        }
+        visit(i + 1, value, used);
+    }
+
+    std::vector<Upgrade> m_items;
+    qint64 m_capacity;
+    std::vector<char> m_take;
+    std::vector<char> m_best;
+    double m_bestValue = 0.0;
+    qint64 m_nodesLeft = 0;
+};
+} // namespace
+
+namespace {
+void solveByBranchAndBound(const ChoiceProblem& problem, const std::vector<std::vector<Upgrade>>& upgrades,
+    qint64 slack, qint64 unit, ChoiceSolution& solution)
+{
+    std::vector<Upgrade> items;
+    for (const auto& list : upgrades)
+        items.insert(items.end(), list.begin(), list.end());
+    BranchAndBound search(std::move(items), unit > 0 ? slack / unit : slack);
+    if (!search.run(qint64(50) * 1000 * 1000))
+        throw std::length_error("the exact budget solution did not finish within 50 million search nodes");
+    for (const Upgrade& u : search.chosen())
+        solution.choice[size_t(u.group)] = u.option;
+    solution.score = 0.0;
+    solution.cost = 0;
+    for (size_t g = 0; g < problem.groups.size(); ++g) {
+        const auto& o = problem.groups[g][size_t(solution.choice[g])];
+        solution.score += o.score;
+        solution.cost += o.cost;
+    }
+}
 } // namespace
 
 ChoiceSolution solveChoiceKnapsack(const ChoiceProblem& problem, qint64 maxTableBytes)
@@ -109,7 +203,7 @@ ChoiceSolution solveChoiceKnapsack(const ChoiceProblem& problem, qint64 maxTable
             const qint64 extra = options[size_t(i)].cost - base.cost;
             const double gain = base.score - options[size_t(i)].score;
             if (i != solution.choice[g] && gain > 0.0 && extra <= slack) {
-                upgrades[g].push_back({ i, extra, gain });
+                upgrades[g].push_back({ i, int(g), extra, gain });
                 unit = std::gcd(unit, extra);
             }
         }
@@ -122,9 +216,15 @@ ChoiceSolution solveChoiceKnapsack(const ChoiceProblem& problem, qint64 maxTable
         }
         columns = slack / unit + 1;
     }
-    if (ChoiceTable::bytesFor(upgrades, columns) > maxTableBytes)
-        throw std::length_error("the exact budget solution needs a table of "
-            + std::to_string(ChoiceTable::bytesFor(upgrades, columns) >> 20) + " MiB");
+    if (ChoiceTable::bytesFor(upgrades, columns) > maxTableBytes) {
+        const bool zeroOne
+            = std::all_of(upgrades.begin(), upgrades.end(), [](const auto& u) { return u.size() <= 1; });
+        if (!zeroOne)
+            throw std::length_error("the exact budget solution needs a table of "
+                + std::to_string(ChoiceTable::bytesFor(upgrades, columns) >> 20) + " MiB");
+        solveByBranchAndBound(problem, upgrades, slack, unit, solution);
+        return solution;
+    }
 
     // best[w]: the largest score saved with extra cost at most w units.
     std::vector<double> best(size_t(columns), 0.0);

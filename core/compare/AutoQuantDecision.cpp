@@ -2,7 +2,10 @@
 
 #include "budget/ChoiceKnapsack.h"
 
+#include <QSet>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace qc {
@@ -77,6 +80,64 @@ AutoQuantDecision AutoQuantDecision::solve(
     decision.recordedScore = std::numeric_limits<double>::quiet_NaN();
     decision.recordedEffectiveBits = std::numeric_limits<double>::quiet_NaN();
     return decision;
+}
+
+AutoQuantDecision AutoQuantDecision::greedyByRatio(
+    const AutoQuantManifest& manifest, double bits, const QString& file)
+{
+    struct Step
+    {
+        size_t group;
+        int candidate;
+        double saved;
+        double score;
+    };
+    std::vector<Step> steps;
+    qint64 full = 0;
+    for (size_t g = 0; g < manifest.groups.size(); ++g) {
+        const AutoQuantManifest::Group& group = manifest.groups[g];
+        const qint64 none = noneCost(group, file);
+        full += none;
+        int cheapest = -1;
+        for (int c = 0; c < int(group.candidates.size()); ++c) {
+            const auto& cand = group.candidates[size_t(c)];
+            if (!cand.label.isNone() && (cheapest < 0 || cand.cost < group.candidates[size_t(cheapest)].cost))
+                cheapest = c;
+        }
+        if (cheapest >= 0)
+            steps.push_back({ g, cheapest, double(none) - group.candidates[size_t(cheapest)].cost,
+                group.candidates[size_t(cheapest)].score });
+    }
+    std::stable_sort(steps.begin(), steps.end(),
+        [](const Step& a, const Step& b) { return a.score * b.saved < b.score * a.saved; });
+    AutoQuantDecision decision;
+    for (const AutoQuantManifest::Group& g : manifest.groups)
+        decision.choices.push_back({ g.name, QStringLiteral("NONE") });
+    const double budget = std::floor(double(full) * bits / 16.0);
+    double cost = double(full);
+    for (const Step& step : steps) {
+        if (cost <= budget)
+            break;
+        decision.choices[step.group].format
+            = manifest.groups[step.group].candidates[size_t(step.candidate)].label.format;
+        cost -= step.saved;
+        decision.score += step.score;
+    }
+    decision.effectiveBits = full > 0 ? 16.0 * cost / double(full) : 0.0;
+    decision.recordedScore = std::numeric_limits<double>::quiet_NaN();
+    decision.recordedEffectiveBits = std::numeric_limits<double>::quiet_NaN();
+    return decision;
+}
+
+double AutoQuantDecision::jaccard(const AutoQuantDecision& a, const AutoQuantDecision& b)
+{
+    const QStringList qa = a.quantizedGroups();
+    const QStringList qb = b.quantizedGroups();
+    const QSet<QString> sa(qa.begin(), qa.end());
+    const QSet<QString> sb(qb.begin(), qb.end());
+    const qsizetype both = QSet<QString>(sa).intersect(sb).size();
+    const qsizetype either = QSet<QString>(sa).unite(sb).size();
+    return either > 0 ? double(both) / double(either) : 1.0;
 }
 
 AutoQuantDecision AutoQuantDecision::reconstruct(const AutoQuantManifest& manifest, const QString& file)

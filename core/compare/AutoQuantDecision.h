@@ -31,6 +31,12 @@ struct AutoQuantDecision
     static AutoQuantDecision reconstruct(const AutoQuantManifest& manifest, const QString& file);
     // The same problem at another effective-bits target (no recorded outcome to compare with).
     static AutoQuantDecision solve(const AutoQuantManifest& manifest, double bits, const QString& file);
+    // The nested greedy answer to the same problem: groups take their cheapest quantized candidate in order
+    // of score per cost saved until the budget is met (what a ranking "by sensitivity per parameter" cuts).
+    static AutoQuantDecision greedyByRatio(
+        const AutoQuantManifest& manifest, double bits, const QString& file);
+    // |A ∩ B| / |A ∪ B| of the quantized groups.
+    static double jaccard(const AutoQuantDecision& a, const AutoQuantDecision& b);
 };
 
 } // namespace qc

@@ -1,5 +1,6 @@
 #include "Checker.h"
 
+#include "ProfileCutter.h"
 #include "ranking/FusedGroups.h"
 
 #include <QHash>
@@ -33,6 +34,26 @@ void checkEvidence(const Project& project, std::vector<Violation>& out)
                 QStringLiteral("source '%1': %2 ops were no quantization candidate (only NONE): not measured")
                     .arg(id)
                     .arg(notCandidates)));
+    }
+}
+
+// A budget the eligible ops cannot meet: the profile quantizes all of them and still misses it.
+void checkBudgets(const Project& project, std::vector<Violation>& out)
+{
+    const CutPlan& plan = project.cutPlan();
+    if (!CutPlan::isBudget(plan.by))
+        return;
+    for (int p = 0; p < project.profileCount(); ++p) {
+        const double reached
+            = ProfileCutter::cutForUnits(project.ranking(), plan.by, project.cuts()[size_t(p)].units);
+        const ProfileSpec& spec = plan.profiles[size_t(p)];
+        if (reached > spec.cut + 1e-9)
+            out.push_back(make(Severity::Warning, Kind::BudgetNotMet, spec.name, {},
+                QStringLiteral("profile %1 asks for %2 %3 but quantizing every eligible op reaches %4")
+                    .arg(spec.name)
+                    .arg(spec.cut)
+                    .arg(CutPlan::cutByName(plan.by))
+                    .arg(reached, 0, 'g', 6)));
     }
 }
 
@@ -80,6 +101,7 @@ void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
     }
     checkEvidence(project, out);
     checkTiedCuts(project, out);
+    checkBudgets(project, out);
     for (const QString& op : project.ranking().unknownOverrides)
         out.push_back(make(Severity::Warning, Kind::UnknownOp, {}, op,
             QStringLiteral("override of '%1', which is not in the inventory").arg(op)));
@@ -99,10 +121,12 @@ void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
                 QStringLiteral("'%1' is missing from some metrics: ranked by the others").arg(name)));
     }
     const auto& specs = project.cutPlan().profiles;
+    const bool budget = CutPlan::isBudget(project.cutPlan().by); // budgets fall as profiles grow
     for (size_t p = 1; p < specs.size(); ++p) {
-        if (specs[p].cut < specs[p - 1].cut)
+        if (budget ? specs[p].cut > specs[p - 1].cut : specs[p].cut < specs[p - 1].cut)
             out.push_back(make(Severity::Error, Kind::CutsOutOfOrder, specs[p].name, {},
-                QStringLiteral("cut of %1 (%2) is below the cut of %3 (%4)")
+                (budget ? QStringLiteral("budget of %1 (%2) is above the budget of %3 (%4)")
+                        : QStringLiteral("cut of %1 (%2) is below the cut of %3 (%4)"))
                     .arg(specs[p].name)
                     .arg(specs[p].cut)
                     .arg(specs[p - 1].name)

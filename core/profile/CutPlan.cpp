@@ -56,22 +56,50 @@ QString CutPlan::cutByName(CutBy by)
         return QStringLiteral("count");
     case CutBy::Score:
         return QStringLiteral("score");
+    case CutBy::Bits:
+        return QStringLiteral("bits");
+    case CutBy::MemoryGb:
+        return QStringLiteral("memory-gb");
     }
     return {};
 }
 
+QString CutPlan::orderName(Order order)
+{
+    return order == Order::Score ? QStringLiteral("score") : QStringLiteral("score-per-param");
+}
+
+std::optional<CutPlan::Order> CutPlan::parseOrder(const QString& text)
+{
+    for (const Order order : { Order::Score, Order::ScorePerParam }) {
+        if (orderName(order) == text)
+            return order;
+    }
+    return std::nullopt;
+}
+
 std::optional<CutPlan::CutBy> CutPlan::parseCutBy(const QString& text)
 {
-    for (const CutBy by : { CutBy::Ops, CutBy::Params, CutBy::Count, CutBy::Score }) {
+    for (const CutBy by :
+        { CutBy::Ops, CutBy::Params, CutBy::Count, CutBy::Score, CutBy::Bits, CutBy::MemoryGb }) {
         if (cutByName(by) == text)
             return by;
     }
     return std::nullopt;
 }
 
-double CutPlan::maxCut(qint64 eligibleOps) const
+double CutPlan::maxCut(qint64 eligibleOps, qint64 totalParams) const
 {
-    return by == CutBy::Count ? double(eligibleOps) : 1.0;
+    switch (by) {
+    case CutBy::Count:
+        return double(eligibleOps);
+    case CutBy::Bits:
+        return 16.0;
+    case CutBy::MemoryGb:
+        return 2.0 * double(totalParams) / 1e9;
+    default:
+        return 1.0;
+    }
 }
 
 } // namespace qc

@@ -24,10 +24,19 @@ struct CutPlan
         Params, // fraction of the eligible parameters
         Count, // number of eligible ops
         Score, // combined sensitivity threshold in (0, 1]
+        Bits, // budget: effective bits per weight of the whole inventory (kept 16, INT8 8), at most this
+        MemoryGb, // budget: weight memory in GB (1e9 bytes; kept 2 bytes, INT8 1 byte per weight), at most
+                  // this
+    };
+    // Which ops the ranking quantizes first.
+    enum class Order {
+        Score, // least sensitive first
+        ScorePerParam, // least sensitivity per parameter saved first: the greedy order of a budgeted cut
     };
     static constexpr int kMaxProfiles = 8;
 
     CutBy by = CutBy::Ops;
+    Order order = Order::Score;
     std::vector<ProfileSpec> profiles;
 
     // A minimal 0.25, B moderate 0.50, C aggressive 0.80, D max 0.95.
@@ -36,8 +45,12 @@ struct CutPlan
     static std::vector<ProfileSpec> parseCuts(const QString& text);
     static QString cutByName(CutBy by);
     static std::optional<CutBy> parseCutBy(const QString& text);
+    static QString orderName(Order order);
+    static std::optional<Order> parseOrder(const QString& text);
+    // A budget falls as profiles grow: later profiles have smaller cuts.
+    static bool isBudget(CutBy by) { return by == CutBy::Bits || by == CutBy::MemoryGb; }
     // The valid range of a cut for this plan's measure and a ranking's totals.
-    double maxCut(qint64 eligibleOps) const;
+    double maxCut(qint64 eligibleOps, qint64 totalParams = 0) const;
 
     bool operator==(const CutPlan&) const = default;
 };

@@ -21,6 +21,15 @@ int ProfileCutter::unitsForCut(const Ranking& r, CutPlan::CutBy by, double cut)
         return within(r.cumParams, cut * double(r.eligibleParams()));
     case CutPlan::CutBy::Count:
         return within(r.cumOps, std::floor(cut));
+    case CutPlan::CutBy::Bits:
+    case CutPlan::CutBy::MemoryGb: {
+        // The smallest prefix whose INT8 weights bring the model within the budget (all when none does).
+        const double int8Needed = (by == CutPlan::CutBy::Bits ? (16.0 - cut) / 8.0 * double(r.totalParams)
+                                                              : 2.0 * double(r.totalParams) - cut * 1e9)
+            - double(r.forcedParams);
+        const auto it = std::lower_bound(r.cumParams.begin(), r.cumParams.end(), int8Needed - 1e-6);
+        return std::clamp(int(it - r.cumParams.begin()), 0, n);
+    }
     case CutPlan::CutBy::Score: {
         int lo = 0;
         int hi = n;
@@ -49,6 +58,12 @@ double ProfileCutter::cutForUnits(const Ranking& r, CutPlan::CutBy by, int k)
         return double(r.cumOps[size_t(k)]);
     case CutPlan::CutBy::Score:
         return k == 0 ? 0.0 : r.orderScore(k - 1);
+    case CutPlan::CutBy::Bits:
+        return r.totalParams > 0
+            ? 16.0 - 8.0 * double(r.forcedParams + r.cumParams[size_t(k)]) / double(r.totalParams)
+            : 16.0;
+    case CutPlan::CutBy::MemoryGb:
+        return (2.0 * double(r.totalParams) - double(r.forcedParams + r.cumParams[size_t(k)])) / 1e9;
     }
     return 0.0;
 }

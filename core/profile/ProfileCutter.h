@@ -22,6 +22,8 @@ public:
     // Profiles are nested: a profile never quantizes fewer units than the one before it, even when its cut
     // is smaller (the checker reports such cuts as out of order).
     static std::vector<ProfileCut> cut(const Ranking& ranking, const CutPlan& plan);
+    // Fractions, counts and score thresholds: the largest prefix within the cut. Budgets (bits, memory): the
+    // smallest prefix that meets it.
     static int unitsForCut(const Ranking& ranking, CutPlan::CutBy by, double cut);
     // The cut value that quantizes exactly the first k units (inverse of unitsForCut): for drag handles.
     static double cutForUnits(const Ranking& ranking, CutPlan::CutBy by, int k);

@@ -35,6 +35,8 @@ QString kindName(Violation::Kind kind)
         return QStringLiteral("not-candidate");
     case Violation::Kind::TiedCut:
         return QStringLiteral("tied-cut");
+    case Violation::Kind::BudgetNotMet:
+        return QStringLiteral("budget-not-met");
     }
     return {};
 }

@@ -26,6 +26,7 @@ struct Violation
         NoSignal, // a stretch of a source's values that cannot rank (exact zeros, one tied value)
         NotCandidate, // ops a source lists that were never quantization candidates
         TiedCut, // a profile's cut falls inside a run of tied scores: the tie-break decides
+        BudgetNotMet, // a budgeted profile quantizes every eligible op and still misses its budget
     };
 
     Severity severity = Severity::Error;

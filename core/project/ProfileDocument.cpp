@@ -254,6 +254,7 @@ void writeCombination(Writer& w, const Project& project)
 void writeProfiles(Writer& w, const Project& project)
 {
     w.key(0, "cut_by", CutPlan::cutByName(project.cutPlan().by));
+    w.key(0, "order", CutPlan::orderName(project.cutPlan().order));
     w.line(0, QStringLiteral("profiles:"));
     const std::vector<ProfileLists> all = Checker::lists(project);
     const qint64 opsTotal = project.inventory().size();
@@ -606,8 +607,14 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
     CutPlan plan;
     const std::optional<CutPlan::CutBy> by = CutPlan::parseCutBy(r.text(root, "cut_by"));
     if (!by)
-        r.fail(root["cut_by"], QStringLiteral("cut_by must be ops, params, count or score"));
+        r.fail(root["cut_by"], QStringLiteral("cut_by must be ops, params, count, score, bits or memory-gb"));
     plan.by = *by;
+    if (root["order"]) {
+        const std::optional<CutPlan::Order> order = CutPlan::parseOrder(r.text(root, "order"));
+        if (!order)
+            r.fail(root["order"], QStringLiteral("order must be score or score-per-param"));
+        plan.order = *order;
+    }
     const YAML::Node profiles = r.sequence(root, "profiles");
     if (profiles.size() < 1 || profiles.size() > size_t(CutPlan::kMaxProfiles))
         r.fail(profiles, QStringLiteral("a file holds 1 to 8 profiles, found %1").arg(profiles.size()));

@@ -22,7 +22,7 @@ void Project::setMetrics(std::vector<Metric> metrics)
     m_metrics = std::move(metrics);
 }
 
-void Project::useRankedNamesAsInventory()
+void Project::useRankedNamesAsInventory(const OpClassifier& classifier)
 {
     std::vector<std::pair<QString, QString>> names;
     for (const Metric& metric : m_metrics) {
@@ -36,7 +36,7 @@ void Project::useRankedNamesAsInventory()
             names.emplace_back(bare, entry.opType);
         }
     }
-    m_inventory = InventoryReader::fromNames(names, OpClassifier::defaults());
+    m_inventory = InventoryReader::fromNames(names, classifier);
     m_inventoryFromRankings = true;
 }
 
@@ -95,6 +95,7 @@ void Project::recompute()
     input.overrides = &m_overrides;
     input.combine = m_combine;
     input.fuseGroups = m_fuseGroups;
+    input.order = m_cutPlan.order;
     m_ranking = buildRanking(input);
     recut();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inventory/Inventory.h"
+#include "inventory/OpClassifier.h"
 #include "metrics/Metric.h"
 #include "profile/CutPlan.h"
 #include "profile/Override.h"
@@ -43,7 +44,7 @@ public:
     void setCut(int profile, double cut) { m_cutPlan.profiles[size_t(profile)].cut = cut; }
 
     // When no inventory was given: the union of the ranked names (with their types) serves.
-    void useRankedNamesAsInventory();
+    void useRankedNamesAsInventory(const OpClassifier& classifier = OpClassifier::defaults());
 
     // Reconciles names, lays scores over the inventory, ranks, cuts. Throws FileError (conflicting scores of
     // one op) or std::invalid_argument (broken rule, unknown metric in the combination).

@@ -179,13 +179,14 @@ bool Ranking::isQuantized(int op, int k) const
 std::pair<int, int> Ranking::tiedRunAt(int k) const
 {
     const int n = eligibleUnits();
-    if (k <= 0 || k >= n || orderScore(k - 1) != orderScore(k))
+    auto keyAt = [this](int position) { return units[size_t(order[size_t(position)])].key; };
+    if (k <= 0 || k >= n || keyAt(k - 1) != keyAt(k))
         return { k, k };
     int first = k - 1;
-    while (first > 0 && orderScore(first - 1) == orderScore(k))
+    while (first > 0 && keyAt(first - 1) == keyAt(k))
         --first;
     int last = k + 1;
-    while (last < n && orderScore(last) == orderScore(k))
+    while (last < n && keyAt(last) == keyAt(k))
         ++last;
     return { first, last };
 }
@@ -253,9 +254,19 @@ Ranking buildRanking(const RankingInput& in)
     }
     // Ties are common (tied ranks, coarse scores); the larger unit first saves the most memory per step,
     // then model order keeps it stable.
+    // Per parameter, a unit of unknown size goes last: nothing says what quantizing it saves.
+    auto key = [&](int u) {
+        const double score = r.units[size_t(u)].score;
+        if (in.order == CutPlan::Order::Score)
+            return score;
+        return unitParams[size_t(u)] > 0 ? score / double(unitParams[size_t(u)])
+                                         : std::numeric_limits<double>::infinity();
+    };
+    for (const int u : r.order)
+        r.units[size_t(u)].key = key(u);
     std::sort(r.order.begin(), r.order.end(), [&](int a, int b) {
-        const double sa = r.units[size_t(a)].score;
-        const double sb = r.units[size_t(b)].score;
+        const double sa = r.units[size_t(a)].key;
+        const double sb = r.units[size_t(b)].key;
         if (sa != sb)
             return sa < sb;
         if (unitParams[size_t(a)] != unitParams[size_t(b)])
@@ -272,6 +283,7 @@ Ranking buildRanking(const RankingInput& in)
         r.cumParams[p + 1] = r.cumParams[p] + unitParams[size_t(r.order[p])];
     }
     for (size_t op = 0; op < n; ++op) {
+        r.totalParams += std::max<qint64>(in.inventory->at(int(op)).params, 0);
         if (r.state[op] == OpState::ForcedInt8) {
             ++r.forcedOps;
             r.forcedParams += std::max<qint64>(in.inventory->at(int(op)).params, 0);

@@ -3,6 +3,7 @@
 #include "CombineSpec.h"
 #include "OpScores.h"
 #include "inventory/Inventory.h"
+#include "profile/CutPlan.h"
 #include "profile/Override.h"
 
 #include <cstdint>
@@ -30,6 +31,7 @@ struct Ranking
         std::vector<int> members; // op indices, a fused group or a single op
         double score
             = 0.0; // combined sensitivity in (0, 1]: mean/max of normalized ranks, 1 = most sensitive
+        double key = 0.0; // what the order sorts by: the score, or the score per parameter
         bool partial = false; // some weighted metric has no value for it
         int position = -1; // index in order, -1 if not eligible or unranked
     };
@@ -40,7 +42,8 @@ struct Ranking
     std::vector<int> overrideIndex; // per op: index into the overrides, -1
     std::vector<int> unitOf; // per op
     std::vector<Unit> units;
-    // Eligible ranked units, least sensitive first; ties: more parameters first, then model order.
+    // Eligible ranked units, least sensitive (or least sensitive per parameter) first; ties: more parameters
+    // first, then model order.
     std::vector<int> order;
     std::vector<qint64> cumOps; // size order+1: ops in the first k units
     std::vector<qint64> cumParams; // size order+1: known parameters in the first k units
@@ -48,6 +51,7 @@ struct Ranking
         metricRank; // [metric][op]: normalized rank over ops with a value, NaN else
     qint64 forcedOps = 0;
     qint64 forcedParams = 0;
+    qint64 totalParams = 0; // known parameters of the whole inventory: what budgets are measured over
     QStringList unknownOverrides; // override op names not in the inventory
 
     int eligibleUnits() const { return int(order.size()); }
@@ -71,6 +75,7 @@ struct RankingInput
     const std::vector<Override>* overrides = nullptr;
     CombineSpec combine;
     bool fuseGroups = true;
+    CutPlan::Order order = CutPlan::Order::Score;
 };
 
 Ranking buildRanking(const RankingInput& input);
