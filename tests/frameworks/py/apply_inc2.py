@@ -17,7 +17,7 @@ from neural_compressor.config import PostTrainingQuantConfig
 
 import inc2_common
 import tiny_models
-from common import Checks, profile_sets, set_diff
+from common import Checks, profile_sets, save_applied, set_diff
 
 INT8 = ("int8", "uint8")
 
@@ -58,7 +58,9 @@ def main():
     for p in names:
         what = f"apply profile={p} naming={naming} neural-compressor={neural_compressor.__version__} scope=language-model"
         try:
-            considered, got = sets(fit(f"{export_dir}/{p}.inc2.json"))
+            path = f"{export_dir}/{p}.inc2.json"
+            considered, got = sets(fit(path))
+            save_applied(path, "inc2", f"neural-compressor={neural_compressor.__version__}", got, considered)
             expected = wanted[p] & considered
             outside = sorted(wanted[p] - considered)
             problems = set_diff(expected, got, "profile", "inc2")

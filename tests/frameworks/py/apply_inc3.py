@@ -18,7 +18,7 @@ from neural_compressor.torch.quantization import StaticQuantConfig, convert, pre
 
 import inc2_common
 import tiny_models
-from common import Checks, profile_sets, set_diff
+from common import Checks, profile_sets, save_applied, set_diff
 
 WEIGHTED = ("aten.linear", "aten.conv")
 
@@ -76,7 +76,9 @@ def main():
         what = (f"apply profile={p} naming={naming} neural-compressor-pt={neural_compressor.__version__} "
                 f"torch={torch.__version__} scope=language-model")
         try:
-            considered, got = quantized_modules(quantize(f"{export_dir}/{p}.inc3.json"))
+            path = f"{export_dir}/{p}.inc3.json"
+            considered, got = quantized_modules(quantize(path))
+            save_applied(path, "inc3", f"neural-compressor-pt={neural_compressor.__version__}", got, considered)
             expected = wanted[p] & considered
             problems = set_diff(expected, got, "profile", "inc3")
             problems += [f"  profile op in the LM without a weighted aten op: {n}"

@@ -15,7 +15,7 @@ import modelopt.torch.quantization as mtq
 import torch
 
 import tiny_models
-from common import Checks, profile_sets, set_diff
+from common import Checks, profile_sets, save_applied, set_diff
 
 
 def quant_config(path):
@@ -55,8 +55,9 @@ def main():
     for p in names:
         what = f"apply profile={p} naming={naming} modelopt={modelopt.__version__}"
         try:
-            model = apply(f"{export_dir}/{p}.{fmt}.json")
-            got = quantized_modules(model)
+            path = f"{export_dir}/{p}.{fmt}.json"
+            got = quantized_modules(apply(path))
+            save_applied(path, fmt, f"modelopt={modelopt.__version__}", got)
             checks.record(what, set_diff(wanted[p], got, "profile", "modelopt"), f"{len(got)} modules INT8")
         except Exception as e:  # noqa: BLE001 - the exact error is the finding
             checks.error(what, e)

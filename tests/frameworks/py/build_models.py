@@ -5,7 +5,8 @@ usage: build_models.py OUT_DIR
 Writes OUT_DIR/<kind>-<naming>/{single,sharded}/ (save_pretrained) and OUT_DIR/<kind>-<naming>/modules.json:
 the model's own truth, from named_modules(): every leaf module with parameters, its class, its own
 parameter count, and the names its tensors have in the saved checkpoint (transformers >= 4.52 saves the
-pre-rename names of some models).
+pre-rename names of some models); and OUT_DIR/<kind>-<naming>/runtime_ops.csv, the same modules as an
+ops-CSV inventory under their runtime (named_modules) names.
 """
 import json
 import pathlib
@@ -53,6 +54,11 @@ def leaf_modules(model, saved_names):
     return rows
 
 
+def op_type(cls):
+    """torch's class name in QuantCut's vocabulary (every *RMSNorm class is RMSNorm)."""
+    return "RMSNorm" if cls.endswith("RMSNorm") else cls
+
+
 def save(model, out):
     model.save_pretrained(out / "single", safe_serialization=True, max_shard_size="10GB")
     model.save_pretrained(out / "sharded", safe_serialization=True, max_shard_size=SHARD)
@@ -76,6 +82,8 @@ def main():
                "transformers": transformers.__version__, "torch": torch.__version__, "seed": tiny_models.SEED,
                "checkpoint_tensors": sorted(saved), "modules": leaf_modules(model, names)}
         (out / "modules.json").write_text(json.dumps(doc, indent=1) + "\n")
+        (out / "runtime_ops.csv").write_text("name,op_type,params\n" + "".join(
+            f"{m['name']},{op_type(m['type'])},{m['params']}\n" for m in doc["modules"]))
         print(f"model {kind} naming={naming}: {len(doc['modules'])} modules with parameters, "
               f"{len(saved)} tensors -> {out}")
 

@@ -14,20 +14,15 @@ import sys
 
 import yaml
 
+from build_models import op_type
 from common import Checks, quantcut
-
-
-def expected_type(cls):
-    if cls.endswith("RMSNorm"):
-        return "RMSNorm"
-    return cls  # Linear, Conv3d, Embedding, LayerNorm keep torch's class name
 
 
 def expected_ops(doc):
     ops = {}
     for m in doc["modules"]:
         assert len(m["saved_as"]) == 1, m
-        ops[m["saved_as"][0]] = (expected_type(m["type"]), m["params"])
+        ops[m["saved_as"][0]] = (op_type(m["type"]), m["params"])
     return ops
 
 

@@ -48,3 +48,12 @@ def quantcut(cli, *args):
     if r.returncode != 0:
         raise RuntimeError(f"quantcut-cli {' '.join(map(str, args))} exited {r.returncode}: {r.stderr.strip()}")
     return r.stdout + r.stderr
+
+
+def save_applied(export_path, fmt, framework, quantized, considered=None):
+    """Records what the real framework did with one export, next to it, for rules_agree.py."""
+    import json
+    doc = {"format": fmt, "framework": framework, "export": str(export_path), "quantized": sorted(quantized),
+           "considered": None if considered is None else sorted(considered)}
+    with open(f"{export_path}.applied.{framework.replace(' ', '_').replace('=', '-')}.json", "w") as f:
+        json.dump(doc, f, indent=1)

@@ -29,16 +29,17 @@ class CausalLM(nn.Module):
 
 
 class MlpPath(nn.Module):
-    """The FX-traceable part of the LM for HAWQ_V2 (whose fuse_fx needs one traceable graph): embed_tokens ->
-    per layer h + mlp(post_attention_layernorm(h)) -> norm -> lm_head, with the model's own module names.
-    The attention blocks (q/k/v/o) are left out: HF attention does not trace with torch.fx."""
+    """The FX-traceable part of the LM for HAWQ_V2 (whose fuse_fx needs one traceable graph): token embeddings
+    -> per layer h + mlp(post_attention_layernorm(h)) -> norm -> lm_head, with the model's own module names.
+    The attention blocks (q/k/v/o) are left out (HF attention does not trace with torch.fx), and so is
+    embed_tokens: HAWQ_V2 sets requires_grad on the input, which must be floating point."""
 
     def __init__(self, vlm):
         super().__init__()
         lm = tiny_models.language_model(vlm)
         assert lm is vlm.model, "MlpPath is built for the pre-4.52 naming"
+        self.embed = lm.embed_tokens  # used by embeddings(), not part of the traced forward
         self.model = nn.Module()
-        self.model.embed_tokens = lm.embed_tokens
         self.model.layers = nn.ModuleList()
         for layer in lm.layers:
             keep = nn.Module()
@@ -47,8 +48,11 @@ class MlpPath(nn.Module):
         self.model.norm = lm.norm
         self.lm_head = vlm.lm_head
 
-    def forward(self, input_ids):
-        h = self.model.embed_tokens(input_ids)
+    def embeddings(self, input_ids):
+        with torch.no_grad():
+            return self.embed(input_ids).detach()
+
+    def forward(self, h):
         for layer in self.model.layers:
             h = h + layer.mlp(layer.post_attention_layernorm(h))
         return self.lm_head(self.model.norm(h)).reshape(-1, tiny_models.VOCAB)
@@ -70,6 +74,20 @@ class Loader:
 
 def next_token_labels(batches):
     return [torch.cat([b[0, 1:], b[0, :1]]) for b in batches]
+
+
+def float_linears(model):
+    return sum(1 for m in model.modules() if type(m) is nn.Linear)
+
+
+def make_tuning_eval(fallbacks_needed=2):
+    """The accuracy goal a tuning run needs on a random model, made deterministic: it is met once INC has
+    fallen back `fallbacks_needed` Linear ops to fp32 (1.0), not before (0.5). INC 2.x MSE_V2 ignores
+    max_trials while it is falling back (strategy.py: `if self.re_quant: continue`), so the goal is what
+    ends the fallback stage; the re-quant stage then runs once, and stops when the goal is lost again."""
+    def evaluate(model):
+        return 1.0 if float_linears(model) >= fallbacks_needed else 0.5
+    return evaluate
 
 
 def make_eval(fp32_model, batches):
