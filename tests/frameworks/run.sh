@@ -62,24 +62,46 @@ producers() {
   step "produce modelopt" in_env modelopt produce_modelopt.py "$work/produced"
 }
 
-imports() {  # imports NAMING: the producers' files into profiles over that naming's checkpoint
-  step "import naming=$1" in_env inc2 import_checks.py "$cli" "$work/produced" \
-    "$work/models/qwen2_5_vl-$1/sharded" "$work/profiles/$1"
+# Three inventories: the transformers 4.51 checkpoint (names = runtime names), the runtime names of the
+# 4.57 model (an ops CSV from named_modules()), and the 4.57 checkpoint (transformers >= 4.52 saves
+# Qwen2.5-VL under the pre-rename names, so these differ from its runtime names).
+inventories() {
+  inventory_of[ckpt-4.51]="$work/models/qwen2_5_vl-old/sharded"
+  inventory_of[runtime-4.57]="$work/models/qwen2_5_vl-new/runtime_ops.csv"
+  inventory_of[ckpt-4.57]="$work/models/qwen2_5_vl-new/sharded/model.safetensors.index.json"
+}
+declare -A inventory_of
+
+imports() {  # the producers' files into profiles over each inventory
+  local inv
+  for inv in ckpt-4.51 runtime-4.57 ckpt-4.57; do
+    step "import inventory=$inv" in_env inc2 import_checks.py "$cli" "$work/produced" "${inventory_of[$inv]}" \
+      "$work/profiles/$inv"
+  done
 }
 
-exports() {  # exports NAMING
-  step "export naming=$1" in_env inc2 export_all.py "$cli" "$work/profiles/$1/profiles.yaml" "$work/exports/$1"
+exports() {
+  local inv
+  for inv in ckpt-4.51 runtime-4.57 ckpt-4.57; do
+    step "export inventory=$inv" in_env inc2 export_all.py "$cli" "$work/profiles/$inv/profiles.yaml" "$work/exports/$inv"
+  done
+}
+
+apply_to() {  # apply_to ENV SCRIPT INVENTORY [ARGS...]
+  local env="$1" script="$2" inv="$3"; shift 3
+  step "$script $inv $*" in_env "$env" "$script" "$work/profiles/$inv/profiles.yaml" "$work/exports/$inv" "$@"
 }
 
 consumers() {
-  local old="$work/profiles/old/profiles.yaml" new="$work/profiles/new/profiles.yaml"
-  step "apply inc2" in_env inc2 apply_inc2.py "$old" "$work/exports/old"
-  step "apply modelopt-legacy (modelopt 0.39)" in_env modelopt apply_modelopt.py "$old" "$work/exports/old" modelopt-legacy
-  step "apply modelopt (modelopt 0.39)" in_env modelopt apply_modelopt.py "$old" "$work/exports/old" modelopt
-  step "apply modelopt (modelopt 0.47)" in_env modelopt-new apply_modelopt.py "$new" "$work/exports/new" modelopt
-  step "apply modelopt-legacy (modelopt 0.47)" in_env modelopt-new apply_modelopt.py "$new" "$work/exports/new" modelopt-legacy
-  step "apply inc3" in_env inc3 apply_inc3.py "$new" "$work/exports/new"
-  step "apply llmcompressor" in_env llmcompressor apply_llmcompressor.py "$new" "$work/exports/new"
+  apply_to inc2 apply_inc2.py ckpt-4.51                              # transformers 4.51, INC 2.6
+  apply_to modelopt apply_modelopt.py ckpt-4.51 modelopt-legacy      # ModelOpt 0.39 (dict quant_cfg only)
+  apply_to modelopt-new apply_modelopt.py runtime-4.57 modelopt      # ModelOpt 0.47, transformers 4.57
+  apply_to modelopt-new apply_modelopt.py runtime-4.57 modelopt-legacy
+  apply_to inc3 apply_inc3.py runtime-4.57                           # INC 3.7 PT2E, transformers 4.57
+  apply_to llmcompressor apply_llmcompressor.py runtime-4.57         # llm-compressor 0.10, transformers 4.57
+  # exports made from a transformers 4.57 checkpoint, applied to the 4.57 runtime (profile D)
+  apply_to modelopt-new apply_modelopt.py ckpt-4.57 modelopt D
+  apply_to llmcompressor apply_llmcompressor.py ckpt-4.57 D
 }
 
 rules() {
@@ -99,10 +121,9 @@ echo "quantcut frameworks suite: work in $work"
 setup
 models
 producers
-imports old
-imports new
-exports old
-exports new
+inventories
+imports
+exports
 consumers
 rules
 summary

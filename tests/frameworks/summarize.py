@@ -2,10 +2,16 @@
 """Summary of the check lines of run.sh; known QuantCut discrepancies are reported, not failed.
 
 usage: summarize.py CHECKS_TXT KNOWN_TXT
-KNOWN_TXT: one "<check line prefix> | <what is wrong>" per line (# comments). A FAIL whose line starts
-with a known prefix counts as known; a known prefix whose checks all pass now is an error (remove it).
+KNOWN_TXT: one "<check line pattern> | <what is wrong>" per line (# comments); the pattern is an fnmatch
+pattern matched against the start of the check line. A FAIL that matches counts as known; a known
+pattern that only matches passing checks now is an error (remove it).
 """
+import fnmatch
 import sys
+
+
+def matches(line, pattern):
+    return fnmatch.fnmatchcase(line, pattern + "*")
 
 
 def load_known(path):
@@ -25,12 +31,12 @@ def main():
     failed = [line for line in lines if ": FAIL" in line]
     known_hits, real = {}, []
     for line in failed:
-        hit = next((k for k in known if line.startswith(k[0])), None)
+        hit = next((k for k in known if matches(line, k[0])), None)
         if hit:
             known_hits.setdefault(hit, []).append(line)
         else:
             real.append(line)
-    stale = [k for k in known if k not in known_hits and any(line.startswith(k[0]) for line in ok)]
+    stale = [k for k in known if k not in known_hits and any(matches(line, k[0]) for line in ok)]
     print("== summary")
     for (prefix, why), hits in known_hits.items():
         print(f"known discrepancy ({len(hits)} checks): {prefix}: {why}")

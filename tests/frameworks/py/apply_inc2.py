@@ -9,6 +9,7 @@ when INC's resulting tune_cfg gives it int8 weights and int8/uint8 activations (
 language-model ops INC considers quantizable; the profile's other ops are listed, not compared.
 """
 import json
+import os
 import sys
 
 import neural_compressor
@@ -56,7 +57,7 @@ def main():
     naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
     checks = Checks("inc2")
     for p in names:
-        what = f"apply profile={p} naming={naming} neural-compressor={neural_compressor.__version__} scope=language-model"
+        what = f"apply profile={p} naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))} neural-compressor={neural_compressor.__version__} scope=language-model"
         try:
             path = f"{export_dir}/{p}.inc2.json"
             considered, got = sets(fit(path))

@@ -2,19 +2,21 @@
 """Applies QuantCut's INC 3.x exports with the real neural_compressor.torch.quantization (PT2E, CPU).
 
 usage: apply_inc3.py PROFILES_YAML EXPORT_DIR [PROFILE,...]
-EXPORT_DIR/<profile>.inc3.json is loaded the documented way (json.load, drop "_quantcut", then
+EXPORT_DIR/<profile>.inc3.json (smooth_quant, QuantCut's default) and <profile>.inc3-nosq.json (static_quant,
+exported with --no-smoothquant) are loaded the documented way (json.load, drop "_quantcut", then
 StaticQuantConfig.from_dict of the "static_quant" body: INC's own from_json_file is broken). The language
 model (inc2_common.CausalLM, the full model's module names) is exported with INC's export(), then
 prepare / calibrate / convert. A module counts as quantized when the converted graph feeds its aten linear
 (or conv) a dequantized int8 weight; the module is the innermost entry of the node's nn_module_stack.
 """
 import json
+import os
 import sys
 
-import neural_compressor
+from importlib.metadata import version
 import torch
 from neural_compressor.torch.export import export
-from neural_compressor.torch.quantization import StaticQuantConfig, convert, prepare
+from neural_compressor.torch.quantization import SmoothQuantConfig, StaticQuantConfig, convert, prepare
 
 import inc2_common
 import tiny_models
@@ -27,8 +29,7 @@ def load_config(path):
     cfg = json.load(open(path))
     cfg.pop("_quantcut", None)
     (kind, body), = cfg.items()
-    assert kind == "static_quant", f"this check drives static_quant, the export has {kind}"
-    return StaticQuantConfig.from_dict(body)
+    return {"static_quant": StaticQuantConfig, "smooth_quant": SmoothQuantConfig}[kind].from_dict(body)
 
 
 def module_of(node):
@@ -72,13 +73,13 @@ def main():
     names = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else sorted(wanted)
     naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
     checks = Checks("inc3")
-    for p in names:
-        what = (f"apply profile={p} naming={naming} neural-compressor-pt={neural_compressor.__version__} "
+    for p, fmt in [(p, f) for p in names for f in ("inc3", "inc3-nosq")]:
+        what = (f"apply {fmt} profile={p} naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))} neural-compressor-pt={version('neural-compressor-pt')} "
                 f"torch={torch.__version__} scope=language-model")
         try:
-            path = f"{export_dir}/{p}.inc3.json"
+            path = f"{export_dir}/{p}.{fmt}.json"
             considered, got = quantized_modules(quantize(path))
-            save_applied(path, "inc3", f"neural-compressor-pt={neural_compressor.__version__}", got, considered)
+            save_applied(path, "inc3", f"neural-compressor-pt={version('neural-compressor-pt')}", got, considered)
             expected = wanted[p] & considered
             problems = set_diff(expected, got, "profile", "inc3")
             problems += [f"  profile op in the LM without a weighted aten op: {n}"

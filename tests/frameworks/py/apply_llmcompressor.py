@@ -12,6 +12,7 @@ oneshot runs with pipeline="sequential": on CPU the "basic" and "datafree" pipel
 compressed-tensors' dispatch_model with "MemoryError: Did not find any devices to dispatch model to"
 (it counts CUDA devices only).
 """
+import os
 import sys
 import warnings
 
@@ -84,7 +85,7 @@ def main():
         for how, fn, recipe in (("apply", apply_config, "llmcompressor"), ("oneshot", run_oneshot, "llmcompressor"),
                                 ("oneshot-nosq", run_oneshot, "llmcompressor-nosq")):
             path = f"{export_dir}/{p}.{recipe}.yaml"
-            what = f"{how} profile={p} naming={naming} {versions}"
+            what = f"{how} profile={p} naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))} {versions}"
             try:
                 got = quantized_modules(fn(path))
                 save_applied(path, "llmcompressor", f"{how} llmcompressor={llmcompressor.__version__}", got)

@@ -7,6 +7,7 @@ QuantCut's exports. A module counts as quantized when ModelOpt left both its wei
 input_quantizer enabled after mtq.quantize (max calibration on random token batches).
 """
 import json
+import os
 import sys
 import warnings
 
@@ -53,7 +54,7 @@ def main():
     checks = Checks(fmt)
     naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
     for p in names:
-        what = f"apply profile={p} naming={naming} modelopt={modelopt.__version__}"
+        what = f"apply profile={p} naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))} modelopt={modelopt.__version__}"
         try:
             path = f"{export_dir}/{p}.{fmt}.json"
             got = quantized_modules(apply(path))

@@ -13,7 +13,7 @@ import yaml
 from common import Checks, quantcut
 
 FORMATS = {"inc2": "json", "inc3": "json", "modelopt": "json", "modelopt-legacy": "json", "llmcompressor": "yaml",
-           "llmcompressor-nosq": "yaml"}  # the recipe without SmoothQuantModifier (--no-smoothquant)
+           "llmcompressor-nosq": "yaml", "inc3-nosq": "json"}  # --no-smoothquant: no SmoothQuantModifier / static_quant
 
 
 def main():
