@@ -28,7 +28,7 @@ step() {  # step NAME COMMAND...: runs a step, its check lines to stdout and the
   echo "== $name" >> "$log"
   "$@" > "$work/step.out" 2>> "$log"
   local rc=$?
-  cat "$work/step.out" | tee -a "$log" | grep -E '^(framework|producer|model|note) ' || true
+  cat "$work/step.out" | tee -a "$log" | grep -E '^(framework|producer|model|note) |^  (in |unmatched|ambiguous|[A-Za-z]+Error|[a-z])' || true
   grep -qE '^framework .*: (ok|FAIL)' "$work/step.out" || [[ $rc -eq 0 ]] || echo "framework $name: FAIL (exit $rc, see $log)"
   echo "   ($name: $((SECONDS - t0)) s)" >> "$log"
   return 0

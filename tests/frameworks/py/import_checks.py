@@ -114,7 +114,7 @@ def group_checks(checks, rows, label):
 def main():
     cli, produced, ckpt, out = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3], pathlib.Path(sys.argv[4])
     out.mkdir(parents=True, exist_ok=True)
-    label = f"inventory={pathlib.Path(ckpt).parent.name}"
+    label = f"inventory={out.name}"
     checks = Checks("quantcut")
     args = []
     for key, path in metrics(produced).items():
