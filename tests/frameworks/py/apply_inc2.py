@@ -55,9 +55,10 @@ def main():
     wanted = profile_sets(profiles_path)
     names = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else sorted(wanted)
     naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
+    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
     checks = Checks("inc2")
     for p in names:
-        what = f"apply profile={p} naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))} neural-compressor={neural_compressor.__version__} scope=language-model"
+        what = f"apply profile={p} {where} neural-compressor={neural_compressor.__version__} scope=language-model"
         try:
             path = f"{export_dir}/{p}.inc2.json"
             considered, got = sets(fit(path))

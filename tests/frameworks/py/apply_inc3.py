@@ -72,9 +72,10 @@ def main():
     wanted = profile_sets(profiles_path)
     names = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else sorted(wanted)
     naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
+    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
     checks = Checks("inc3")
     for p, fmt in [(p, f) for p in names for f in ("inc3", "inc3-nosq")]:
-        what = (f"apply {fmt} profile={p} naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))} neural-compressor-pt={version('neural-compressor-pt')} "
+        what = (f"apply {fmt} profile={p} {where} neural-compressor-pt={version('neural-compressor-pt')} "
                 f"torch={torch.__version__} scope=language-model")
         try:
             path = f"{export_dir}/{p}.{fmt}.json"

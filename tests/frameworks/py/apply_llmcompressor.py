@@ -68,8 +68,8 @@ def run_oneshot(path):
     model = tiny_models.build("qwen2_5_vl")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        oneshot(model=model, dataset=ds, recipe=path, processor=tokenizer(), num_calibration_samples=len(batches), max_seq_length=16,
-                pipeline="sequential")
+        oneshot(model=model, dataset=ds, recipe=path, processor=tokenizer(), num_calibration_samples=len(batches),
+                max_seq_length=16, pipeline="sequential")
     return model
 
 
@@ -78,6 +78,7 @@ def main():
     wanted = profile_sets(profiles_path)
     names = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else sorted(wanted)
     naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
+    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
     versions = f"llmcompressor={llmcompressor.__version__} compressed-tensors={compressed_tensors.__version__}"
     checks = Checks("llmcompressor")
     torch.manual_seed(tiny_models.SEED)
@@ -85,7 +86,7 @@ def main():
         for how, fn, recipe in (("apply", apply_config, "llmcompressor"), ("oneshot", run_oneshot, "llmcompressor"),
                                 ("oneshot-nosq", run_oneshot, "llmcompressor-nosq")):
             path = f"{export_dir}/{p}.{recipe}.yaml"
-            what = f"{how} profile={p} naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))} {versions}"
+            what = f"{how} profile={p} {where} {versions}"
             try:
                 got = quantized_modules(fn(path))
                 save_applied(path, "llmcompressor", f"{how} llmcompressor={llmcompressor.__version__}", got)

@@ -53,8 +53,9 @@ def main():
     names = sys.argv[4].split(",") if len(sys.argv) > 4 and sys.argv[4] else sorted(wanted)
     checks = Checks(fmt)
     naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
+    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
     for p in names:
-        what = f"apply profile={p} naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))} modelopt={modelopt.__version__}"
+        what = f"apply profile={p} {where} modelopt={modelopt.__version__}"
         try:
             path = f"{export_dir}/{p}.{fmt}.json"
             got = quantized_modules(apply(path))
