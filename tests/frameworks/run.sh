@@ -3,7 +3,9 @@
 #
 # usage: tests/frameworks/run.sh BUILD_DIR
 #   BUILD_DIR holds app/cli/quantcut-cli. Environments: setup_envs.sh (cache: $QUANTCUT_FRAMEWORKS_CACHE).
-#   Work files go to $QUANTCUT_FRAMEWORKS_WORK (default: a fresh temporary folder, kept on failure).
+#   Work files (models, producers' outputs, profiles, exports, run.log) go to $QUANTCUT_FRAMEWORKS_WORK
+#   (default: a fresh temporary folder, kept and printed at the end). Scripts run with the work folder as
+#   current directory (INC writes its nc_workspace/ there).
 # Prints one line per framework and check ("framework inc2 apply profile=A naming=old ...: ok"), then a
 # summary; exits 1 when any check failed (checks listed in known_discrepancies.txt are reported as
 # "known" and do not fail the run, but fail it once they pass: remove them then).
@@ -29,14 +31,15 @@ step() {  # step NAME COMMAND...: runs a step, its check lines to stdout and the
   "$@" > "$work/step.out" 2>> "$log"
   local rc=$?
   cat "$work/step.out" | tee -a "$log" | grep -E '^(framework|producer|model|note) |^  (in |unmatched|ambiguous|[A-Za-z]+Error|[a-z])' || true
-  grep -qE '^framework .*: (ok|FAIL)' "$work/step.out" || [[ $rc -eq 0 ]] || echo "framework $name: FAIL (exit $rc, see $log)"
+  grep -qE '^framework .*: (ok|FAIL)' "$work/step.out" || [[ $rc -eq 0 ]] ||
+    echo "framework $name: FAIL (exit $rc, see $log)" | tee -a "$log"
   echo "   ($name: $((SECONDS - t0)) s)" >> "$log"
   return 0
 }
 
 in_env() {  # in_env ENV SCRIPT ARGS...
   local env="$1" script="$2"; shift 2
-  (cd "$py" && "${env_of[$env]}/bin/python" "$script" "$@")
+  (cd "$work" && "${env_of[$env]}/bin/python" "$py/$script" "$@")
 }
 
 setup() {
@@ -60,6 +63,8 @@ models() {
 producers() {
   step "produce inc2" in_env inc2 produce_inc2.py "$work/produced"
   step "produce modelopt" in_env modelopt produce_modelopt.py "$work/produced"
+  step "autoquant decision" in_env inc2 autoquant_decision.py "$cli" "$work/produced" \
+    "$work/models/qwen2_5_vl-old/sharded" "$work/autoquant"
 }
 
 # Three inventories: the transformers 4.51 checkpoint (names = runtime names), the runtime names of the
