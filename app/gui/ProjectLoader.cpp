@@ -4,6 +4,7 @@
 #include "inventory/InventoryReader.h"
 #include "io/FileError.h"
 #include "metrics/MetricImporter.h"
+#include "metrics/SourceName.h"
 #include "project/ProfileDocument.h"
 
 #include <QFileInfo>
@@ -13,9 +14,11 @@
 namespace qc::gui {
 
 namespace {
-// Adds metrics to a project, replacing one from the same file and keeping ids unique.
+// Adds metrics to a project, replacing one from the same file and keeping ids unique; the new ones get
+// their default names, unique among all (three reports of one producer must not read alike).
 void mergeMetrics(std::vector<Metric>& metrics, std::vector<Metric> added)
 {
+    const size_t count = added.size();
     for (Metric& m : added) {
         std::erase_if(metrics, [&](const Metric& old) { return old.id == m.id && old.file == m.file; });
         QString id = m.id;
@@ -25,6 +28,7 @@ void mergeMetrics(std::vector<Metric>& metrics, std::vector<Metric> added)
         m.id = id;
         metrics.push_back(std::move(m));
     }
+    SourceName::nameNew(metrics, metrics.size() - count);
 }
 
 ProjectLoader::Result run(Project base, const QStringList& paths, const std::function<bool(int)>& step)

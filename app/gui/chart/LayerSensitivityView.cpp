@@ -17,6 +17,7 @@
 #include <QTextDocument>
 #include <QToolTip>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 namespace qc::gui {
@@ -111,6 +112,8 @@ void LayerSensitivityView::rebuild()
     QChart* c = chart();
     c->removeAllSeries();
     m_violationSeries = nullptr;
+    m_noSignalSeries = nullptr;
+    m_notCandidateSeries = nullptr;
     for (QAbstractAxis* axis : c->axes())
         c->removeAxis(axis), delete axis;
     buildSlots();
@@ -158,29 +161,35 @@ void LayerSensitivityView::rebuild()
     double rawMax = 0.0;
     std::vector<QLineSeries*> series;
     m_slotValues.assign(p.metrics().size(), std::vector<double>(slotCount, NAN));
+    m_slotEvidence.assign(
+        p.metrics().size(), std::vector<std::array<int, 4>>(slotCount, std::array<int, 4> {}));
     const Ranking& ranking = p.ranking();
     for (size_t m = 0; m < p.metrics().size(); ++m) {
         const Metric& metric = p.metrics()[m];
         std::vector<double> sum(slotCount, 0.0);
         std::vector<double> max(slotCount, -INFINITY);
         std::vector<int> count(slotCount, 0);
-        const std::vector<double>* raw = m < p.scores().size() ? &p.scores()[m].values : nullptr;
+        // Only measurements: a no-signal zero normalized to 0 would read as "least sensitive".
+        const OpScores* raw = m < p.scores().size() ? &p.scores()[m] : nullptr;
         double lo = INFINITY;
         double hi = -INFINITY;
         if (raw && m_mode == Mode::MinMax) {
-            for (double v : *raw) {
+            for (int op = 0; op < p.inventory().size(); ++op) {
+                const double v = raw->measured(op);
                 if (!std::isnan(v))
                     lo = std::min(lo, v), hi = std::max(hi, v);
             }
         }
         for (int op = 0; op < p.inventory().size(); ++op) {
             const int s = m_slotOfOp[size_t(op)];
+            if (raw && s >= 0)
+                ++m_slotEvidence[m][size_t(s)][size_t(raw->evidence[size_t(op)])];
             double v = NAN;
             if (m_mode == Mode::MeanRank || m_mode == Mode::MaxRank) {
                 if (m < ranking.metricRank.size())
                     v = double(ranking.metricRank[m][size_t(op)]);
             } else if (raw) {
-                v = (*raw)[size_t(op)];
+                v = raw->measured(op);
                 if (m_mode == Mode::MinMax && !std::isnan(v)) {
                     v = hi > lo ? (v - lo) / (hi - lo) : 0.5;
                     if (metric.polarity() == Polarity::LowerIsMoreSensitive)
@@ -241,6 +250,7 @@ void LayerSensitivityView::rebuild()
         line->attachAxis(axisX);
         line->attachAxis(axisY);
     }
+    addUnrankedSeries(axisX, axisY, m_mode == Mode::RawLog ? static_cast<QLogValueAxis*>(axisY)->min() : 0.0);
     m_violationSeries = new QScatterSeries;
     m_violationSeries->setName(tr("layer with a violation"));
     m_violationSeries->setColor(violationColor());
@@ -254,6 +264,37 @@ void LayerSensitivityView::rebuild()
     updateViolations();
     updateLegend();
     updateSelection();
+}
+
+void LayerSensitivityView::addUnrankedSeries(QAbstractAxis* axisX, QAbstractAxis* axisY, double baseline)
+{
+    // Layers with values that cannot rank, on the baseline in hollow grey: present, but never a point of a
+    // metric's line, so a tower nobody measured does not read as the least sensitive.
+    auto hollow = [&](const QString& name, QScatterSeries::MarkerShape shape, Evidence evidence) {
+        QList<QPointF> points;
+        for (size_t s = 0; s < m_slots.size(); ++s) {
+            const bool any = std::any_of(m_slotEvidence.begin(), m_slotEvidence.end(),
+                [&](const auto& perSlot) { return perSlot[s][size_t(evidence)] > 0; });
+            if (any)
+                points.append({ double(s), baseline });
+        }
+        auto* series = new QScatterSeries;
+        series->setName(name);
+        series->setMarkerShape(shape);
+        series->setMarkerSize(9.0);
+        series->setColor(Qt::transparent);
+        series->setBorderColor(unrankedColor());
+        series->setPen(QPen(unrankedColor(), 1.5));
+        series->replace(points);
+        chart()->addSeries(series);
+        series->attachAxis(axisX);
+        series->attachAxis(axisY);
+        return series;
+    };
+    m_noSignalSeries
+        = hollow(tr("no signal (not ranked)"), QScatterSeries::MarkerShapeCircle, Evidence::NoSignal);
+    m_notCandidateSeries = hollow(
+        tr("not a candidate (not ranked)"), QScatterSeries::MarkerShapeRectangle, Evidence::NotCandidate);
 }
 
 void LayerSensitivityView::updateLegend()
@@ -272,6 +313,10 @@ void LayerSensitivityView::updateLegend()
         entries.append(entry(metricColor(int(m)), metricLegendName(p.metrics()[m])));
         tips.append(metricToolTip(p.metrics()[m]));
     }
+    if (m_noSignalSeries && m_noSignalSeries->count() > 0)
+        entries.append(entry(unrankedColor(), tr("no signal (not ranked)"), QStringLiteral("&#9675;")));
+    if (m_notCandidateSeries && m_notCandidateSeries->count() > 0)
+        entries.append(entry(unrankedColor(), tr("not a candidate (not ranked)"), QStringLiteral("&#9633;")));
     if (m_legendShowsViolations)
         entries.append(entry(violationColor(), tr("layer with a violation"), QStringLiteral("&#9650;")));
     const QColor text = chart()->titleBrush().color();
@@ -323,9 +368,19 @@ QString LayerSensitivityView::slotToolTip(int slot) const
         tip += tr(" layer %1").arg(s.layer);
     for (size_t m = 0; m < p.metrics().size() && m < m_slotValues.size(); ++m) {
         const double v = m_slotValues[m][size_t(slot)];
+        QString text = std::isnan(v) ? tr("no value") : QString::number(v, 'g', 3);
+        if (m < m_slotEvidence.size()) {
+            const std::array<int, 4>& e = m_slotEvidence[m][size_t(slot)];
+            QStringList unranked;
+            if (e[size_t(Evidence::NoSignal)] > 0)
+                unranked.append(tr("%n no signal", nullptr, e[size_t(Evidence::NoSignal)]));
+            if (e[size_t(Evidence::NotCandidate)] > 0)
+                unranked.append(tr("%n not a candidate", nullptr, e[size_t(Evidence::NotCandidate)]));
+            if (!unranked.isEmpty())
+                text += tr(" (%1: not ranked)").arg(unranked.join(QStringLiteral(", ")));
+        }
         tip += QStringLiteral("<br><span style=\"color:%1\">&#9632;</span> %2: %3")
-                   .arg(metricColor(int(m)).name(), metricShortName(p.metrics()[m]).toHtmlEscaped(),
-                       std::isnan(v) ? tr("no value") : QString::number(v, 'g', 3));
+                   .arg(metricColor(int(m)).name(), metricShortName(p.metrics()[m]).toHtmlEscaped(), text);
     }
     return tip;
 }
