@@ -253,6 +253,9 @@ private slots:
         QVERIFY(chart->legendText().contains(QStringLiteral("no signal (not ranked)")));
         QVERIFY(chart->legendText().contains(QStringLiteral("not a candidate (not ranked)")));
         QCOMPARE(chart->noSignalSeries()->count(), kVisionOps / 2); // one per vision layer
+        QCOMPARE(chart->gapRuns().size(), size_t(1)); // the tower is labelled "no signal · not ranked"
+        QCOMPARE(
+            chart->gapRuns().front(), std::make_pair(chart->slotOfOp(0), chart->slotOfOp(kVisionOps - 1)));
         for (const QPointF& point : chart->noSignalSeries()->points())
             QCOMPARE(point.y(), 0.0);
         for (auto mode : { LayerSensitivityView::Mode::MeanRank, LayerSensitivityView::Mode::MaxRank,
@@ -311,6 +314,10 @@ private slots:
             = chart->slotOfOp(p.inventory().indexOf(QStringLiteral("model.visual.blocks.0.mlp.down_proj")));
         QVERIFY(visionSlot >= 0);
         QVERIFY(std::isnan(chart->slotValue(0, visionSlot)));
+        QVERIFY(std::any_of(
+            chart->gapRuns().begin(), chart->gapRuns().end(), [&](const std::pair<int, int>& run) {
+                return run.first <= visionSlot && visionSlot <= run.second;
+            }));
         // The dock says what the source is and why the tower has no signal.
         window->sourcesPanel()->view()->setCurrentIndex(window->sourcesModel()->index(0, 0));
         const QString details = window->sourcesPanel()->details()->toPlainText();

@@ -8,6 +8,7 @@
 
 #include <QCategoryAxis>
 #include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QHash>
 #include <QLineSeries>
@@ -295,6 +296,59 @@ void LayerSensitivityView::addUnrankedSeries(QAbstractAxis* axisX, QAbstractAxis
         = hollow(tr("no signal (not ranked)"), QScatterSeries::MarkerShapeCircle, Evidence::NoSignal);
     m_notCandidateSeries = hollow(
         tr("not a candidate (not ranked)"), QScatterSeries::MarkerShapeRectangle, Evidence::NotCandidate);
+    buildGapLabels();
+}
+
+void LayerSensitivityView::buildGapLabels()
+{
+    // A stretch of layers where no metric has a ranked value but some have values that cannot rank gets a
+    // label in its middle: an empty plot above hollow markers must not be read as "least sensitive".
+    for (QGraphicsSimpleTextItem* item : m_gapLabels)
+        delete item;
+    m_gapLabels.clear();
+    m_gapRuns.clear();
+    auto unrankedOnly = [&](size_t s) {
+        bool unranked = false;
+        for (size_t m = 0; m < m_slotValues.size(); ++m) {
+            if (!std::isnan(m_slotValues[m][s]))
+                return false;
+            unranked = unranked || m_slotEvidence[m][s][size_t(Evidence::NoSignal)] > 0
+                || m_slotEvidence[m][s][size_t(Evidence::NotCandidate)] > 0;
+        }
+        return unranked;
+    };
+    for (size_t s = 0; s < m_slots.size();) {
+        size_t end = s;
+        while (end < m_slots.size() && unrankedOnly(end))
+            ++end;
+        if (end - s >= 2) { // a single slot is too narrow for a label; its marker and tooltip say it
+            auto* item = new QGraphicsSimpleTextItem(tr("no signal · not ranked"), chart());
+            item->setBrush(unrankedColor());
+            item->setZValue(15);
+            m_gapLabels.push_back(item);
+            m_gapRuns.push_back({ int(s), int(end) - 1 });
+        }
+        s = end == s ? s + 1 : end;
+    }
+    placeGapLabels();
+}
+
+void LayerSensitivityView::placeGapLabels()
+{
+    const QRectF plot = chart()->plotArea();
+    if (chart()->series().isEmpty())
+        return;
+    QAbstractSeries* series = chart()->series().front();
+    for (size_t i = 0; i < m_gapLabels.size(); ++i) {
+        QGraphicsSimpleTextItem* item = m_gapLabels[i];
+        const double left = chart()->mapToPosition(QPointF(m_gapRuns[i].first - 0.5, 0.5), series).x();
+        const double right = chart()->mapToPosition(QPointF(m_gapRuns[i].second + 0.5, 0.5), series).x();
+        const double x0 = std::max(left, plot.left());
+        const double x1 = std::min(right, plot.right());
+        const QRectF text = item->boundingRect();
+        item->setVisible(x1 - x0 > text.width() + 8);
+        item->setPos((x0 + x1 - text.width()) / 2.0, plot.center().y() - text.height() / 2.0);
+    }
 }
 
 void LayerSensitivityView::updateLegend()
@@ -309,9 +363,18 @@ void LayerSensitivityView::updateLegend()
           };
     QStringList entries;
     QStringList tips;
-    for (size_t m = 0; m < p.metrics().size(); ++m) {
-        entries.append(entry(metricColor(int(m)), metricLegendName(p.metrics()[m])));
-        tips.append(metricToolTip(p.metrics()[m]));
+    // Source names are long: when every metric reads the same way, the polarity is said once, in the title.
+    const auto& metrics = p.metrics();
+    const bool onePolarity = metrics.size() > 1
+        && std::all_of(metrics.begin(), metrics.end(),
+            [&](const Metric& m) { return m.polarity() == metrics.front().polarity(); });
+    QString title = m_title;
+    if (onePolarity)
+        title += QStringLiteral(" · ") + polarityPhrase(metrics.front().polarity());
+    for (size_t m = 0; m < metrics.size(); ++m) {
+        entries.append(entry(
+            metricColor(int(m)), onePolarity ? metricShortName(metrics[m]) : metricLegendName(metrics[m])));
+        tips.append(metricToolTip(metrics[m]));
     }
     if (m_noSignalSeries && m_noSignalSeries->count() > 0)
         entries.append(entry(unrankedColor(), tr("no signal (not ranked)"), QStringLiteral("&#9675;")));
@@ -324,7 +387,7 @@ void LayerSensitivityView::updateLegend()
     m_legend->setDefaultTextColor(text);
     m_legend->setHtml(QStringLiteral("<div style=\"font-size:%1pt; margin-bottom:3px\">%2</div><div>%3</div>")
                           .arg(titleFont.pointSizeF())
-                          .arg(m_title.toHtmlEscaped(), entries.join(QStringLiteral("&emsp; "))));
+                          .arg(title.toHtmlEscaped(), entries.join(QStringLiteral("&emsp; "))));
     m_legend->setToolTip(tips.join(QStringLiteral("<hr>")));
     layoutDecorations();
 }
@@ -423,6 +486,7 @@ void LayerSensitivityView::updateViolations()
 
 void LayerSensitivityView::updateSelection()
 {
+    placeGapLabels(); // the plot moved or zoomed
     const int slot = slotOfOp(m_controller->selectedOp());
     const QRectF plot = chart()->plotArea();
     if (slot < 0 || chart()->series().isEmpty()) {

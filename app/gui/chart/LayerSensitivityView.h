@@ -10,6 +10,7 @@
 class QAbstractAxis;
 class QScatterSeries;
 class QGraphicsLineItem;
+class QGraphicsSimpleTextItem;
 class QGraphicsTextItem;
 
 namespace qc::gui {
@@ -45,6 +46,8 @@ public:
     // Hollow grey markers on the baseline, one per layer with no-signal (not-candidate) values.
     const QScatterSeries* noSignalSeries() const { return m_noSignalSeries; }
     const QScatterSeries* notCandidateSeries() const { return m_notCandidateSeries; }
+    // The layer stretches labelled "no signal · not ranked": first and last slot.
+    const std::vector<std::pair<int, int>>& gapRuns() const { return m_gapRuns; }
     // What a metric's line shows at a slot (NaN: no point there).
     double slotValue(int metric, int slot) const
     {
@@ -69,6 +72,8 @@ private:
     void onBackgroundClicked(const QPointF& chartPos);
     void updateLegend();
     void addUnrankedSeries(QAbstractAxis* axisX, QAbstractAxis* axisY, double baseline);
+    void buildGapLabels();
+    void placeGapLabels();
     void layoutDecorations();
 
     ProjectController* m_controller;
@@ -78,6 +83,8 @@ private:
     QScatterSeries* m_violationSeries = nullptr; // one point per layer with a violation: a few dozen at most
     QScatterSeries* m_noSignalSeries = nullptr;
     QScatterSeries* m_notCandidateSeries = nullptr;
+    std::vector<QGraphicsSimpleTextItem*> m_gapLabels; // "no signal · not ranked" over unranked stretches
+    std::vector<std::pair<int, int>> m_gapRuns; // their first and last slot
     QGraphicsLineItem* m_selectionLine;
     QGraphicsTextItem* m_legend;
     GroupAxisItem* m_groupAxis;
