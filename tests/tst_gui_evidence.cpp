@@ -446,6 +446,31 @@ private slots:
             name);
     }
 
+    void aProfileFileWithAlikeNamesOpensWithDistinctOnes()
+    {
+        // As the command line writes it: two reports under the importer's one label.
+        Project project = evidenceFixture();
+        std::vector<Metric> metrics = project.metrics();
+        metrics[0].label = QStringLiteral("ModelOpt AutoQuantize · INT8_LM_DEFAULT_CFG (8 effective bits)");
+        Metric second = metrics[0];
+        second.id = QStringLiteral("autoquant_2");
+        second.file = QStringLiteral("/data/modelopt_autoquant_int8_lm_small.json");
+        metrics.push_back(second);
+        project.setMetrics(metrics);
+        project.recompute();
+        auto window = makeWindow(project);
+        QVERIFY(window);
+        const QString path = m_dir.filePath(QStringLiteral("alike.yaml"));
+        QVERIFY(window->saveTo(path));
+        auto reopened = makeWindow(Project());
+        QVERIFY(reopened);
+        QVERIFY(reopened->openFiles({ path }, true));
+        const auto& loaded = reopened->controller()->project().metrics();
+        QCOMPARE(loaded.size(), size_t(2));
+        QCOMPARE(loaded[0].label, QStringLiteral("AutoQuant INT8_LM_DEFAULT_CFG · 512 samples · large"));
+        QCOMPARE(loaded[1].label, QStringLiteral("AutoQuant INT8_LM_DEFAULT_CFG · 512 samples · small"));
+    }
+
     void duplicateNamesAreRefused()
     {
         Project project = evidenceFixture();

@@ -9,6 +9,7 @@
 
 #include <QFileInfo>
 #include <QFutureInterface>
+#include <QHash>
 #include <QObject>
 
 namespace qc::gui {
@@ -31,6 +32,24 @@ void mergeMetrics(std::vector<Metric>& metrics, std::vector<Metric> added)
     SourceName::nameNew(metrics, metrics.size() - count);
 }
 
+// A profile file written elsewhere (the command line keeps the importers' labels) may name two sources
+// alike: those get their default names, told apart, so legends and pickers can tell them apart too.
+void nameAlikeSources(std::vector<Metric>& metrics)
+{
+    QHash<QString, int> uses;
+    for (const Metric& m : metrics)
+        ++uses[m.label];
+    bool alike = false;
+    for (Metric& m : metrics) {
+        if (uses.value(m.label) > 1) {
+            m.label = SourceName::base(m);
+            alike = true;
+        }
+    }
+    if (alike)
+        SourceName::nameNew(metrics, metrics.size());
+}
+
 ProjectLoader::Result run(Project base, const QStringList& paths, const std::function<bool(int)>& step)
 {
     ProjectLoader::Result result;
@@ -50,6 +69,7 @@ ProjectLoader::Result run(Project base, const QStringList& paths, const std::fun
             case FileKind::ProfileDocument:
                 project = ProfileDocument::load(path).project;
                 metrics = project.metrics();
+                nameAlikeSources(metrics);
                 inventoryGiven = !project.inventoryFromRankings();
                 result.profilePath = QFileInfo(path).absoluteFilePath();
                 break;
