@@ -40,7 +40,7 @@ int OpTableModel::rowCount(const QModelIndex& parent) const
 
 int OpTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : FixedColumnCount + 2 * m_metricCount + 2 + m_profileCount + 1;
+    return parent.isValid() ? 0 : editColumn() + 1;
 }
 
 int OpTableModel::combinedColumn() const
@@ -135,9 +135,9 @@ QVariant OpTableModel::data(const QModelIndex& index, int role) const
         const int metric = metricOfColumn(column);
         if (metric >= 0 && !isRankColumn(column) && size_t(metric) < p.scores().size()
             && !p.scores()[size_t(metric)].isMeasured(op))
-            return QColor(128, 128, 128);
+            return unrankedColor();
         if (column == evidenceColumn() && evidenceText(op) != evidencePhrase(Evidence::Measured))
-            return QColor(128, 128, 128);
+            return unrankedColor();
         return {};
     }
     if (column == editColumn()) {
