@@ -73,7 +73,8 @@ private slots:
 
         controller.resetProject(makeSyntheticProject(400));
         QCOMPARE(ops.rowCount(), 400);
-        QCOMPARE(ops.columnCount(), OpTableModel::FixedColumnCount + 2 * 2 + 1 + 4 + 1); // + the hand edit
+        QCOMPARE(
+            ops.columnCount(), OpTableModel::FixedColumnCount + 1 + 2 * 2 + 1 + 4 + 1); // evidence, hand edit
         QCOMPARE(summary.rowCount(), 4);
         controller.setCut(1, 0.6);
         controller.setOverride(

@@ -1,6 +1,7 @@
 #include "MetricText.h"
 
 #include <QObject>
+#include <cmath>
 
 namespace qc::gui {
 
@@ -14,25 +15,20 @@ bool mentions(const Metric& m, QLatin1String word)
 
 QString metricShortName(const Metric& metric)
 {
-    if (mentions(metric, QLatin1String("hawq")))
-        return QStringLiteral("HAWQ_V2");
-    if (mentions(metric, QLatin1String("mse")))
-        return mentions(metric, QLatin1String("fallback")) ? QStringLiteral("MSE_V2 fallback")
-                                                           : QStringLiteral("MSE_V2");
-    if (mentions(metric, QLatin1String("autoquant")) || mentions(metric, QLatin1String("modelopt")))
-        return QStringLiteral("AutoQuant");
-    return metric.label.isEmpty() ? metric.id : metric.label;
+    // The source's name (SourceName's default or the user's); ids only for sources without one.
+    const QString name = metric.label.trimmed();
+    return name.isEmpty() ? metric.id : name;
 }
 
 QString metricAbbreviation(const Metric& metric)
 {
-    if (mentions(metric, QLatin1String("hawq")))
-        return QStringLiteral("HAWQ");
-    if (mentions(metric, QLatin1String("mse")))
-        return QStringLiteral("MSE");
-    if (mentions(metric, QLatin1String("autoquant")) || mentions(metric, QLatin1String("modelopt")))
-        return QStringLiteral("AutoQ");
-    return metric.id.size() <= 10 ? metric.id : metric.id.left(9) + QStringLiteral("…");
+    // Elided in the middle: the start says what it is, the end what tells it apart from its siblings.
+    const QString name = metricShortName(metric);
+    constexpr qsizetype kHead = 9;
+    constexpr qsizetype kTail = 10;
+    if (name.size() <= kHead + kTail + 1)
+        return name;
+    return name.left(kHead).trimmed() + QStringLiteral("…") + name.right(kTail).trimmed();
 }
 
 QString polarityPhrase(Polarity polarity)
@@ -70,6 +66,15 @@ QString metricToolTip(const Metric& metric)
                           polarityPhrase(metric.polarity()));
     if (metric.flipped)
         tip += QObject::tr(" (reversed by the user)");
+    if (!metric.numberFormat.isEmpty() || !std::isnan(metric.effectiveBits))
+        tip += QObject::tr("<br>Number format: %1%2")
+                   .arg(metric.numberFormat.isEmpty() ? QObject::tr("not stated")
+                                                      : metric.numberFormat.toHtmlEscaped(),
+                       std::isnan(metric.effectiveBits)
+                           ? QString()
+                           : QObject::tr(" (%1 effective bits)").arg(metric.effectiveBits));
+    if (metric.allMeasured)
+        tip += QObject::tr("<br>All values are measured (set by the user): none is set aside as no signal");
     tip += QStringLiteral("<br>Source: %1 (%2)")
                .arg(metric.file.toHtmlEscaped(), metric.format.toHtmlEscaped());
     if (!metric.note.isEmpty())

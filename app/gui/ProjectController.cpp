@@ -5,7 +5,9 @@
 #include "commands/SetCombineCommand.h"
 #include "commands/SetCutCommand.h"
 #include "commands/SetCutPlanCommand.h"
+#include "commands/SetMetricAllMeasuredCommand.h"
 #include "commands/SetMetricFlippedCommand.h"
+#include "commands/SetMetricLabelCommand.h"
 #include "commands/SetOverridesCommand.h"
 #include "commands/SetRulesCommand.h"
 #include "io/FileError.h"
@@ -143,6 +145,43 @@ void ProjectController::setMetricFlipped(int metric, bool flipped)
         flipped ? tr("Reverse the polarity of %1").arg(name) : tr("Restore the polarity of %1").arg(name)));
 }
 
+void ProjectController::setMetricAllMeasured(int metric, bool allMeasured)
+{
+    if (!isMetric(metric) || m_project.metrics()[size_t(metric)].allMeasured == allMeasured)
+        return;
+    const QString name = metricShortName(m_project.metrics()[size_t(metric)]);
+    m_undoStack.push(new SetMetricAllMeasuredCommand(this, metric, allMeasured,
+        allMeasured ? tr("Count every value of %1 as measured").arg(name)
+                    : tr("Set aside the no-signal values of %1").arg(name)));
+}
+
+bool ProjectController::canRenameMetric(int metric, const QString& label) const
+{
+    const QString name = label.simplified();
+    if (!isMetric(metric) || name.isEmpty())
+        return false;
+    // Names tell sources apart in every legend and picker: two alike would defeat that.
+    const std::vector<Metric>& metrics = m_project.metrics();
+    for (size_t m = 0; m < metrics.size(); ++m) {
+        if (int(m) != metric && metricShortName(metrics[m]) == name)
+            return false;
+    }
+    return true;
+}
+
+bool ProjectController::setMetricLabel(int metric, const QString& label)
+{
+    if (!canRenameMetric(metric, label))
+        return false;
+    const QString name = label.simplified();
+    const Metric& m = m_project.metrics()[size_t(metric)];
+    if (m.label == name)
+        return true;
+    m_undoStack.push(new SetMetricLabelCommand(
+        this, metric, m.label, name, tr("Rename %1 to %2").arg(metricShortName(m), name)));
+    return true;
+}
+
 void ProjectController::applyCombine(CombineSpec combine)
 {
     m_project.setCombine(std::move(combine));
@@ -154,14 +193,32 @@ void ProjectController::applyCombine(CombineSpec combine)
 
 void ProjectController::applyMetricFlipped(int metric, bool flipped)
 {
-    if (metric < 0 || size_t(metric) >= m_project.metrics().size())
+    // Legends, headers and tooltips state the polarity: a reset, not just a re-rank.
+    changeMetric(metric, [flipped](Metric& m) { m.flipped = flipped; });
+}
+
+void ProjectController::applyMetricAllMeasured(int metric, bool allMeasured)
+{
+    // Evidence, gaps and the ranking all change, and the Sources dock's counts with them.
+    changeMetric(metric, [allMeasured](Metric& m) { m.allMeasured = allMeasured; });
+}
+
+void ProjectController::applyMetricLabel(int metric, const QString& label)
+{
+    // The ranking does not depend on the name, but every legend, header and picker shows it; a recompute
+    // of a few sources is cheap next to the reset the views do anyway.
+    changeMetric(metric, [&label](Metric& m) { m.label = label; });
+}
+
+void ProjectController::changeMetric(int metric, const std::function<void(Metric&)>& change)
+{
+    if (!isMetric(metric))
         return;
     std::vector<Metric> metrics = m_project.metrics();
-    metrics[size_t(metric)].flipped = flipped;
+    change(metrics[size_t(metric)]);
     m_project.setMetrics(std::move(metrics));
     recomputeSafely();
     updateViolations();
-    // Legends, headers and tooltips state the polarity: a reset, not just a re-rank.
     emit projectReset();
     emit violationsChanged();
 }

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QUndoStack>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -47,6 +48,10 @@ public:
     void setCutBy(CutPlan::CutBy by);
     void setCombine(const CombineSpec& combine);
     void setMetricFlipped(int metric, bool flipped);
+    void setMetricAllMeasured(int metric, bool allMeasured);
+    // Renames a source; returns false (and changes nothing) for an empty name or one another source has.
+    bool setMetricLabel(int metric, const QString& label);
+    bool canRenameMetric(int metric, const QString& label) const;
 
     // The primitives the commands call; not undoable by themselves.
     void applyCutPlan(const CutPlan& plan);
@@ -56,6 +61,8 @@ public:
     void applyComputedProject(Project project); // derived state already current
     void applyCombine(CombineSpec combine);
     void applyMetricFlipped(int metric, bool flipped);
+    void applyMetricAllMeasured(int metric, bool allMeasured);
+    void applyMetricLabel(int metric, const QString& label);
 
     // The cut that keeps profile between its neighbours (profiles are nested).
     double clampCut(int profile, double cut) const;
@@ -86,6 +93,9 @@ signals:
     void filePathChanged(const QString& path);
 
 private:
+    bool isMetric(int metric) const { return metric >= 0 && size_t(metric) < m_project.metrics().size(); }
+    // Changes one metric, recomputes and announces a reset (names and evidence show in every legend).
+    void changeMetric(int metric, const std::function<void(Metric&)>& change);
     void recomputeSafely();
     void announceProject();
     void updateViolations();

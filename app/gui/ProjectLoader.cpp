@@ -4,18 +4,22 @@
 #include "inventory/InventoryReader.h"
 #include "io/FileError.h"
 #include "metrics/MetricImporter.h"
+#include "metrics/SourceName.h"
 #include "project/ProfileDocument.h"
 
 #include <QFileInfo>
 #include <QFutureInterface>
+#include <QHash>
 #include <QObject>
 
 namespace qc::gui {
 
 namespace {
-// Adds metrics to a project, replacing one from the same file and keeping ids unique.
+// Adds metrics to a project, replacing one from the same file and keeping ids unique; the new ones get
+// their default names, unique among all (three reports of one producer must not read alike).
 void mergeMetrics(std::vector<Metric>& metrics, std::vector<Metric> added)
 {
+    const size_t count = added.size();
     for (Metric& m : added) {
         std::erase_if(metrics, [&](const Metric& old) { return old.id == m.id && old.file == m.file; });
         QString id = m.id;
@@ -25,6 +29,25 @@ void mergeMetrics(std::vector<Metric>& metrics, std::vector<Metric> added)
         m.id = id;
         metrics.push_back(std::move(m));
     }
+    SourceName::nameNew(metrics, metrics.size() - count);
+}
+
+// A profile file written elsewhere (the command line keeps the importers' labels) may name two sources
+// alike: those get their default names, told apart, so legends and pickers can tell them apart too.
+void nameAlikeSources(std::vector<Metric>& metrics)
+{
+    QHash<QString, int> uses;
+    for (const Metric& m : metrics)
+        ++uses[m.label];
+    bool alike = false;
+    for (Metric& m : metrics) {
+        if (uses.value(m.label) > 1) {
+            m.label = SourceName::base(m);
+            alike = true;
+        }
+    }
+    if (alike)
+        SourceName::nameNew(metrics, metrics.size());
 }
 
 ProjectLoader::Result run(Project base, const QStringList& paths, const std::function<bool(int)>& step)
@@ -46,6 +69,7 @@ ProjectLoader::Result run(Project base, const QStringList& paths, const std::fun
             case FileKind::ProfileDocument:
                 project = ProfileDocument::load(path).project;
                 metrics = project.metrics();
+                nameAlikeSources(metrics);
                 inventoryGiven = !project.inventoryFromRankings();
                 result.profilePath = QFileInfo(path).absoluteFilePath();
                 break;

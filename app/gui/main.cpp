@@ -2,14 +2,18 @@
 #include "MainWindow.h"
 #include "ProjectController.h"
 #include "UserPrompts.h"
+#include "models/SourcesModel.h"
+#include "widgets/SourcesPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <cstdio>
 
@@ -49,6 +53,20 @@ void useDarkPalette()
 }
 } // namespace
 
+namespace {
+// Raises the named dock of a tabbed dock area, so a screenshot can show the Sources or Rules dock.
+void showDock(qc::gui::MainWindow& window, const QString& name)
+{
+    for (QDockWidget* d : window.findChildren<QDockWidget*>()) {
+        if (d->windowTitle().compare(name, Qt::CaseInsensitive) == 0)
+            d->raise();
+    }
+    if (name.compare(QStringLiteral("sources"), Qt::CaseInsensitive) == 0
+        && window.sourcesModel()->rowCount() > 0)
+        window.sourcesPanel()->view()->setCurrentIndex(window.sourcesModel()->index(0, 0));
+}
+} // namespace
+
 int main(int argc, char** argv)
 {
     // --screenshot renders offscreen: choose the platform before QApplication exists.
@@ -79,8 +97,13 @@ int main(int argc, char** argv)
     const QCommandLineOption tab(QStringLiteral("tab"),
         QStringLiteral("Chart tab shown by --screenshot: 0 ranked curve, 1 metric vs metric, 2 compare."),
         QStringLiteral("N"));
+    const QCommandLineOption dock(QStringLiteral("dock"),
+        QStringLiteral("Dock shown in front by --screenshot: Violations, Rules or Sources (its first source "
+                       "selected)."),
+        QStringLiteral("NAME"));
     parser.addOption(dark);
     parser.addOption(tab);
+    parser.addOption(dock);
     parser.addPositionalArgument(QStringLiteral("FILE"),
         QStringLiteral("Rankings, an inventory or a profile file (any kind, recognised by content)."),
         QStringLiteral("[FILE...]"));
@@ -109,6 +132,8 @@ int main(int argc, char** argv)
         }
         if (parser.isSet(tab))
             window.findChild<QTabWidget*>()->setCurrentIndex(parser.value(tab).toInt());
+        if (parser.isSet(dock))
+            showDock(window, parser.value(dock));
         QApplication::processEvents();
         const QString out = parser.value(screenshot);
         if (!window.saveScreenshot(out)) {

@@ -8,6 +8,7 @@
 
 #include <QCategoryAxis>
 #include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QHash>
 #include <QLineSeries>
@@ -17,6 +18,7 @@
 #include <QTextDocument>
 #include <QToolTip>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 namespace qc::gui {
@@ -111,6 +113,8 @@ void LayerSensitivityView::rebuild()
     QChart* c = chart();
     c->removeAllSeries();
     m_violationSeries = nullptr;
+    m_noSignalSeries = nullptr;
+    m_notCandidateSeries = nullptr;
     for (QAbstractAxis* axis : c->axes())
         c->removeAxis(axis), delete axis;
     buildSlots();
@@ -158,29 +162,35 @@ void LayerSensitivityView::rebuild()
     double rawMax = 0.0;
     std::vector<QLineSeries*> series;
     m_slotValues.assign(p.metrics().size(), std::vector<double>(slotCount, NAN));
+    m_slotEvidence.assign(
+        p.metrics().size(), std::vector<std::array<int, 4>>(slotCount, std::array<int, 4> {}));
     const Ranking& ranking = p.ranking();
     for (size_t m = 0; m < p.metrics().size(); ++m) {
         const Metric& metric = p.metrics()[m];
         std::vector<double> sum(slotCount, 0.0);
         std::vector<double> max(slotCount, -INFINITY);
         std::vector<int> count(slotCount, 0);
-        const std::vector<double>* raw = m < p.scores().size() ? &p.scores()[m].values : nullptr;
+        // Only measurements: a no-signal zero normalized to 0 would read as "least sensitive".
+        const OpScores* raw = m < p.scores().size() ? &p.scores()[m] : nullptr;
         double lo = INFINITY;
         double hi = -INFINITY;
         if (raw && m_mode == Mode::MinMax) {
-            for (double v : *raw) {
+            for (int op = 0; op < p.inventory().size(); ++op) {
+                const double v = raw->measured(op);
                 if (!std::isnan(v))
                     lo = std::min(lo, v), hi = std::max(hi, v);
             }
         }
         for (int op = 0; op < p.inventory().size(); ++op) {
             const int s = m_slotOfOp[size_t(op)];
+            if (raw && s >= 0)
+                ++m_slotEvidence[m][size_t(s)][size_t(raw->evidence[size_t(op)])];
             double v = NAN;
             if (m_mode == Mode::MeanRank || m_mode == Mode::MaxRank) {
                 if (m < ranking.metricRank.size())
                     v = double(ranking.metricRank[m][size_t(op)]);
             } else if (raw) {
-                v = (*raw)[size_t(op)];
+                v = raw->measured(op);
                 if (m_mode == Mode::MinMax && !std::isnan(v)) {
                     v = hi > lo ? (v - lo) / (hi - lo) : 0.5;
                     if (metric.polarity() == Polarity::LowerIsMoreSensitive)
@@ -241,6 +251,7 @@ void LayerSensitivityView::rebuild()
         line->attachAxis(axisX);
         line->attachAxis(axisY);
     }
+    addUnrankedSeries(axisX, axisY, m_mode == Mode::RawLog ? static_cast<QLogValueAxis*>(axisY)->min() : 0.0);
     m_violationSeries = new QScatterSeries;
     m_violationSeries->setName(tr("layer with a violation"));
     m_violationSeries->setColor(violationColor());
@@ -256,6 +267,90 @@ void LayerSensitivityView::rebuild()
     updateSelection();
 }
 
+void LayerSensitivityView::addUnrankedSeries(QAbstractAxis* axisX, QAbstractAxis* axisY, double baseline)
+{
+    // Layers with values that cannot rank, on the baseline in hollow grey: present, but never a point of a
+    // metric's line, so a tower nobody measured does not read as the least sensitive.
+    auto hollow = [&](const QString& name, QScatterSeries::MarkerShape shape, Evidence evidence) {
+        QList<QPointF> points;
+        for (size_t s = 0; s < m_slots.size(); ++s) {
+            const bool any = std::any_of(m_slotEvidence.begin(), m_slotEvidence.end(),
+                [&](const auto& perSlot) { return perSlot[s][size_t(evidence)] > 0; });
+            if (any)
+                points.append({ double(s), baseline });
+        }
+        auto* series = new QScatterSeries;
+        series->setName(name);
+        series->setMarkerShape(shape);
+        series->setMarkerSize(9.0);
+        series->setColor(Qt::transparent);
+        series->setBorderColor(unrankedColor());
+        series->setPen(QPen(unrankedColor(), 1.5));
+        series->replace(points);
+        chart()->addSeries(series);
+        series->attachAxis(axisX);
+        series->attachAxis(axisY);
+        return series;
+    };
+    m_noSignalSeries
+        = hollow(tr("no signal (not ranked)"), QScatterSeries::MarkerShapeCircle, Evidence::NoSignal);
+    m_notCandidateSeries = hollow(
+        tr("not a candidate (not ranked)"), QScatterSeries::MarkerShapeRectangle, Evidence::NotCandidate);
+    buildGapLabels();
+}
+
+void LayerSensitivityView::buildGapLabels()
+{
+    // A stretch of layers where no metric has a ranked value but some have values that cannot rank gets a
+    // label in its middle: an empty plot above hollow markers must not be read as "least sensitive".
+    for (QGraphicsSimpleTextItem* item : m_gapLabels)
+        delete item;
+    m_gapLabels.clear();
+    m_gapRuns.clear();
+    auto unrankedOnly = [&](size_t s) {
+        bool unranked = false;
+        for (size_t m = 0; m < m_slotValues.size(); ++m) {
+            if (!std::isnan(m_slotValues[m][s]))
+                return false;
+            unranked = unranked || m_slotEvidence[m][s][size_t(Evidence::NoSignal)] > 0
+                || m_slotEvidence[m][s][size_t(Evidence::NotCandidate)] > 0;
+        }
+        return unranked;
+    };
+    for (size_t s = 0; s < m_slots.size();) {
+        size_t end = s;
+        while (end < m_slots.size() && unrankedOnly(end))
+            ++end;
+        if (end - s >= 2) { // a single slot is too narrow for a label; its marker and tooltip say it
+            auto* item = new QGraphicsSimpleTextItem(tr("no signal · not ranked"), chart());
+            item->setBrush(unrankedColor());
+            item->setZValue(15);
+            m_gapLabels.push_back(item);
+            m_gapRuns.push_back({ int(s), int(end) - 1 });
+        }
+        s = end == s ? s + 1 : end;
+    }
+    placeGapLabels();
+}
+
+void LayerSensitivityView::placeGapLabels()
+{
+    const QRectF plot = chart()->plotArea();
+    if (chart()->series().isEmpty())
+        return;
+    QAbstractSeries* series = chart()->series().front();
+    for (size_t i = 0; i < m_gapLabels.size(); ++i) {
+        QGraphicsSimpleTextItem* item = m_gapLabels[i];
+        const double left = chart()->mapToPosition(QPointF(m_gapRuns[i].first - 0.5, 0.5), series).x();
+        const double right = chart()->mapToPosition(QPointF(m_gapRuns[i].second + 0.5, 0.5), series).x();
+        const double x0 = std::max(left, plot.left());
+        const double x1 = std::min(right, plot.right());
+        const QRectF text = item->boundingRect();
+        item->setVisible(x1 - x0 > text.width() + 8);
+        item->setPos((x0 + x1 - text.width()) / 2.0, plot.center().y() - text.height() / 2.0);
+    }
+}
+
 void LayerSensitivityView::updateLegend()
 {
     const Project& p = m_controller->project();
@@ -268,10 +363,23 @@ void LayerSensitivityView::updateLegend()
           };
     QStringList entries;
     QStringList tips;
-    for (size_t m = 0; m < p.metrics().size(); ++m) {
-        entries.append(entry(metricColor(int(m)), metricLegendName(p.metrics()[m])));
-        tips.append(metricToolTip(p.metrics()[m]));
+    // Source names are long: when every metric reads the same way, the polarity is said once, in the title.
+    const auto& metrics = p.metrics();
+    const bool onePolarity = metrics.size() > 1
+        && std::all_of(metrics.begin(), metrics.end(),
+            [&](const Metric& m) { return m.polarity() == metrics.front().polarity(); });
+    QString title = m_title;
+    if (onePolarity)
+        title += QStringLiteral(" · ") + polarityPhrase(metrics.front().polarity());
+    for (size_t m = 0; m < metrics.size(); ++m) {
+        entries.append(entry(
+            metricColor(int(m)), onePolarity ? metricShortName(metrics[m]) : metricLegendName(metrics[m])));
+        tips.append(metricToolTip(metrics[m]));
     }
+    if (m_noSignalSeries && m_noSignalSeries->count() > 0)
+        entries.append(entry(unrankedColor(), tr("no signal (not ranked)"), QStringLiteral("&#9675;")));
+    if (m_notCandidateSeries && m_notCandidateSeries->count() > 0)
+        entries.append(entry(unrankedColor(), tr("not a candidate (not ranked)"), QStringLiteral("&#9633;")));
     if (m_legendShowsViolations)
         entries.append(entry(violationColor(), tr("layer with a violation"), QStringLiteral("&#9650;")));
     const QColor text = chart()->titleBrush().color();
@@ -279,7 +387,7 @@ void LayerSensitivityView::updateLegend()
     m_legend->setDefaultTextColor(text);
     m_legend->setHtml(QStringLiteral("<div style=\"font-size:%1pt; margin-bottom:3px\">%2</div><div>%3</div>")
                           .arg(titleFont.pointSizeF())
-                          .arg(m_title.toHtmlEscaped(), entries.join(QStringLiteral("&emsp; "))));
+                          .arg(title.toHtmlEscaped(), entries.join(QStringLiteral("&emsp; "))));
     m_legend->setToolTip(tips.join(QStringLiteral("<hr>")));
     layoutDecorations();
 }
@@ -323,9 +431,19 @@ QString LayerSensitivityView::slotToolTip(int slot) const
         tip += tr(" layer %1").arg(s.layer);
     for (size_t m = 0; m < p.metrics().size() && m < m_slotValues.size(); ++m) {
         const double v = m_slotValues[m][size_t(slot)];
+        QString text = std::isnan(v) ? tr("no value") : QString::number(v, 'g', 3);
+        if (m < m_slotEvidence.size()) {
+            const std::array<int, 4>& e = m_slotEvidence[m][size_t(slot)];
+            QStringList unranked;
+            if (e[size_t(Evidence::NoSignal)] > 0)
+                unranked.append(tr("%n no signal", nullptr, e[size_t(Evidence::NoSignal)]));
+            if (e[size_t(Evidence::NotCandidate)] > 0)
+                unranked.append(tr("%n not a candidate", nullptr, e[size_t(Evidence::NotCandidate)]));
+            if (!unranked.isEmpty())
+                text += tr(" (%1: not ranked)").arg(unranked.join(QStringLiteral(", ")));
+        }
         tip += QStringLiteral("<br><span style=\"color:%1\">&#9632;</span> %2: %3")
-                   .arg(metricColor(int(m)).name(), metricShortName(p.metrics()[m]).toHtmlEscaped(),
-                       std::isnan(v) ? tr("no value") : QString::number(v, 'g', 3));
+                   .arg(metricColor(int(m)).name(), metricShortName(p.metrics()[m]).toHtmlEscaped(), text);
     }
     return tip;
 }
@@ -368,6 +486,7 @@ void LayerSensitivityView::updateViolations()
 
 void LayerSensitivityView::updateSelection()
 {
+    placeGapLabels(); // the plot moved or zoomed
     const int slot = slotOfOp(m_controller->selectedOp());
     const QRectF plot = chart()->plotArea();
     if (slot < 0 || chart()->series().isEmpty()) {

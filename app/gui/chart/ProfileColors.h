@@ -6,8 +6,9 @@
 namespace qc::gui {
 
 // One meaning per colour, everywhere: profiles take the warm Dark2 colours, metrics a cool palette of
-// blues and teals, and red means a violation and nothing else. The selected op is marked by shape (a ring
-// in the text colour), never by a hue, so it reads on light and dark palettes alike.
+// blues and teals, grey (hollow) marks values that do not rank, and red means a violation and nothing else.
+// The selected op is marked by shape (a ring in the text colour), never by a hue, so it reads on light and
+// dark palettes alike.
 
 // One colour per profile, shared by the handles, the shaded bands and the profile panel.
 inline QColor profileColor(int profile)
@@ -25,6 +26,12 @@ inline QColor metricColor(int metric)
         = { QColor(0x1f, 0x77, 0xb4), QColor(0x17, 0xbe, 0xcf), QColor(0x8c, 0x9e, 0xff),
               QColor(0x2c, 0x5f, 0x8a), QColor(0x5a, 0xc8, 0xa0), QColor(0x9a, 0x9a, 0xb0) };
     return colors[metric % 6];
+}
+
+// Values that do not rank (no signal, not a candidate): neutral grey, drawn hollow, never a metric's hue.
+inline QColor unrankedColor()
+{
+    return QColor(0x8a, 0x8a, 0x8a);
 }
 
 // Violations only: rows, markers and the status bar's error count.

@@ -102,7 +102,9 @@ bool OpFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
     case Status::ForcedInt8:
         return state == OpState::ForcedInt8;
     case Status::Unranked:
-        return state == OpState::Unranked || state == OpState::Unmeasured;
+        return state == OpState::Unranked;
+    case Status::Unmeasured:
+        return state == OpState::Unmeasured;
     case Status::Violations:
         return controller->opHasViolation(sourceRow);
     case Status::AddedInProfile:

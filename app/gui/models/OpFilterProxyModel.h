@@ -20,7 +20,8 @@ public:
         KeptByRule,
         KeptByOverride,
         ForcedInt8,
-        Unranked,
+        Unranked, // no source mentions it
+        Unmeasured, // sources mention it, none measured it (no signal, not a candidate): kept "unmeasured"
         Violations,
         AddedInProfile, // INT8 in the status profile but not in the one before it
     };

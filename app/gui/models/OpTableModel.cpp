@@ -7,6 +7,7 @@
 
 #include <QColor>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 namespace qc::gui {
@@ -39,12 +40,18 @@ int OpTableModel::rowCount(const QModelIndex& parent) const
 
 int OpTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : FixedColumnCount + 2 * m_metricCount + 1 + m_profileCount + 1;
+    return parent.isValid() ? 0 : editColumn() + 1;
 }
 
 int OpTableModel::combinedColumn() const
 {
-    return FixedColumnCount + 2 * m_metricCount;
+    return metricValueColumn(m_metricCount);
+}
+
+int OpTableModel::metricOfColumn(int column) const
+{
+    return column >= metricValueColumn(0) && column < combinedColumn() ? (column - metricValueColumn(0)) / 2
+                                                                       : -1;
 }
 
 void OpTableModel::announceDerivedChange()
@@ -63,6 +70,40 @@ QString OpTableModel::statusText(int op, int profile) const
 {
     const QString reason = project().keepReason(op, profile);
     return reason.isEmpty() ? QStringLiteral("INT8") : tr("kept: %1").arg(reason);
+}
+
+namespace {
+QString evidencePhrase(Evidence e)
+{
+    switch (e) {
+    case Evidence::Measured:
+        return OpTableModel::tr("measured");
+    case Evidence::NotCandidate:
+        return OpTableModel::tr("not a candidate");
+    case Evidence::NoSignal:
+        return OpTableModel::tr("no signal");
+    case Evidence::Missing:
+        return OpTableModel::tr("missing");
+    }
+    return {};
+}
+} // namespace
+
+QString OpTableModel::evidenceText(int op) const
+{
+    const std::vector<OpScores>& scores = project().scores();
+    if (scores.empty() || size_t(op) >= scores.front().evidence.size())
+        return {};
+    const Evidence first = scores.front().evidence[size_t(op)];
+    const bool same = std::all_of(
+        scores.begin(), scores.end(), [&](const OpScores& s) { return s.evidence[size_t(op)] == first; });
+    if (same)
+        return evidencePhrase(first);
+    QStringList parts;
+    for (size_t m = 0; m < scores.size() && m < project().metrics().size(); ++m)
+        parts.append(QStringLiteral("%1: %2").arg(
+            metricAbbreviation(project().metrics()[m]), evidencePhrase(scores[m].evidence[size_t(op)])));
+    return tr("mixed — %1").arg(parts.join(QStringLiteral(", ")));
 }
 
 QVariant OpTableModel::data(const QModelIndex& index, int role) const
@@ -86,9 +127,19 @@ QVariant OpTableModel::data(const QModelIndex& index, int role) const
         return {};
     }
     if (role == Qt::TextAlignmentRole)
-        return column >= LayerColumn && column < profileColumn(0)
+        return column >= LayerColumn && column < profileColumn(0) && column != evidenceColumn()
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
             : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole) {
+        // A value that is not a measurement is shown as the source states it, but greyed: it does not rank.
+        const int metric = metricOfColumn(column);
+        if (metric >= 0 && !isRankColumn(column) && size_t(metric) < p.scores().size()
+            && !p.scores()[size_t(metric)].isMeasured(op))
+            return unrankedColor();
+        if (column == evidenceColumn() && evidenceText(op) != evidencePhrase(Evidence::Measured))
+            return unrankedColor();
+        return {};
+    }
     if (column == editColumn()) {
         const Override* edit = overrideOf(op);
         if (role == Qt::EditRole)
@@ -105,6 +156,12 @@ QVariant OpTableModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ToolTipRole) {
         QString tip = o.name;
+        if (column == evidenceColumn()) {
+            for (size_t m = 0; m < p.scores().size() && m < p.metrics().size(); ++m)
+                tip += QStringLiteral("\n%1: %2")
+                           .arg(metricShortName(p.metrics()[m]),
+                               evidencePhrase(p.scores()[m].evidence[size_t(op)]));
+        }
         if (column >= profileColumn(0) && column < editColumn() && rankingReady)
             tip += QStringLiteral("\n") + p.cutPlan().profiles[size_t(column - profileColumn(0))].name
                 + QStringLiteral(": ") + statusText(op, column - profileColumn(0));
@@ -140,9 +197,10 @@ QVariant OpTableModel::data(const QModelIndex& index, int role) const
     default:
         break;
     }
-    if (column < combinedColumn()) {
-        const int metric = (column - FixedColumnCount) / 2;
-        const bool rank = (column - FixedColumnCount) % 2 == 1;
+    if (column == evidenceColumn())
+        return evidenceText(op);
+    if (const int metric = metricOfColumn(column); metric >= 0) {
+        const bool rank = isRankColumn(column);
         if (rank) {
             if (!rankingReady || size_t(metric) >= ranking.metricRank.size())
                 return number(std::nan(""), 3);
@@ -182,14 +240,17 @@ QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int 
         default:
             break;
         }
-        if (section < combinedColumn()) {
-            const Metric& m = p.metrics()[size_t((section - FixedColumnCount) / 2)];
-            // Short: the full name, polarity and source are in the header tooltip.
-            return (section - FixedColumnCount) % 2 == 0 ? metricAbbreviation(m)
-                                                         : QString(metricAbbreviation(m) + tr(" rank"));
+        if (const int metric = metricOfColumn(section); metric >= 0) {
+            // The name elided in the middle (its end tells sibling sources apart); the full name, polarity
+            // and source are in the header tooltip.
+            const Metric& m = p.metrics()[size_t(metric)];
+            return isRankColumn(section) ? QString(tr("rank · ") + metricAbbreviation(m))
+                                         : metricAbbreviation(m);
         }
         if (section == combinedColumn())
             return tr("Combined");
+        if (section == evidenceColumn())
+            return tr("Evidence");
         if (section == editColumn())
             return tr("Hand edit");
         if (section < columnCount()) {
@@ -199,9 +260,9 @@ QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     }
     if (role == Qt::ToolTipRole) {
-        if (section >= FixedColumnCount && section < combinedColumn()) {
-            const Metric& m = p.metrics()[size_t((section - FixedColumnCount) / 2)];
-            return (section - FixedColumnCount) % 2 == 0
+        if (const int metric = metricOfColumn(section); metric >= 0) {
+            const Metric& m = p.metrics()[size_t(metric)];
+            return !isRankColumn(section)
                 ? QString(
                     metricToolTip(m) + tr("<br><i>This column: the raw value as the source states it.</i>"))
                 : QString(metricToolTip(m)
@@ -212,6 +273,10 @@ QVariant OpTableModel::headerData(int section, Qt::Orientation orientation, int 
                 "Combined sensitivity (%1) of the op's unit: 1 = most sensitive; cuts take units from the "
                 "least sensitive end.")
                 .arg(p.combine().toString());
+        if (section == evidenceColumn())
+            return tr("What the op's values are worth: measured, no signal (a value that cannot rank, e.g. a "
+                      "component all exactly 0), not a candidate (never quantizable) or missing. Only "
+                      "measured values rank; an op none measured is kept as \"unmeasured\".");
         if (section == editColumn())
             return tr("The op's hand edit (keep or force INT8, in every profile) and its note; edit the note "
                       "in place");

@@ -11,10 +11,11 @@ namespace qc::gui {
 
 class ProjectController;
 
-// One row per inventory op, in model order: identity, each metric's raw value and normalized rank, the
-// combined rank, per profile INT8 or kept with the reason, and the hand edit with its note (the note is
-// edited in place: K and I act at once, the why comes after). Reads the controller's project on demand,
-// so a drag only announces which columns changed; nothing is copied per row.
+// One row per inventory op, in model order: identity, each metric's raw value (greyed when it is not a
+// measurement) and normalized rank, the combined rank, what the values are worth (evidence), per profile INT8
+// or kept with the reason, and the hand edit with its note (the note is edited in place: K and I act at once,
+// the why comes after). Reads the controller's project on demand, so a drag only announces which columns
+// changed; nothing is copied per row.
 class OpTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,14 +36,27 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
-    // Column layout: fixed columns, then (value, rank) per metric, the combined rank, one column per profile.
-    int metricValueColumn(int metric) const { return FixedColumnCount + 2 * metric; }
-    int metricRankColumn(int metric) const { return FixedColumnCount + 2 * metric + 1; }
+    // Column layout: fixed columns, the evidence, then (value, rank) per metric, the combined rank, one
+    // column per profile. The evidence is one column for all metrics, next to the values it qualifies:
+    // whether anything measured the op is what decides if it ranks; where the metrics disagree its text names
+    // each.
+    int evidenceColumn() const { return FixedColumnCount; }
+    int metricValueColumn(int metric) const { return FixedColumnCount + 1 + 2 * metric; }
+    int metricRankColumn(int metric) const { return metricValueColumn(metric) + 1; }
+    // The metric of a value or rank column, -1 for any other column.
+    int metricOfColumn(int column) const;
+    bool isRankColumn(int column) const
+    {
+        return metricOfColumn(column) >= 0 && column == metricRankColumn(metricOfColumn(column));
+    }
     int combinedColumn() const;
     int profileColumn(int profile) const { return combinedColumn() + 1 + profile; }
     int editColumn() const { return profileColumn(m_profileCount); } // the hand edit and its note
     // "INT8", or "kept: <reason>"
     QString statusText(int op, int profile) const;
+    // "measured", "no signal", "not a candidate", "missing" when every metric agrees, else per metric:
+    // "mixed — AutoQuant…: no signal, MSE_V2: measured". Empty without metrics.
+    QString evidenceText(int op) const;
 
     const ProjectController* controller() const { return m_controller; }
 

@@ -6,8 +6,9 @@ namespace qc::gui {
 
 class ProjectController;
 
-// One row per loaded source (metric): what it is, where it came from, its polarity (the "Reversed" column is
-// checkable and undoable) and how its names matched the inventory: matched, unmatched and ambiguous counts.
+// One row per loaded source (metric): its name (editable, undoable), where it came from, its polarity (the
+// "Reversed" column is checkable and undoable), how many of its values carry no signal and how its names
+// matched the inventory: matched, unmatched and ambiguous counts.
 class SourcesModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,6 +18,7 @@ public:
         PolarityColumn,
         ReversedColumn,
         MatchedColumn,
+        NoSignalColumn, // values that cannot rank (see the gaps in sourceReport)
         UnmatchedColumn,
         AmbiguousColumn,
         FormatColumn, // where it came from last: the counts matter more at the dock's width
@@ -35,8 +37,13 @@ public:
 
     // The names of one source that match no op, or several: at most limit of each, then a count of the rest.
     QString matchReport(int row, int limit = 200) const;
+    // What the source is: name, format, number format and effective bits, the run's facts, how many values
+    // are measured, no signal, not a candidate or missing, and why values are no signal.
+    QString sourceReport(int row) const;
 
 private:
+    int noSignal(int row) const;
+
     ProjectController* m_controller;
     int m_rows = 0;
 };

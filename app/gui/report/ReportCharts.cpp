@@ -1,5 +1,6 @@
 #include "ReportCharts.h"
 
+#include "MetricText.h"
 #include "ProjectController.h"
 #include "chart/LayerSensitivityView.h"
 #include "chart/RankScatterView.h"
@@ -55,7 +56,8 @@ ReviewReport::Charts ReportCharts::render(const Project& project, const QString&
     }
     {
         RankedCurveView ranked(&controller);
-        ranked.chart()->setTitle(QStringLiteral("Ranked curve and the profiles' cuts")); // no handles to drag on paper
+        ranked.chart()->setTitle(
+            QStringLiteral("Ranked curve and the profiles' cuts")); // no handles to drag on paper
         charts.ranked = renderWidget(ranked, folder, QStringLiteral("ranked"),
             QStringLiteral(
                 "Ranked curve of the eligible ops with each profile's cut and the region it quantizes"));
@@ -65,7 +67,7 @@ ReviewReport::Charts ReportCharts::render(const Project& project, const QString&
         scatter.setMetrics(0, 1);
         charts.scatter = renderWidget(scatter, folder, QStringLiteral("scatter"),
             QStringLiteral("%1 against %2 (ranks); ops on which they disagree stand out")
-                .arg(project.metrics()[0].id, project.metrics()[1].id));
+                .arg(metricShortName(project.metrics()[0]), metricShortName(project.metrics()[1])));
     }
     return charts;
 }

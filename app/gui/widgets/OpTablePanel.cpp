@@ -157,6 +157,11 @@ void OpTablePanel::refreshStatusChoices()
     m_status->addItem(tr("Kept by hand"), int(Status::KeptByOverride));
     m_status->addItem(tr("Forced INT8"), int(Status::ForcedInt8));
     m_status->addItem(tr("Unranked"), int(Status::Unranked));
+    m_status->addItem(tr("Unmeasured"), int(Status::Unmeasured));
+    m_status->setItemData(m_status->count() - 2, tr("No source mentions the op"), Qt::ToolTipRole);
+    m_status->setItemData(m_status->count() - 1,
+        tr("Sources mention the op, but none measured it (no signal, not a candidate): kept"),
+        Qt::ToolTipRole);
     m_status->addItem(tr("Violations"), int(Status::Violations));
     // What a step up the profile ladder adds: the ops to review when moving from one profile to the next.
     const auto& profiles = m_controller->project().cutPlan().profiles;
@@ -243,7 +248,22 @@ void OpTablePanel::refreshFilterChoices()
             c == OpTableModel::NameColumn         ? 330
                 : c == OpTableModel::ParamsColumn ? 100
                                                   : 75);
+    fitMetricColumns();
     fitProfileColumns();
+}
+
+void OpTablePanel::fitMetricColumns()
+{
+    // Source names are long and alike at the start: the headers (elided in the middle) must be readable.
+    const QFontMetrics metrics = m_view->horizontalHeader()->fontMetrics();
+    const int count = int(m_controller->project().metrics().size());
+    for (int m = 0; m < count; ++m) {
+        for (const int column : { m_model->metricValueColumn(m), m_model->metricRankColumn(m) }) {
+            const QString text = m_model->headerData(column, Qt::Horizontal).toString();
+            m_view->setColumnWidth(column, std::clamp(metrics.horizontalAdvance(text) + 28, 70, 240));
+        }
+    }
+    m_view->setColumnWidth(m_model->evidenceColumn(), 110); // "not a candidate"; mixed ones elide
 }
 
 void OpTablePanel::fitProfileColumns()

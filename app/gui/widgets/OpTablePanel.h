@@ -43,6 +43,7 @@ signals:
 private:
     void refreshFilterChoices();
     void refreshStatusChoices();
+    void fitMetricColumns();
     void fitProfileColumns();
     void updateMatchCount();
     void triggerEdit(int action);

@@ -4,6 +4,7 @@
 #include "models/SourcesModel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -18,6 +19,7 @@ SourcesPanel::SourcesPanel(ProjectController* controller, SourcesModel* model, Q
     , m_model(model)
     , m_view(new QTableView(this))
     , m_details(new QPlainTextEdit(this))
+    , m_allMeasured(new QCheckBox(tr("All values are measured"), this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -39,14 +41,35 @@ SourcesPanel::SourcesPanel(ProjectController* controller, SourcesModel* model, Q
     });
     m_view->addAction(m_flip);
     addAction(m_flip);
+    m_rename = new QAction(tr("&Rename Source"), this);
+    m_rename->setToolTip(
+        tr("Rename the selected source (undoable); the name shows in every legend and header"));
+    connect(m_rename, &QAction::triggered, this, [this] {
+        const int row = currentRow();
+        if (row >= 0)
+            m_view->edit(m_model->index(row, SourcesModel::NameColumn));
+    });
+    m_view->addAction(m_rename);
+    m_allMeasured->setToolTip(
+        tr("Count every value of the selected source as a measurement (undoable): exact-zero or tied "
+           "components rank instead of being set aside as \"no signal\". Only when you know the run "
+           "measured them."));
+    // clicked, not toggled: only the user's click is an edit; updateDetails sets the box silently.
+    connect(m_allMeasured, &QCheckBox::clicked, this, [this](bool checked) {
+        const int row = currentRow();
+        if (row >= 0)
+            m_controller->setMetricAllMeasured(row, checked);
+    });
     auto* flipButton = new QPushButton(tr("Reverse polarity of the selected source"), this);
     flipButton->setToolTip(m_flip->toolTip());
     connect(flipButton, &QPushButton::clicked, m_flip, &QAction::trigger);
     m_details->setReadOnly(true);
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_details->setPlaceholderText(tr("Select a source to see its unmatched and ambiguous names"));
+    m_details->setPlaceholderText(
+        tr("Select a source to see what it is, its run, its no-signal values and its unmatched names"));
     layout->addWidget(m_view, 1);
     layout->addWidget(flipButton);
+    layout->addWidget(m_allMeasured);
     layout->addWidget(m_details, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &SourcesPanel::updateDetails);
@@ -70,7 +93,12 @@ int SourcesPanel::currentRow() const
 void SourcesPanel::updateDetails()
 {
     const int row = currentRow();
-    m_details->setPlainText(row >= 0 ? m_model->matchReport(row) : QString());
+    m_details->setPlainText(row >= 0
+            ? m_model->sourceReport(row) + QStringLiteral("\n\n") + m_model->matchReport(row)
+            : QString());
+    const auto& metrics = m_controller->project().metrics();
+    m_allMeasured->setEnabled(row >= 0);
+    m_allMeasured->setChecked(row >= 0 && size_t(row) < metrics.size() && metrics[size_t(row)].allMeasured);
 }
 
 } // namespace qc::gui

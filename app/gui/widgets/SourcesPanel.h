@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QPlainTextEdit;
 class QTableView;
 
@@ -10,9 +11,10 @@ namespace qc::gui {
 class ProjectController;
 class SourcesModel;
 
-// The Sources dock: every loaded metric with its format, file, polarity (reversible: checkbox, context menu
-// or the button) and how its names matched the inventory; below, the unmatched and ambiguous names of the
-// selected source, so that a naming mismatch is visible instead of silently unranked.
+// The Sources dock: every loaded metric with its name (renamable), format, file, polarity (reversible:
+// checkbox, context menu or the button) and how its names matched the inventory; below, what the selected
+// source is (number format, run facts, evidence counts, why values are no signal, with a checkbox to count
+// them all as measured) and its unmatched and ambiguous names, so nothing is silently unranked.
 class SourcesPanel : public QWidget
 {
     Q_OBJECT
@@ -22,6 +24,8 @@ public:
     QTableView* view() const { return m_view; }
     QPlainTextEdit* details() const { return m_details; }
     QAction* flipAction() const { return m_flip; }
+    QAction* renameAction() const { return m_rename; }
+    QCheckBox* allMeasuredBox() const { return m_allMeasured; }
 
 private:
     int currentRow() const;
@@ -31,7 +35,9 @@ private:
     SourcesModel* m_model;
     QTableView* m_view;
     QPlainTextEdit* m_details;
+    QCheckBox* m_allMeasured;
     QAction* m_flip;
+    QAction* m_rename = nullptr;
     int m_rowBeforeReset = -1;
 };
 
