@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine: installs the build dependencies, builds, then
 #   packaging/build.sh example   runs the main job on the bundled Qwen2.5-VL-3B example
-#   packaging/build.sh test      runs every test suite (what CI runs)
+#   packaging/build.sh test      runs every test suite (what CI runs): the C++ suites, then the real
+#                                frameworks (tests/frameworks; QUANTCUT_SKIP_FRAMEWORKS=1 skips them for a
+#                                quick local run, CI never does)
+#   packaging/build.sh frameworks  only the real INC / ModelOpt / llm-compressor suite (~4.4 GB of wheels,
+#                                downloaded once into $QUANTCUT_FRAMEWORKS_CACHE, default ~/.cache/quantcut-frameworks)
 #   packaging/build.sh bench     runs the benchmark executable
 #   packaging/build.sh deb       builds the Debian package with cpack
 set -euo pipefail
@@ -20,6 +24,7 @@ packages=(
   libyaml-cpp-dev
   qt6-qpa-plugins                   # the offscreen platform the GUI tests and --screenshot run on
   python3 python3-yaml python3-jsonschema  # tests load the profile file with PyYAML and its JSON Schema
+  python3-venv python3-pip          # the frameworks suite's pinned virtual environments
   dpkg-dev file                     # cpack -G DEB runs dpkg-shlibdeps, which runs file
 )
 missing=()
@@ -58,6 +63,14 @@ case "$mode" in
     ;;
   test)
     QT_QPA_PLATFORM=offscreen ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
+    if [ "${QUANTCUT_SKIP_FRAMEWORKS:-0}" = 1 ]; then
+      echo "QUANTCUT_SKIP_FRAMEWORKS=1: the real frameworks suite was skipped"
+    else
+      tests/frameworks/run.sh "$build_dir"
+    fi
+    ;;
+  frameworks)
+    tests/frameworks/run.sh "$build_dir"
     ;;
   bench)
     "$build_dir/bench/quantcut-bench"
@@ -66,7 +79,7 @@ case "$mode" in
     (cd "$build_dir" && cpack -G DEB)
     ;;
   *)
-    echo "usage: packaging/build.sh [example|test|bench|deb]" >&2
+    echo "usage: packaging/build.sh [example|test|frameworks|bench|deb]" >&2
     exit 2
     ;;
 esac

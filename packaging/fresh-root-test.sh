@@ -13,6 +13,9 @@ cd "$(dirname "$0")/.."
 project=$(pwd)
 
 cache="${QUANTCUT_ROOT_CACHE:-/var/cache/quantcut/fresh-root}"
+# The frameworks suite's hash-checked wheelhouse (4.4 GB) is the one thing shared with the roots, so that later
+# runs on this machine do not download it again; every wheel is checked against its lock's hash on install.
+wheels="${QUANTCUT_WHEEL_CACHE:-/var/cache/quantcut/frameworks-wheels}"
 mirror="${QUANTCUT_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 base="$cache/bookworm-minbase.tar"
 work=""
@@ -29,7 +32,13 @@ die() {
 cleanup() {
   local i
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done
-  [ -z "$work" ] || rm -rf --one-file-system "$work"
+  [ -n "$work" ] || return 0
+  # A bind mount of the same file system would not stop rm: never delete while anything is mounted below.
+  if grep -q " $work/" /proc/mounts; then
+    echo "fresh-root: not removing $work: something is still mounted below it" >&2
+  else
+    rm -rf --one-file-system "$work"
+  fi
 }
 trap cleanup EXIT
 
@@ -125,6 +134,9 @@ main() {
   new_root build
   build_root=$root
   copy_project "$build_root"
+  mkdir -p "$wheels" "$build_root/root/.cache/quantcut-frameworks/wheels"
+  mount --bind "$wheels" "$build_root/root/.cache/quantcut-frameworks/wheels" &&
+    mounted+=("$build_root/root/.cache/quantcut-frameworks/wheels")
   local n=0 command
   while IFS= read -r command; do
     n=$((n + 1))

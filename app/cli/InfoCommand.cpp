@@ -106,8 +106,13 @@ void describeAutoQuantDecisions(
 void describe(const QString& path, const QString& format, const std::optional<Inventory>& inventory,
     const std::vector<double>& budgets)
 {
-    const QByteArray data = readInput(path);
     out() << path << '\n';
+    if (format.isEmpty() && InventoryReader::isCheckpoint(path)) {
+        out() << "  format: op inventory (checkpoint)\n";
+        describeInventory(InventoryReader::read(path));
+        return;
+    }
+    const QByteArray data = readInput(path);
     if (format.isEmpty() && data.contains("quantcut_profiles:")) {
         const ProfileDocument::Loaded loaded = ProfileDocument::load(path);
         out() << "  format: quantcut profile file, " << loaded.storedLists.size() << " profiles\n";

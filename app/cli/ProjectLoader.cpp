@@ -2,6 +2,7 @@
 
 #include "io/FileError.h"
 #include "metrics/MetricImporter.h"
+#include "metrics/SourceName.h"
 
 #include <QFileInfo>
 #include <QSet>
@@ -87,6 +88,7 @@ std::vector<Metric> readMetrics(const ArgumentList& args)
                 QStringLiteral("--format names '%1', which no --metric has as its ID").arg(it.key())
             };
     }
+    SourceName::nameNew(metrics, 0); // the names the explorer gives the same files
     applyToMetrics(args, QStringLiteral("--flip"), metrics, [](Metric& m) { m.flipped = !m.flipped; });
     applyToMetrics(args, QStringLiteral("--all-measured"), metrics, [](Metric& m) { m.allMeasured = true; });
     return metrics;

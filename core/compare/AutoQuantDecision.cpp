@@ -37,9 +37,10 @@ qint64 noneCost(const AutoQuantManifest::Group& g, const QString& file)
     return wholeCost(none->cost, g.name, file);
 }
 
+// Relative, so that tiny scores (a random model's are ~1e-7) are compared as closely as large ones.
 bool agrees(double a, double b)
 {
-    return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b));
+    return std::abs(a - b) <= 1e-6 * std::max(std::abs(a), std::abs(b));
 }
 } // namespace
 

@@ -364,6 +364,12 @@ bool InventoryReader::naturalLess(const QString& a, const QString& b)
     return a.size() - i < b.size() - j;
 }
 
+bool InventoryReader::isCheckpoint(const QString& path)
+{
+    return QFileInfo(path).isDir() || path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive)
+        || path.endsWith(QLatin1String(".safetensors.index.json"), Qt::CaseInsensitive);
+}
+
 Inventory InventoryReader::read(const QString& path, const OpClassifier& classifier)
 {
     const QFileInfo info(path);

@@ -18,6 +18,9 @@ public:
     // A CSV inventory, one *.safetensors file, a model.safetensors.index.json (reads the shard headers beside
     // it), or a directory holding either. Detects which by content/extension. Source = the path.
     static Inventory read(const QString& path, const OpClassifier& classifier = OpClassifier::defaults());
+    // Whether a path is a checkpoint (a directory, a *.safetensors file, a *.safetensors.index.json) rather
+    // than a text file whose content decides what it is.
+    static bool isCheckpoint(const QString& path);
 
     // Column `name` (aliases op, op_name, module) is required; op_type/type, layer_index/layer, component and
     // params are optional. A missing or blank component or layer comes from the classifier.
