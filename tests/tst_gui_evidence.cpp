@@ -5,6 +5,7 @@
 #include "MetricText.h"
 #include "ProjectController.h"
 #include "ProjectLoader.h"
+#include "SyntheticProject.h"
 #include "TestPaths.h"
 #include "UserPrompts.h"
 #include "chart/LayerSensitivityView.h"
@@ -12,6 +13,7 @@
 #include "models/OpFilterProxyModel.h"
 #include "models/OpTableModel.h"
 #include "models/SourcesModel.h"
+#include "profile/CutPlan.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ScatterPanel.h"
 #include "widgets/SourcesPanel.h"
@@ -152,6 +154,29 @@ class TestGuiEvidence : public QObject
 
 private slots:
     void init() { m_errors.clear(); }
+
+    // A budget in effective bits: switching keeps every profile's ops, and the curve's axis spans the bits
+    // that quantizing none to all of the eligible units gives.
+    void budgetInEffectiveBits()
+    {
+        auto window = makeWindow(makeSyntheticProject(600));
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        std::vector<qint64> before;
+        for (const ProfileCut& c : controller->project().cuts())
+            before.push_back(c.ops);
+        controller->setCutBy(CutPlan::CutBy::Bits);
+        const Project& p = controller->project();
+        QCOMPARE(p.cutPlan().by, CutPlan::CutBy::Bits);
+        for (size_t i = 0; i < before.size(); ++i) {
+            QCOMPARE(p.cuts()[i].ops, before[i]);
+            QVERIFY(p.cutPlan().profiles[i].cut > 8.0 && p.cutPlan().profiles[i].cut <= 16.0);
+            QVERIFY(i == 0 || p.cutPlan().profiles[i].cut <= p.cutPlan().profiles[i - 1].cut); // budgets fall
+        }
+        QCOMPARE(controller->errorCount(), 0); // falling budgets are in order
+        controller->undoStack()->undo();
+        QCOMPARE(controller->project().cutPlan().by, CutPlan::CutBy::Ops);
+    }
 
     void defaultNamesAreUniqueForOneProducer()
     {

@@ -279,7 +279,7 @@ void ProjectController::announceProject()
 
 double ProjectController::maxCut() const
 {
-    return m_project.cutPlan().maxCut(m_project.ranking().eligibleOps());
+    return m_project.cutPlan().maxCut(m_project.ranking().eligibleOps(), m_project.ranking().totalParams);
 }
 
 double ProjectController::clampCut(int profile, double cut) const

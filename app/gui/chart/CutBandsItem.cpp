@@ -11,8 +11,10 @@ CutBandsItem::CutBandsItem(QGraphicsItem* parent)
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
-void CutBandsItem::setBands(const QRectF& plotArea, const QList<double>& xs, const QList<QColor>& colors)
+void CutBandsItem::setBands(
+    const QRectF& plotArea, const QList<double>& xs, const QList<QColor>& colors, bool fromRight)
 {
+    m_fromRight = fromRight;
     if (plotArea != m_plotArea)
         prepareGeometryChange();
     m_plotArea = plotArea;
@@ -23,13 +25,14 @@ void CutBandsItem::setBands(const QRectF& plotArea, const QList<double>& xs, con
 
 void CutBandsItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    double left = m_plotArea.left();
+    double edge = m_fromRight ? m_plotArea.right() : m_plotArea.left();
     for (qsizetype i = 0; i < m_xs.size(); ++i) {
-        const double right = std::max(left, m_xs[i]);
+        const double next = m_fromRight ? std::min(edge, m_xs[i]) : std::max(edge, m_xs[i]);
         QColor fill = m_colors.value(i);
         fill.setAlpha(55);
-        painter->fillRect(QRectF(left, m_plotArea.top(), right - left, m_plotArea.height()), fill);
-        left = right;
+        const double left = std::min(edge, next);
+        painter->fillRect(QRectF(left, m_plotArea.top(), std::abs(next - edge), m_plotArea.height()), fill);
+        edge = next;
     }
 }
 

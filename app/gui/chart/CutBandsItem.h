@@ -14,8 +14,10 @@ class CutBandsItem : public QGraphicsItem
 public:
     explicit CutBandsItem(QGraphicsItem* parent);
 
-    // plotArea in parent coordinates; xs ascending, one per profile.
-    void setBands(const QRectF& plotArea, const QList<double>& xs, const QList<QColor>& colors);
+    // plotArea in parent coordinates; one x per profile, ascending, or descending with fromRight (a budget's
+    // axis, on which quantizing more moves left).
+    void setBands(
+        const QRectF& plotArea, const QList<double>& xs, const QList<QColor>& colors, bool fromRight = false);
 
     QRectF boundingRect() const override { return m_plotArea; }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -24,6 +26,7 @@ private:
     QRectF m_plotArea;
     QList<double> m_xs;
     QList<QColor> m_colors;
+    bool m_fromRight = false;
 };
 
 } // namespace qc::gui

@@ -72,6 +72,25 @@ void RankedCurveView::setExporting(bool exporting)
                                 : tr("Ranked curve: drag a handle to move a profile's cut"));
 }
 
+QString RankedCurveView::cutLabel(CutPlan::CutBy by, double cut)
+{
+    switch (by) {
+    case CutPlan::CutBy::Count:
+        return QString::number(cut, 'f', 0);
+    case CutPlan::CutBy::Score:
+        return QString::number(cut, 'f', 3);
+    case CutPlan::CutBy::Bits:
+        return tr("≤ %1 bits").arg(cut, 0, 'f', 2);
+    case CutPlan::CutBy::MemoryGb:
+        return tr("≤ %1 GB").arg(cut, 0, 'f', 2);
+    case CutPlan::CutBy::Ops:
+        return QString::number(cut * 100.0, 'f', 1) + tr("% of eligible");
+    case CutPlan::CutBy::Params:
+        return QString::number(cut * 100.0, 'f', 1) + tr("% of el. params");
+    }
+    return {};
+}
+
 QString RankedCurveView::axisTitle() const
 {
     switch (m_controller->project().cutPlan().by) {
@@ -83,6 +102,10 @@ QString RankedCurveView::axisTitle() const
         return tr("eligible ops in INT8 (count)");
     case CutPlan::CutBy::Score:
         return tr("sensitivity threshold (ops above stay)");
+    case CutPlan::CutBy::Bits:
+        return tr("effective bits per weight (budget; lower = more INT8)");
+    case CutPlan::CutBy::MemoryGb:
+        return tr("weight memory, GB (budget; lower = more INT8)");
     }
     return {};
 }
@@ -120,7 +143,14 @@ void RankedCurveView::rebuild()
         m_axisX->setLabelFormat(QStringLiteral("%.1f"));
     }
     m_decimatedWidth = -1;
-    setHomeRange(Qt::Horizontal, 0.0, count ? maxCut : 1.0);
+    if (CutPlan::isBudget(p.cutPlan().by)) {
+        // A budget falls as units are added: the axis spans what quantizing none to all of them gives.
+        const double low = ProfileCutter::cutForUnits(r, p.cutPlan().by, n);
+        const double high = ProfileCutter::cutForUnits(r, p.cutPlan().by, 0);
+        setHomeRange(Qt::Horizontal, low, std::max(high, low + 1e-9));
+    } else {
+        setHomeRange(Qt::Horizontal, 0.0, count ? maxCut : 1.0);
+    }
     if (p.cutPlan().by != m_shownBy) {
         m_shownBy = p.cutPlan().by;
         resetZoom(); // another measure: the old zoom means nothing on the new axis
@@ -212,10 +242,7 @@ void RankedCurveView::updateOverlay()
         m_handles[size_t(i)]->setVisible(std::abs(unclamped - x) < 0.5);
         const ProfileCut& cut = p.cuts()[size_t(i)];
         // The cut's own measure says what it is of: the panel's percentages are of all ops.
-        const QString measure = p.cutPlan().by == CutPlan::CutBy::Count ? QString::number(spec.cut, 'f', 0)
-            : p.cutPlan().by == CutPlan::CutBy::Score                   ? QString::number(spec.cut, 'f', 3)
-                                                      : QString::number(spec.cut * 100.0, 'f', 1)
-                + (p.cutPlan().by == CutPlan::CutBy::Ops ? tr("% of eligible") : tr("% of el. params"));
+        const QString measure = cutLabel(p.cutPlan().by, spec.cut);
         const QString label = QStringLiteral("%1 · %2 · %3 ops").arg(spec.name, measure).arg(cut.ops);
         // Stagger labels: the first row where this label clears the previous one, else the emptiest row.
         const auto [left, right] = CutHandle::labelSpan(x, plot, label);
@@ -235,7 +262,7 @@ void RankedCurveView::updateOverlay()
         xs.append(x);
         colors.append(profileColor(i));
     }
-    m_bands->setBands(plot, xs, colors);
+    m_bands->setBands(plot, xs, colors, CutPlan::isBudget(p.cutPlan().by));
     updateSelectionMarker();
 }
 

@@ -48,6 +48,8 @@ private:
     // Of the handles drawn on the same spot as profile's, the one that can move towards wanted.
     int handleMovingTowards(int profile, double wanted) const;
     void onBackgroundClicked(const QPointF& chartPos);
+    // What a cut value means, as the handle labels it.
+    static QString cutLabel(CutPlan::CutBy by, double cut);
     QString axisTitle() const;
 
     ProjectController* m_controller;

@@ -33,9 +33,13 @@ ProfilePanel::ProfilePanel(ProjectController* controller, QWidget* parent)
     m_cutBy->addItem(tr("fraction of params"), int(CutPlan::CutBy::Params));
     m_cutBy->addItem(tr("op count"), int(CutPlan::CutBy::Count));
     m_cutBy->addItem(tr("score threshold"), int(CutPlan::CutBy::Score));
-    m_cutBy->setToolTip(tr("What a cut measures: the fraction of eligible ops or parameters quantized, the "
-                           "number of ops, or a combined-sensitivity threshold. Changing it keeps every "
-                           "profile's ops (undoable)."));
+    m_cutBy->addItem(tr("budget: effective bits"), int(CutPlan::CutBy::Bits));
+    m_cutBy->addItem(tr("budget: weight GB"), int(CutPlan::CutBy::MemoryGb));
+    m_cutBy->setToolTip(
+        tr("What a cut measures: the fraction of eligible ops or parameters quantized, the "
+           "number of ops, a combined-sensitivity threshold, or a budget (effective bits per "
+           "weight, weight memory in GB) that the smallest prefix meeting it takes. Changing it "
+           "keeps every profile's ops (undoable)."));
     m_combine = new QComboBox(this);
     m_combine->setToolTip(
         tr("How the metrics combine into one ranking: the mean or the max of the normalized "
