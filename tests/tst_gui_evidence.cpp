@@ -14,6 +14,7 @@
 #include "models/OpTableModel.h"
 #include "models/SourcesModel.h"
 #include "profile/CutPlan.h"
+#include "profile/Override.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ScatterPanel.h"
 #include "widgets/SourcesPanel.h"
@@ -154,6 +155,50 @@ class TestGuiEvidence : public QObject
 
 private slots:
     void init() { m_errors.clear(); }
+
+    // A hand edit changes that op's (and its fused group's) decisions only: other ops keep theirs in every
+    // profile, although the count of eligible units behind each fraction cut changed (issue 12, item 5).
+    void handEditMovesNoOtherOp()
+    {
+        auto window = makeWindow(makeSyntheticProject(600));
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        const Project& p = controller->project();
+        auto decisions = [&] {
+            std::vector<std::vector<bool>> d(size_t(p.profileCount()));
+            for (int prof = 0; prof < p.profileCount(); ++prof)
+                for (int op = 0; op < p.inventory().size(); ++op)
+                    d[size_t(prof)].push_back(p.isQuantized(op, prof));
+            return d;
+        };
+        const auto before = decisions();
+        const CutPlan planBefore = p.cutPlan();
+        // An op that C quantizes and B does not.
+        int target = -1;
+        for (int op = 0; op < p.inventory().size() && target < 0; ++op) {
+            if (before[2][size_t(op)] && !before[1][size_t(op)])
+                target = op;
+        }
+        QVERIFY(target >= 0);
+        const int unit = p.ranking().unitOf[size_t(target)];
+        for (const Override::Action action : { Override::Action::Keep, Override::Action::Int8 }) {
+            controller->setOverride(target, action);
+            const auto after = decisions();
+            for (int prof = 0; prof < p.profileCount(); ++prof) {
+                for (int op = 0; op < p.inventory().size(); ++op) {
+                    if (p.ranking().unitOf[size_t(op)] == unit)
+                        QCOMPARE(bool(after[size_t(prof)][size_t(op)]), action == Override::Action::Int8);
+                    else
+                        QVERIFY2(after[size_t(prof)][size_t(op)] == before[size_t(prof)][size_t(op)],
+                            qPrintable(
+                                QStringLiteral("profile %1, %2").arg(prof).arg(p.inventory().at(op).name)));
+                }
+            }
+            controller->undoStack()->undo();
+            QCOMPARE(p.cutPlan(), planBefore); // undo restores the exact cut values
+            QVERIFY(decisions() == before);
+        }
+    }
 
     // A budget in effective bits: switching keeps every profile's ops, and the curve's axis spans the bits
     // that quantizing none to all of the eligible units gives.

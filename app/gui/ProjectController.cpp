@@ -12,6 +12,7 @@
 #include "commands/SetRulesCommand.h"
 #include "io/FileError.h"
 #include "profile/Checker.h"
+#include "profile/CutCarryOver.h"
 #include "profile/ProfileCutter.h"
 
 #include <algorithm>
@@ -87,7 +88,8 @@ void ProjectController::setOverride(int op, std::optional<Override::Action> acti
     }
     if (overrides == m_project.overrides())
         return;
-    m_undoStack.push(new SetOverridesCommand(this, m_project.overrides(), std::move(overrides), text));
+    m_undoStack.push(new SetOverridesCommand(
+        this, m_project.overrides(), m_project.cutPlan(), std::move(overrides), text));
 }
 
 QStringList ProjectController::setRules(const RuleSet& rules, const QString& text)
@@ -237,9 +239,24 @@ void ProjectController::applyCutPlan(const CutPlan& plan)
     emit violationsChanged();
 }
 
-void ProjectController::applyOverrides(std::vector<Override> overrides)
+CutPlan ProjectController::applyOverridesKeepingCuts(std::vector<Override> overrides)
+{
+    const Ranking before = m_project.ranking();
+    const std::vector<ProfileCut> cuts = m_project.cuts();
+    m_project.setOverrides(std::move(overrides));
+    recomputeSafely();
+    m_project.setCutPlan(carryCutsOver(before, cuts, m_project.ranking(), m_project.cutPlan()));
+    m_project.recut();
+    updateViolations();
+    emit rankingChanged();
+    emit violationsChanged();
+    return m_project.cutPlan();
+}
+
+void ProjectController::applyOverrides(std::vector<Override> overrides, const CutPlan& plan)
 {
     m_project.setOverrides(std::move(overrides));
+    m_project.setCutPlan(plan);
     recomputeSafely();
     updateViolations();
     emit rankingChanged();

@@ -55,7 +55,10 @@ public:
 
     // The primitives the commands call; not undoable by themselves.
     void applyCutPlan(const CutPlan& plan);
-    void applyOverrides(std::vector<Override> overrides);
+    void applyOverrides(std::vector<Override> overrides, const CutPlan& plan);
+    // Applies hand edits and moves the cut values so that no other op changes its decision in any profile;
+    // returns the cut plan that did it (what redo applies again).
+    CutPlan applyOverridesKeepingCuts(std::vector<Override> overrides);
     void applyRules(RuleSet rules);
     void applyProject(Project project);
     void applyComputedProject(Project project); // derived state already current

@@ -5,21 +5,25 @@
 namespace qc::gui {
 
 SetOverridesCommand::SetOverridesCommand(ProjectController* controller, std::vector<Override> before,
-    std::vector<Override> after, const QString& text)
+    CutPlan planBefore, std::vector<Override> after, const QString& text)
     : m_controller(controller)
     , m_before(std::move(before))
     , m_after(std::move(after))
+    , m_planBefore(std::move(planBefore))
 {
     setText(text);
 }
 
 void SetOverridesCommand::undo()
 {
-    m_controller->applyOverrides(m_before);
+    m_controller->applyOverrides(m_before, m_planBefore);
 }
 void SetOverridesCommand::redo()
 {
-    m_controller->applyOverrides(m_after);
+    if (m_planAfter)
+        m_controller->applyOverrides(m_after, *m_planAfter);
+    else
+        m_planAfter = m_controller->applyOverridesKeepingCuts(m_after);
 }
 
 } // namespace qc::gui
