@@ -78,6 +78,12 @@ new_root() {
     cp /etc/apt/sources.list "$root/etc/apt/sources.list"
   fi
   cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+  # The machine's TLS trust (a mirror or proxy may use its own CA) for pip, outside the paths that Debian's
+  # ca-certificates regenerates; the network setting of this machine, like resolv.conf, not a dependency.
+  if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+    cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/quantcut-host-ca.crt"
+    printf '[global]\ncert = /etc/quantcut-host-ca.crt\n' >"$root/etc/pip.conf"
+  fi
   mount -t proc proc "$root/proc" && mounted+=("$root/proc")
   mount --rbind /dev "$root/dev" && mount --make-rslave "$root/dev" && mounted+=("$root/dev")
   mkdir -p "$root/tmp" && chmod 1777 "$root/tmp"

@@ -15,6 +15,7 @@
 # Every package is installed with --no-deps --require-hashes from the locks; `pip check` must pass.
 # Prints "env NAME: PATH" per environment, last.
 set -euo pipefail
+shopt -s inherit_errexit # a failed download or install inside $(...) must stop the script, not print "ok"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cache="${QUANTCUT_FRAMEWORKS_CACHE:-$HOME/.cache/quantcut-frameworks}"
 python="${QUANTCUT_PYTHON:-python3}"
@@ -90,8 +91,10 @@ main() {
     done
   fi
   layer="$(torch_layer)"
+  local dir
   for n in "${names[@]}"; do
-    echo "env $n: $(make_env "$n" "$layer")"
+    dir="$(make_env "$n" "$layer")"
+    echo "env $n: $dir"
   done
 }
 
