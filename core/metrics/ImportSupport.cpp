@@ -7,6 +7,7 @@
 #include <QJsonParseError>
 #include <charconv>
 #include <cmath>
+#include <yaml-cpp/yaml.h>
 
 namespace qc::importing {
 
@@ -301,6 +302,16 @@ void EntryCollector::add(MetricEntry entry)
     }
     m_entries.push_back(std::move(entry));
     slot = qsizetype(m_entries.size());
+}
+
+bool isYamlCollection(const QByteArray& text)
+{
+    try {
+        const YAML::Node root = YAML::Load(text.toStdString());
+        return root.IsMap() || root.IsSequence();
+    } catch (const YAML::Exception&) {
+        return false;
+    }
 }
 
 Metric makeMetric(const QString& key, const QString& label, Polarity polarity, QString note)

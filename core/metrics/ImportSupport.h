@@ -19,6 +19,9 @@ namespace qc::importing {
 std::optional<double> parseNumber(QByteArrayView text);
 std::optional<double> parseNumber(const QString& text);
 
+// Whether a text parses as a YAML map or sequence (not a scalar, not an error).
+bool isYamlCollection(const QByteArray& text);
+
 // Parses JSON, throwing FileError("invalid JSON: ...") with the line of the parser's offset.
 QJsonDocument parseJson(const QByteArray& data, const QString& file);
 

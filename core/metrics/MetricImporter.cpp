@@ -57,16 +57,6 @@ char firstNonBlank(const QByteArray& text)
     return '\0';
 }
 
-bool isYamlCollection(const QByteArray& text)
-{
-    try {
-        const YAML::Node root = YAML::Load(text.toStdString());
-        return root.IsMap() || root.IsSequence();
-    } catch (const YAML::Exception&) {
-        return false;
-    }
-}
-
 QString jsonFormat(const QJsonDocument& doc, const QString& path)
 {
     if (AutoQuantManifest::fits(doc))
@@ -98,7 +88,7 @@ Sniffed sniff(const QByteArray& text, const QString& path)
         if (error.error == QJsonParseError::NoError)
             return { jsonFormat(doc, path), std::move(doc) };
         // Broken JSON is reported as JSON, unless it is YAML flow style in a file not named .json.
-        if (extension != QLatin1String("json") && isYamlCollection(text))
+        if (extension != QLatin1String("json") && importing::isYamlCollection(text))
             return { yaml, std::nullopt };
         return { json, std::nullopt };
     }
@@ -111,7 +101,7 @@ Sniffed sniff(const QByteArray& text, const QString& path)
     const qsizetype lineEnd = text.indexOf('\n');
     if (CsvTable::detectDelimiter(text.left(lineEnd < 0 ? text.size() : lineEnd)) != '\0')
         return { csv, std::nullopt };
-    if (isYamlCollection(text))
+    if (importing::isYamlCollection(text))
         return { yaml, std::nullopt };
     return {};
 }

@@ -1,5 +1,7 @@
 #include "NotARanking.h"
 
+#include "ImportSupport.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -31,16 +33,6 @@ bool isPrecisionMap(const QJsonObject& object, int depth = 0)
     return true;
 }
 
-bool isYamlCollection(const QByteArray& text)
-{
-    try {
-        const YAML::Node root = YAML::Load(text.toStdString());
-        return root.IsMap() || root.IsSequence();
-    } catch (const YAML::Exception&) {
-        return false;
-    }
-}
-
 // A table rule, or headings of two levels: "# " alone is also a comment in YAML, CSV and logs.
 bool isMarkdown(const QByteArray& text)
 {
@@ -51,7 +43,7 @@ bool isMarkdown(const QByteArray& text)
     const QString head = QString::fromUtf8(text.left(16384));
     const bool looks
         = tableRule.match(head).hasMatch() || (top.match(head).hasMatch() && sub.match(head).hasMatch());
-    return looks && !isYamlCollection(text);
+    return looks && !importing::isYamlCollection(text);
 }
 
 bool isHydraConfig(const QByteArray& text)
