@@ -13,14 +13,6 @@ double OpScores::measured(int op) const
     return isMeasured(op) ? values[size_t(op)] : std::numeric_limits<double>::quiet_NaN();
 }
 
-std::array<int, 4> OpScores::countByEvidence() const
-{
-    std::array<int, 4> counts {};
-    for (const Evidence e : evidence)
-        ++counts[size_t(e)];
-    return counts;
-}
-
 OpScores OpScores::build(
     const Metric& metric, const Reconciliation& reconciliation, const Inventory& inventory)
 {
@@ -70,6 +62,8 @@ OpScores OpScores::build(
     }
     if (!metric.allMeasured)
         scores.gaps = findSignalGaps(inventory, scores.values, scores.evidence);
+    for (const Evidence e : scores.evidence)
+        ++scores.m_counts[size_t(e)];
     return scores;
 }
 

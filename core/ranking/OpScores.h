@@ -23,13 +23,16 @@ struct OpScores
     bool isMeasured(int op) const { return evidence[size_t(op)] == Evidence::Measured; }
     // The value when it is a measurement, else NaN.
     double measured(int op) const;
-    // Ops per Evidence kind, indexed by the enum.
-    std::array<int, 4> countByEvidence() const;
+    // Ops per Evidence kind, indexed by the enum (counted once, when built: the checker asks on every drag).
+    std::array<int, 4> countByEvidence() const { return m_counts; }
 
     // Throws FileError when two source names land on one op with different values (e.g. "x" and "x.module").
     // A value derived from a group leader never overrides a value the source states for the op itself.
     static OpScores build(
         const Metric& metric, const Reconciliation& reconciliation, const Inventory& inventory);
+
+private:
+    std::array<int, 4> m_counts {};
 };
 
 } // namespace qc
