@@ -9,7 +9,6 @@ when INC's resulting tune_cfg gives it int8 weights and int8/uint8 activations (
 language-model ops INC considers quantizable; the profile's other ops are listed, not compared.
 """
 import json
-import os
 import sys
 
 import neural_compressor
@@ -18,7 +17,7 @@ from neural_compressor.config import PostTrainingQuantConfig
 
 import inc2_common
 import tiny_models
-from common import Checks, profile_sets, save_applied, set_diff
+from common import Checks, apply_arguments, save_applied, set_diff
 
 INT8 = ("int8", "uint8")
 
@@ -51,11 +50,7 @@ def in_lm(name):
 
 
 def main():
-    profiles_path, export_dir = sys.argv[1:3]
-    wanted = profile_sets(profiles_path)
-    names = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else sorted(wanted)
-    naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
-    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
+    wanted, names, _, export_dir, where = apply_arguments(sys.argv)
     checks = Checks("inc2")
     for p in names:
         what = f"apply profile={p} {where} neural-compressor={neural_compressor.__version__} scope=language-model"

@@ -10,7 +10,6 @@ prepare / calibrate / convert. A module counts as quantized when the converted g
 (or conv) a dequantized int8 weight; the module is the innermost entry of the node's nn_module_stack.
 """
 import json
-import os
 import sys
 
 from importlib.metadata import version
@@ -20,7 +19,7 @@ from neural_compressor.torch.quantization import SmoothQuantConfig, StaticQuantC
 
 import inc2_common
 import tiny_models
-from common import Checks, profile_sets, save_applied, set_diff
+from common import Checks, apply_arguments, save_applied, set_diff
 
 WEIGHTED = ("aten.linear", "aten.conv")
 
@@ -68,11 +67,7 @@ def quantize(path):
 
 
 def main():
-    profiles_path, export_dir = sys.argv[1:3]
-    wanted = profile_sets(profiles_path)
-    names = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else sorted(wanted)
-    naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
-    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
+    wanted, names, _, export_dir, where = apply_arguments(sys.argv)
     checks = Checks("inc3")
     for p, fmt in [(p, f) for p in names for f in ("inc3", "inc3-nosq")]:
         what = (f"apply {fmt} profile={p} {where} neural-compressor-pt={version('neural-compressor-pt')} "

@@ -12,7 +12,6 @@ oneshot runs with pipeline="sequential": on CPU the "basic" and "datafree" pipel
 compressed-tensors' dispatch_model with "MemoryError: Did not find any devices to dispatch model to"
 (it counts CUDA devices only).
 """
-import os
 import sys
 import warnings
 
@@ -23,7 +22,7 @@ from compressed_tensors.quantization import apply_quantization_config
 from llmcompressor.recipe import Recipe
 
 import tiny_models
-from common import Checks, profile_sets, save_applied, set_diff
+from common import Checks, apply_arguments, save_applied, set_diff
 
 
 def quantization_modifier(path):
@@ -74,11 +73,7 @@ def run_oneshot(path):
 
 
 def main():
-    profiles_path, export_dir = sys.argv[1:3]
-    wanted = profile_sets(profiles_path)
-    names = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else sorted(wanted)
-    naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
-    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
+    wanted, names, _, export_dir, where = apply_arguments(sys.argv)
     versions = f"llmcompressor={llmcompressor.__version__} compressed-tensors={compressed_tensors.__version__}"
     checks = Checks("llmcompressor")
     torch.manual_seed(tiny_models.SEED)

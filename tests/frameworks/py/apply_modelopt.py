@@ -7,7 +7,6 @@ QuantCut's exports. A module counts as quantized when ModelOpt left both its wei
 input_quantizer enabled after mtq.quantize (max calibration on random token batches).
 """
 import json
-import os
 import sys
 import warnings
 
@@ -16,7 +15,7 @@ import modelopt.torch.quantization as mtq
 import torch
 
 import tiny_models
-from common import Checks, profile_sets, save_applied, set_diff
+from common import Checks, apply_arguments, save_applied, set_diff
 
 
 def quant_config(path):
@@ -48,12 +47,8 @@ def apply(path):
 
 
 def main():
-    profiles_path, export_dir, fmt = sys.argv[1:4]
-    wanted = profile_sets(profiles_path)
-    names = sys.argv[4].split(",") if len(sys.argv) > 4 and sys.argv[4] else sorted(wanted)
+    wanted, names, (fmt,), export_dir, where = apply_arguments(sys.argv, extras=1)
     checks = Checks(fmt)
-    naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
-    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
     for p in names:
         what = f"apply profile={p} {where} modelopt={modelopt.__version__}"
         try:

@@ -31,6 +31,23 @@ class Checks:
         return 1 if self.failed else 0
 
 
+def apply_arguments(argv, extras=0):
+    """The appliers' command line, PROFILES EXPORT_DIR [EXTRA...] [PROFILE,...]: returns the profiles'
+    quantize sets, the profile names to apply, the extras, the export dir and the `where` text of check lines."""
+    import os
+
+    import tiny_models
+
+    profiles_path, export_dir = argv[1:3]
+    extra = argv[3:3 + extras]
+    wanted = profile_sets(profiles_path)
+    rest = argv[3 + extras] if len(argv) > 3 + extras else ""
+    names = rest.split(",") if rest else sorted(wanted)
+    naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
+    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
+    return wanted, names, extra, export_dir, where
+
+
 def profile_sets(path):
     """{profile name: set of ops to quantize} from a QuantCut profile file."""
     doc = yaml.safe_load(open(path))
