@@ -3,11 +3,11 @@
 
 #include "Measure.h"
 #include "SyntheticModel.h"
+#include "check/Checker.h"
+#include "document/ProfileDocument.h"
 #include "export/Inc2Exporter.h"
 #include "inventory/InventoryReader.h"
 #include "metrics/MetricImporter.h"
-#include "profile/Checker.h"
-#include "project/ProfileDocument.h"
 #include "project/Project.h"
 
 #include <QCoreApplication>
@@ -224,7 +224,8 @@ void benchCheck(int ops, const qc::Project& project, int reps)
 // Saving as the command line and the explorer do: streamed into a QSaveFile, committed atomically.
 void benchSave(int ops, const qc::Project& project, int reps, const QString& path)
 {
-    printResult("save", ops, repeat(reps, [&] { qc::ProfileDocument::save(project, path); }));
+    printResult("save", ops,
+        repeat(reps, [&] { qc::ProfileDocument::save(project, qc::Checker::check(project), path); }));
 }
 
 void benchExport(int ops, const qc::Project& project, int reps)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "check/Checker.h"
+#include "document/ProfileDocument.h"
 #include "inventory/Inventory.h"
 #include "inventory/OpClassifier.h"
 #include "metrics/Metric.h"
@@ -8,6 +10,16 @@
 #include <vector>
 
 namespace qc::test {
+
+// The profile file of a project, recording its checker's violations as `profiles` and the explorer do.
+inline QByteArray yamlOf(const Project& project)
+{
+    return ProfileDocument::toYaml(project, Checker::check(project));
+}
+inline void saveProject(const Project& project, const QString& path)
+{
+    ProfileDocument::save(project, Checker::check(project), path);
+}
 
 // A small decoder-only model: embed_tokens, L layers of q/k/v/o, gate/up/down and two norms, a final norm,
 // lm_head. Params: q/o 100, k/v 20, gate/up/down 300, norms 1, embed/lm_head 1000.

@@ -9,7 +9,8 @@
 // The expected values are ASCII literals by the hundred; implicit conversion keeps the tables readable.
 #undef QT_NO_CAST_FROM_ASCII
 #include "TestPaths.h"
-#include "project/ProfileDocument.h"
+#include "check/Checker.h"
+#include "document/ProfileDocument.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -624,7 +625,8 @@ private slots:
         QVERIFY(!path.isEmpty());
         const QByteArray original = readBytes(path);
         const qc::ProfileDocument::Loaded loaded = qc::ProfileDocument::load(path);
-        const QByteArray again = qc::ProfileDocument::toYaml(loaded.project);
+        const QByteArray again
+            = qc::ProfileDocument::toYaml(loaded.project, qc::Checker::check(loaded.project));
         if (again != original) {
             const QList<QByteArray> a = original.split('\n');
             const QList<QByteArray> b = again.split('\n');
@@ -1114,7 +1116,8 @@ private slots:
             QVERIFY2(found, check.out.constData());
         }
         const QByteArray original = readBytes(path);
-        const QByteArray again = qc::ProfileDocument::toYaml(qc::ProfileDocument::load(path).project);
+        const qc::Project reloaded = qc::ProfileDocument::load(path).project;
+        const QByteArray again = qc::ProfileDocument::toYaml(reloaded, qc::Checker::check(reloaded));
         QVERIFY2(again == original, "load + save changes the file");
     }
 

@@ -1,6 +1,7 @@
 // Compact patterns, transfer onto a model of another depth, reference schemes and profile diffs.
 #include "TestPaths.h"
 #include "TestProjects.h"
+#include "check/Checker.h"
 #include "compare/ProfileDiff.h"
 #include "compare/ReferenceSchemes.h"
 #include "inventory/InventoryReader.h"
@@ -8,7 +9,6 @@
 #include "metrics/MetricImporter.h"
 #include "patterns/LayerPattern.h"
 #include "patterns/ProfileTransfer.h"
-#include "profile/Checker.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,7 +82,7 @@ private slots:
     void compressExpandRoundTripOnEveryProfile()
     {
         const Project p = exampleProject();
-        for (const ProfileLists& lists : Checker::lists(p)) {
+        for (const ProfileLists& lists : p.lists()) {
             QStringList keep;
             for (const auto& [op, reason] : lists.keep)
                 keep.append(op);
@@ -167,7 +167,7 @@ private slots:
         QCOMPARE(moved.rules(), source.rules());
         QCOMPARE(moved.cutPlan(), source.cutPlan());
         QCOMPARE(Checker::errorCount(Checker::check(moved)), 0);
-        QCOMPARE(Checker::errorCount(Checker::check(moved, Checker::lists(moved))), 0);
+        QCOMPARE(Checker::errorCount(Checker::check(moved, moved.lists())), 0);
         for (int prof = 1; prof < moved.profileCount(); ++prof)
             QVERIFY(moved.cuts()[size_t(prof)].ops >= moved.cuts()[size_t(prof - 1)].ops);
         const Inventory& inv = moved.inventory();

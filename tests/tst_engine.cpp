@@ -1,8 +1,8 @@
 // The engine without files: name reconciliation, rules, fused groups, combined ranking, cuts, nesting,
 // checks.
 #include "TestProjects.h"
+#include "check/Checker.h"
 #include "io/FileError.h"
-#include "profile/Checker.h"
 #include "project/Project.h"
 #include "ranking/Agreement.h"
 #include "ranking/FusedGroups.h"
@@ -544,7 +544,7 @@ private slots:
         const Inventory inv = smallDecoder(2);
         Project p = decoderProject(2, { layerMetric(inv) });
         p.recompute();
-        std::vector<ProfileLists> lists = Checker::lists(p);
+        std::vector<ProfileLists> lists = p.lists();
         QCOMPARE(Checker::errorCount(Checker::check(p, lists)), 0);
         for (const ProfileLists& l : lists)
             QCOMPARE(qsizetype(l.quantize.size() + qsizetype(l.keep.size())), qsizetype(inv.size()));

@@ -6,17 +6,17 @@
 #include "TestProjects.h"
 #include "budget/BudgetOptimum.h"
 #include "budget/ChoiceKnapsack.h"
+#include "check/Checker.h"
 #include "compare/AutoQuantDecision.h"
 #include "compare/ReferenceSchemes.h"
+#include "document/ProfileDocument.h"
 #include "inventory/InventoryReader.h"
 #include "inventory/OpClassifier.h"
 #include "io/FileError.h"
 #include "metrics/AutoQuantManifest.h"
 #include "metrics/ImportSupport.h"
 #include "metrics/MetricImporter.h"
-#include "profile/Checker.h"
 #include "profile/ProfileCutter.h"
-#include "project/ProfileDocument.h"
 #include "project/Project.h"
 #include "rules/RuleSet.h"
 
@@ -773,12 +773,12 @@ private slots:
         p.setInventory(vlm(2, 2));
         p.setMetrics(MetricImporter::importData(json, QStringLiteral("aq.json")));
         p.recompute();
-        const QByteArray yaml = ProfileDocument::toYaml(p);
+        const QByteArray yaml = qc::test::yamlOf(p);
         QVERIFY(yaml.contains("number_format: FP8_WEIGHT_INT8_ACT_CFG"));
         QVERIFY(yaml.contains("evidence: {measured: 2, not_candidate: 1, no_signal: 0, missing: 4}"));
         QVERIFY(yaml.contains("scheme.coverage_mode: full"));
         const ProfileDocument::Loaded loaded = ProfileDocument::parse(yaml, QStringLiteral("p.yaml"));
-        QCOMPARE(ProfileDocument::toYaml(loaded.project), yaml);
+        QCOMPARE(qc::test::yamlOf(loaded.project), yaml);
         QCOMPARE(loaded.project.metrics()[0].entries[2].candidate, false);
         QCOMPARE(loaded.project.metrics()[0].entries[0].cost, 50.0);
     }

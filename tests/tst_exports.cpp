@@ -3,13 +3,14 @@
 // namings: the set it quantizes must equal the profile's `quantize` set. Plus the verification that refuses a
 // config that would not.
 #include "TestPaths.h"
+#include "check/Checker.h"
 #include "export/ExportVerifier.h"
 #include "export/Inc2Exporter.h"
 #include "export/ModelOptExporter.h"
 #include "export/ProfileExporter.h"
 #include "inventory/InventoryReader.h"
 #include "metrics/MetricImporter.h"
-#include "profile/Checker.h"
+#include "project/Project.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,7 +131,7 @@ private slots:
             options.activations = ExportOptions::Activations::PerTokenDynamic;
         for (int profile = 0; profile < p.profileCount(); profile += 3) { // A and D
             const QByteArray exported = ProfileExporter::run(p, format, profile, options);
-            QStringList expected = Checker::lists(p)[size_t(profile)].quantize;
+            QStringList expected = p.lists()[size_t(profile)].quantize;
             QVERIFY(!expected.isEmpty());
             QCOMPARE(frameworkQuantizes(format, exported, p.inventory()), expected);
         }

@@ -14,7 +14,7 @@
 #include "models/OpTableModel.h"
 #include "models/SourcesModel.h"
 #include "profile/CutPlan.h"
-#include "profile/Override.h"
+#include "rules/Override.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ScatterPanel.h"
 #include "widgets/SourcesPanel.h"

@@ -16,12 +16,12 @@
 #include "chart/RankScatterView.h"
 #include "chart/RankedCurveView.h"
 #include "chart/ZoomRange.h"
+#include "check/Checker.h"
 #include "models/ComparisonModel.h"
 #include "models/OpFilterProxyModel.h"
 #include "models/OpTableModel.h"
 #include "models/ProfileSummaryModel.h"
 #include "models/ViolationsModel.h"
-#include "profile/Checker.h"
 #include "widgets/ComparePanel.h"
 #include "widgets/FrozenColumnTableView.h"
 #include "widgets/OpTablePanel.h"
@@ -247,7 +247,7 @@ private slots:
         };
         auto expectSame = [&](const ProjectController& controller) {
             const Project& p = controller.project();
-            QCOMPARE(sorted(controller.violations()), sorted(Checker::check(p, Checker::lists(p))));
+            QCOMPARE(sorted(controller.violations()), sorted(Checker::check(p, p.lists())));
         };
         ProjectController controller;
         controller.resetProject(makeSyntheticProject(600));

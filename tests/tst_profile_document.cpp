@@ -1,9 +1,9 @@
 // The YAML profile file (round trip, determinism, bad input) and the INC 2.x export's regex behaviour.
 #include "TestPaths.h"
 #include "TestProjects.h"
+#include "document/ProfileDocument.h"
 #include "export/Inc2Exporter.h"
 #include "io/FileError.h"
-#include "project/ProfileDocument.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,10 +101,10 @@ private slots:
     void roundTripIsByteIdentical()
     {
         const Project p = richProject();
-        const QByteArray first = ProfileDocument::toYaml(p);
-        QCOMPARE(ProfileDocument::toYaml(richProject()), first); // deterministic
+        const QByteArray first = qc::test::yamlOf(p);
+        QCOMPARE(qc::test::yamlOf(richProject()), first); // deterministic
         const ProfileDocument::Loaded loaded = ProfileDocument::parse(first, QStringLiteral("mem.yaml"));
-        QCOMPARE(ProfileDocument::toYaml(loaded.project), first);
+        QCOMPARE(qc::test::yamlOf(loaded.project), first);
         // The state itself came back, not only the text.
         QCOMPARE(loaded.project.rules(), p.rules());
         QCOMPARE(loaded.project.overrides(), p.overrides());
@@ -119,13 +119,13 @@ private slots:
         QCOMPARE(loaded.project.metrics()[0].note, p.metrics()[0].note);
         QCOMPARE(loaded.project.ranking().order, p.ranking().order);
         QCOMPARE(loaded.storedLists.size(), size_t(2));
-        QCOMPARE(loaded.storedLists[1].quantize, Checker::lists(p)[1].quantize);
+        QCOMPARE(loaded.storedLists[1].quantize, p.lists()[1].quantize);
     }
 
     void fileContent()
     {
         const Project p = richProject();
-        const QString yaml = QString::fromUtf8(ProfileDocument::toYaml(p));
+        const QString yaml = QString::fromUtf8(qc::test::yamlOf(p));
         QVERIFY(yaml.contains(QStringLiteral("quantcut_profiles: 1\n")));
         QVERIFY(yaml.contains(QStringLiteral("    polarity: lower-is-more-sensitive\n")));
         QVERIFY(yaml.contains(QStringLiteral("  method: \"weighted:mse=2,hawq=0.5\"\n")));
@@ -137,7 +137,7 @@ private slots:
         QVERIFY(yaml.contains(QStringLiteral("3.0e+20"))); // a float PyYAML reads as a float
         QVERIFY(yaml.contains(QStringLiteral("kind: rule-violation")));
         // Every op in exactly one list of every profile, lists sorted.
-        for (const ProfileLists& lists : Checker::lists(p)) {
+        for (const ProfileLists& lists : p.lists()) {
             QStringList all = lists.quantize;
             for (const auto& [op, reason] : lists.keep)
                 all.append(op);
@@ -153,7 +153,7 @@ private slots:
     void pythonYamlReadsTheFile()
     {
         QTemporaryDir dir;
-        const QString path = writeTemp(dir, "p.yaml", ProfileDocument::toYaml(richProject()));
+        const QString path = writeTemp(dir, "p.yaml", qc::test::yamlOf(richProject()));
         const PythonRun run
             = runPython(QStringLiteral("import sys, yaml\nd = yaml.safe_load(open(sys.argv[1]))\n"
                                        "p = d['profiles'][1]\n"
@@ -170,7 +170,7 @@ private slots:
     void fileMatchesTheShippedSchema()
     {
         QTemporaryDir dir;
-        const QString path = writeTemp(dir, "p.yaml", ProfileDocument::toYaml(richProject()));
+        const QString path = writeTemp(dir, "p.yaml", qc::test::yamlOf(richProject()));
         const PythonRun run = runPython(
             QStringLiteral(
                 "import sys, json, yaml, jsonschema\n"
@@ -194,7 +194,7 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("message");
-        const QByteArray good = ProfileDocument::toYaml(richProject());
+        const QByteArray good = qc::test::yamlOf(richProject());
         QTest::addRow("not yaml") << QByteArray("quantcut_profiles: 1\ninventory: [unclosed\n") << 3
                                   << "invalid YAML";
         QTest::addRow("no version key") << QByteArray("profiles: []\n") << 1 << "not a QuantCut profile file";
@@ -247,11 +247,11 @@ private slots:
         const QString path = writeTemp(dir, "keep.yaml", "precious\n");
         // A directory path cannot be written: the existing file elsewhere stays as it was.
         QVERIFY_THROWS_EXCEPTION(FileError,
-            ProfileDocument::save(richProject(), dir.filePath(QStringLiteral("no/such/dir/p.yaml"))));
-        ProfileDocument::save(richProject(), path);
+            qc::test::saveProject(richProject(), dir.filePath(QStringLiteral("no/such/dir/p.yaml"))));
+        qc::test::saveProject(richProject(), path);
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), ProfileDocument::toYaml(richProject()));
+        QCOMPARE(f.readAll(), qc::test::yamlOf(richProject()));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
             QStringList { QStringLiteral("keep.yaml") }); // no temp left
     }

@@ -1,8 +1,8 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
+#include "check/Checker.h"
+#include "document/ProfileDocument.h"
 #include "inventory/InventoryReader.h"
-#include "profile/Checker.h"
-#include "project/ProfileDocument.h"
 
 #include <QMap>
 
@@ -57,7 +57,7 @@ int runCheck(const QStringList& argv)
     }
     const std::vector<Violation> violations = Checker::check(loaded.project, loaded.storedLists);
     printViolations(violations);
-    const int handEdited = countHandEdits(loaded.storedLists, Checker::lists(loaded.project));
+    const int handEdited = countHandEdits(loaded.storedLists, loaded.project.lists());
     if (handEdited > 0)
         err() << "note: " << handEdited
               << " profile(s) list other ops than the file's rules, overrides and cuts give (edited by hand?)"

@@ -1,12 +1,12 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
+#include "check/Checker.h"
+#include "document/ProfileDocument.h"
 #include "export/ExportVerifier.h"
 #include "export/Inc2Exporter.h"
 #include "export/ProfileExporter.h"
 #include "io/AtomicWriter.h"
 #include "io/FileError.h"
-#include "profile/Checker.h"
-#include "project/ProfileDocument.h"
 
 #include <stdexcept>
 
@@ -42,7 +42,7 @@ ExportOptions parseOptions(const ArgumentList& args)
 // edits, so they are refused: hand edits belong in overrides, which every output then agrees with.
 void refuseHandEdits(const ProfileDocument::Loaded& loaded, int profile, const QString& file)
 {
-    const ProfileLists computed = Checker::lists(loaded.project)[size_t(profile)];
+    const ProfileLists computed = loaded.project.lists()[size_t(profile)];
     const auto stored = std::find_if(loaded.storedLists.begin(), loaded.storedLists.end(),
         [&](const ProfileLists& l) { return l.spec.name == computed.spec.name; });
     if (stored == loaded.storedLists.end())

@@ -1,11 +1,11 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
 #include "compare/AutoQuantDecision.h"
+#include "document/ProfileDocument.h"
 #include "inventory/InventoryReader.h"
 #include "io/FileError.h"
 #include "io/InputFile.h"
 #include "metrics/MetricImporter.h"
-#include "project/ProfileDocument.h"
 #include "ranking/OpScores.h"
 
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
 #include "ProfileArgument.h"
+#include "check/Checker.h"
 #include "patterns/LayerPattern.h"
-#include "profile/Checker.h"
 
 namespace qc::cli {
 
@@ -26,7 +26,7 @@ int runPatterns(const QStringList& argv)
         throw UsageError { QStringLiteral("expects one profile file") };
     const ProfileArgument arg
         = loadProfileArgument(args.positionals().front(), args.value(QStringLiteral("--profile")));
-    const ProfileLists lists = Checker::lists(arg.loaded.project)[size_t(arg.profile)];
+    const ProfileLists lists = arg.loaded.project.lists()[size_t(arg.profile)];
     QStringList keep;
     for (const auto& [op, reason] : lists.keep)
         keep.append(op);

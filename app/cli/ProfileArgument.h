@@ -1,6 +1,6 @@
 #pragma once
 
-#include "project/ProfileDocument.h"
+#include "document/ProfileDocument.h"
 
 namespace qc::cli {
 

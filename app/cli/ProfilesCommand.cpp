@@ -2,11 +2,11 @@
 #include "CliContext.h"
 #include "ProjectLoader.h"
 #include "budget/BudgetOptimum.h"
+#include "check/Checker.h"
+#include "document/ProfileDocument.h"
 #include "inventory/InventoryReader.h"
 #include "io/AtomicWriter.h"
-#include "profile/Checker.h"
 #include "profile/ProfileCutter.h"
-#include "project/ProfileDocument.h"
 
 #include <array>
 #include <stdexcept>
@@ -208,7 +208,7 @@ int runProfiles(const QStringList& argv)
         throw UsageError { QString::fromUtf8(e.what()) };
     }
     const std::vector<Violation> violations = Checker::check(project);
-    ProfileDocument::save(project, output);
+    ProfileDocument::save(project, violations, output);
     printSummary(project, violations);
     return Ok;
 }

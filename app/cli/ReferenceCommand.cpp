@@ -1,9 +1,10 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
+#include "check/Checker.h"
 #include "compare/ReferenceSchemes.h"
+#include "document/ProfileDocument.h"
 #include "inventory/InventoryReader.h"
 #include "io/AtomicWriter.h"
-#include "project/ProfileDocument.h"
 
 #include <stdexcept>
 
@@ -28,7 +29,7 @@ int runReference(const QStringList& argv)
     } catch (const std::invalid_argument& e) {
         throw UsageError { QString::fromUtf8(e.what()) };
     }
-    ProfileDocument::save(project, output);
+    ProfileDocument::save(project, Checker::check(project), output);
     err() << "reference scheme " << scheme << ": " << project.cuts().front().ops << " of " << inventory.size()
           << " ops INT8" << Qt::endl;
     return Ok;

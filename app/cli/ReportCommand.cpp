@@ -1,8 +1,8 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
+#include "document/ProfileDocument.h"
 #include "io/AtomicWriter.h"
 #include "io/FileError.h"
-#include "project/ProfileDocument.h"
 #include "report/ReviewReport.h"
 
 #include <QDir>

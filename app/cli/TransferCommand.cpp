@@ -1,11 +1,11 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
+#include "check/Checker.h"
+#include "document/ProfileDocument.h"
 #include "inventory/InventoryReader.h"
 #include "io/AtomicWriter.h"
 #include "io/FileError.h"
 #include "patterns/ProfileTransfer.h"
-#include "profile/Checker.h"
-#include "project/ProfileDocument.h"
 
 namespace qc::cli {
 
@@ -26,7 +26,7 @@ int runTransfer(const QStringList& argv)
         throw FileError(target.source(),
             QStringLiteral("no op of this inventory has a role (name without its layer index) that "
                            "the profile's model has: not the same architecture"));
-    ProfileDocument::save(moved, output);
+    ProfileDocument::save(moved, Checker::check(moved), output);
     for (auto it = report.depths.cbegin(); it != report.depths.cend(); ++it)
         err() << "component " << it.key() << ": " << it.value().first << " layers -> " << it.value().second
               << Qt::endl;

@@ -11,6 +11,8 @@
 #include "chart/ProfileColors.h"
 #include "chart/RankScatterView.h"
 #include "chart/RankedCurveView.h"
+#include "check/Checker.h"
+#include "document/ProfileDocument.h"
 #include "export/ExportVerifier.h"
 #include "export/ProfileExporter.h"
 #include "io/AtomicWriter.h"
@@ -21,7 +23,6 @@
 #include "models/RulesModel.h"
 #include "models/SourcesModel.h"
 #include "models/ViolationsModel.h"
-#include "project/ProfileDocument.h"
 #include "widgets/ComparePanel.h"
 #include "widgets/EditTexts.h"
 #include "widgets/OpTablePanel.h"
@@ -437,7 +438,7 @@ bool MainWindow::maybeSave()
 bool MainWindow::saveTo(const QString& path)
 {
     try {
-        ProfileDocument::save(m_controller->project(), path);
+        ProfileDocument::save(m_controller->project(), Checker::check(m_controller->project()), path);
     } catch (const FileError& e) {
         m_prompts->showError(this, tr("Save failed"), e.toString());
         return false;

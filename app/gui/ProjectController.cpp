@@ -1,6 +1,7 @@
 #include "ProjectController.h"
 
 #include "MetricText.h"
+#include "check/Checker.h"
 #include "commands/ReplaceProjectCommand.h"
 #include "commands/SetCombineCommand.h"
 #include "commands/SetCutCommand.h"
@@ -11,7 +12,6 @@
 #include "commands/SetOverridesCommand.h"
 #include "commands/SetRulesCommand.h"
 #include "io/FileError.h"
-#include "profile/Checker.h"
 #include "profile/CutCarryOver.h"
 #include "profile/ProfileCutter.h"
 
@@ -380,7 +380,7 @@ std::vector<Violation> ProjectController::checkAsSaved() const
         return v.kind == Violation::Kind::SplitFusedGroup || v.kind == Violation::Kind::CutsOutOfOrder;
     });
     if (unusual)
-        return Checker::check(m_project, Checker::lists(m_project));
+        return Checker::check(m_project, m_project.lists());
     std::vector<Violation> forced;
     std::vector<Violation> rest;
     for (Violation& v : fast) {

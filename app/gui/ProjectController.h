@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profile/Violation.h"
+#include "check/Violation.h"
 #include "project/Project.h"
 
 #include <QObject>

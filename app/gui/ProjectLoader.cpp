@@ -1,11 +1,11 @@
 #include "ProjectLoader.h"
 
 #include "FileKind.h"
+#include "document/ProfileDocument.h"
 #include "inventory/InventoryReader.h"
 #include "io/FileError.h"
 #include "metrics/MetricImporter.h"
 #include "metrics/SourceName.h"
-#include "project/ProfileDocument.h"
 
 #include <QFileInfo>
 #include <QFutureInterface>

@@ -1,5 +1,7 @@
 #include "ProfileDiff.h"
 
+#include "project/Project.h"
+
 #include <cmath>
 
 namespace qc {

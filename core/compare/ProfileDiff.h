@@ -1,11 +1,11 @@
 #pragma once
 
-#include "project/Project.h"
-
 #include <QStringList>
 #include <vector>
 
 namespace qc {
+
+class Project;
 
 // Two profiles side by side, on the ops of the first one's inventory (the second one's names are
 // reconciled onto it): what each quantizes, the overlap, and the ops on which the first one's sensitivity

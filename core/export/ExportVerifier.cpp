@@ -1,5 +1,7 @@
 #include "ExportVerifier.h"
 
+#include "project/Project.h"
+
 namespace qc {
 
 namespace {

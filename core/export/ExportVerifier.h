@@ -1,12 +1,12 @@
 #pragma once
 
-#include "project/Project.h"
-
 #include <QStringList>
 #include <functional>
 #include <stdexcept>
 
 namespace qc {
+
+class Project;
 
 // An export whose framework would quantize other ops than the profile says. Lists the difference.
 class ExportMismatch : public std::runtime_error

@@ -2,7 +2,8 @@
 
 #include "ExportVerifier.h"
 #include "PatternEvaluator.h"
-#include "profile/Checker.h"
+#include "check/Checker.h"
+#include "project/Project.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "ExportOptions.h"
-#include "project/Project.h"
 
 #include <QByteArray>
 #include <QString>
 
 namespace qc {
+
+class Project;
 
 // INC 2.x PostTrainingQuantConfig: an op_name_dict that keeps every `keep` op of one profile in fp32.
 // INC fullmatches each key as a regex against its op names (strategy/utils/tuning_space.py), and wraps

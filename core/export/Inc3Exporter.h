@@ -1,9 +1,10 @@
 #pragma once
 
 #include "ExportOptions.h"
-#include "project/Project.h"
 
 namespace qc {
+
+class Project;
 
 // INC 3.x neural_compressor.torch.quantization: {"static_quant"|"smooth_quant": {"global": {...}, "local":
 // {"<exact module name>": {"w_dtype": "fp32", "act_dtype": "fp32"}}}}. Load it with json.load + from_dict:

@@ -2,9 +2,10 @@
 
 #include "ExportVerifier.h"
 #include "PatternEvaluator.h"
+#include "check/Checker.h"
+#include "document/YamlText.h"
 #include "io/FileError.h"
-#include "profile/Checker.h"
-#include "project/YamlText.h"
+#include "project/Project.h"
 
 #include <QSet>
 #include <yaml-cpp/yaml.h>

@@ -1,9 +1,10 @@
 #pragma once
 
 #include "ExportOptions.h"
-#include "project/Project.h"
 
 namespace qc {
+
+class Project;
 
 // An llm-compressor recipe (YAML, oneshot(recipe=path)): SmoothQuantModifier, then QuantizationModifier or
 // GPTQModifier with targets [Linear], explicit config_groups (so granularity and static/dynamic are stated,

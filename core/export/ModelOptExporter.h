@@ -1,13 +1,14 @@
 #pragma once
 
 #include "ExportOptions.h"
-#include "project/Project.h"
 
 #include <QJsonObject>
 #include <QStringList>
 #include <vector>
 
 namespace qc {
+
+class Project;
 
 // NVIDIA ModelOpt quant_cfg. Patterns match quantizer names (<module>.weight_quantizer,
 // <module>.input_quantizer) by fnmatch. The current form is an ordered list (later entries win): deny all,

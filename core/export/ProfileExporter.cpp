@@ -5,6 +5,7 @@
 #include "LlmCompressorExporter.h"
 #include "ModelOptExporter.h"
 #include "TableExporter.h"
+#include "project/Project.h"
 
 #include <stdexcept>
 

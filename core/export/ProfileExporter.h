@@ -1,13 +1,14 @@
 #pragma once
 
 #include "ExportOptions.h"
-#include "project/Project.h"
 
 #include <QByteArray>
 #include <QString>
 #include <vector>
 
 namespace qc {
+
+class Project;
 
 // Every export of a profile, by format id. Framework configs are verified before they are returned: the
 // framework's own matching rule, evaluated over the inventory, must quantize exactly the profile's ops.

@@ -1,7 +1,8 @@
 #include "TableExporter.h"
 
-#include "profile/Checker.h"
-#include "project/YamlText.h"
+#include "check/Checker.h"
+#include "document/YamlText.h"
+#include "project/Project.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,7 +36,7 @@ QString percent(qint64 part, qint64 total)
 
 QByteArray TableExporter::toJson(const Project& project, int profile, const ExportOptions& options)
 {
-    const ProfileLists lists = Checker::lists(project)[size_t(profile)];
+    const ProfileLists lists = project.lists()[size_t(profile)];
     QJsonArray keep;
     for (const auto& [op, reason] : lists.keep)
         keep.append(QJsonObject { { QStringLiteral("op"), op }, { QStringLiteral("reason"), reason } });
@@ -127,7 +128,7 @@ QByteArray TableExporter::toMarkdown(const Project& project, int profile, const 
                   .arg(project.inventory().size())
                   .arg(percent(cut.params, params));
     }
-    const ProfileLists lists = Checker::lists(project)[size_t(profile)];
+    const ProfileLists lists = project.lists()[size_t(profile)];
     md += QStringLiteral("\n## Profile %1 (%2): kept in higher precision\n\n| op | reason |\n|---|---|\n")
               .arg(lists.spec.name, lists.spec.label);
     for (const auto& [op, reason] : lists.keep)

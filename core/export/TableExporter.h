@@ -1,9 +1,10 @@
 #pragma once
 
 #include "ExportOptions.h"
-#include "project/Project.h"
 
 namespace qc {
+
+class Project;
 
 // Framework-neutral exports: the profile as JSON, every op as CSV (all profiles side by side), and a
 // Markdown summary for reviews.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ranking/RankOrder.h"
+
 #include <QString>
 #include <optional>
 #include <vector>
@@ -28,11 +30,7 @@ struct CutPlan
         MemoryGb, // budget: weight memory in GB (1e9 bytes; kept 2 bytes, INT8 1 byte per weight), at most
                   // this
     };
-    // Which ops the ranking quantizes first.
-    enum class Order {
-        Score, // least sensitive first
-        ScorePerParam, // least sensitivity per parameter saved first: the greedy order of a budgeted cut
-    };
+    using Order = RankOrder;
     static constexpr int kMaxProfiles = 8;
 
     CutBy by = CutBy::Ops;

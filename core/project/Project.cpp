@@ -2,6 +2,8 @@
 
 #include "inventory/InventoryReader.h"
 
+#include <algorithm>
+#include <numeric>
 #include <stdexcept>
 
 namespace qc {
@@ -125,6 +127,28 @@ QString Project::keepReason(int op, int profile) const
     default:
         return QStringLiteral("cut");
     }
+}
+
+std::vector<ProfileLists> Project::lists() const
+{
+    std::vector<int> byName(size_t(inventory().size()));
+    std::iota(byName.begin(), byName.end(), 0);
+    std::sort(byName.begin(), byName.end(),
+        [&](int a, int b) { return inventory().at(a).name < inventory().at(b).name; });
+    std::vector<ProfileLists> result;
+    for (int p = 0; p < profileCount(); ++p) {
+        ProfileLists lists;
+        lists.spec = cutPlan().profiles[size_t(p)];
+        for (const int op : byName) {
+            const QString reason = keepReason(op, p);
+            if (reason.isEmpty())
+                lists.quantize.append(inventory().at(op).name);
+            else
+                lists.keep.emplace_back(inventory().at(op).name, reason);
+        }
+        result.push_back(std::move(lists));
+    }
+    return result;
 }
 
 } // namespace qc

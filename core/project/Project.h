@@ -4,12 +4,13 @@
 #include "inventory/OpClassifier.h"
 #include "metrics/Metric.h"
 #include "profile/CutPlan.h"
-#include "profile/Override.h"
 #include "profile/ProfileCutter.h"
+#include "profile/ProfileLists.h"
 #include "ranking/CombineSpec.h"
 #include "ranking/OpScores.h"
 #include "ranking/Ranking.h"
 #include "reconcile/NameReconciler.h"
+#include "rules/Override.h"
 #include "rules/RuleSet.h"
 
 #include <vector>
@@ -69,6 +70,8 @@ public:
     // "rule:<name>", "override[:<note>]", "fused:<op>", "unmeasured", "unranked" or "cut"; empty when the op
     // is INT8.
     QString keepReason(int op, int profile) const;
+    // The profiles as lists (sorted, deterministic): what a file stores and every export consumes.
+    std::vector<ProfileLists> lists() const;
 
 private:
     void shareExactNames(Metric& metric, const Reconciliation& reconciliation) const;

@@ -257,7 +257,7 @@ Ranking buildRanking(const RankingInput& in)
     // Per parameter, a unit of unknown size goes last: nothing says what quantizing it saves.
     auto key = [&](int u) {
         const double score = r.units[size_t(u)].score;
-        if (in.order == CutPlan::Order::Score)
+        if (in.order == RankOrder::Score)
             return score;
         return unitParams[size_t(u)] > 0 ? score / double(unitParams[size_t(u)])
                                          : std::numeric_limits<double>::infinity();

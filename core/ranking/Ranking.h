@@ -2,9 +2,9 @@
 
 #include "CombineSpec.h"
 #include "OpScores.h"
+#include "RankOrder.h"
 #include "inventory/Inventory.h"
-#include "profile/CutPlan.h"
-#include "profile/Override.h"
+#include "rules/Override.h"
 
 #include <cstdint>
 #include <vector>
@@ -75,7 +75,7 @@ struct RankingInput
     const std::vector<Override>* overrides = nullptr;
     CombineSpec combine;
     bool fuseGroups = true;
-    CutPlan::Order order = CutPlan::Order::Score;
+    RankOrder order = RankOrder::Score;
 };
 
 Ranking buildRanking(const RankingInput& input);

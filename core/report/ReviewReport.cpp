@@ -1,9 +1,10 @@
 #include "ReviewReport.h"
 
+#include "check/Checker.h"
 #include "compare/ProfileDiff.h"
 #include "compare/ReferenceSchemes.h"
 #include "patterns/LayerPattern.h"
-#include "profile/Checker.h"
+#include "project/Project.h"
 #include "ranking/Agreement.h"
 
 #include <QMap>
@@ -127,7 +128,7 @@ void profiles(ReportDocument& doc, const Project& p)
         "Combination: `%1`; cuts by %2 over the eligible ops, least sensitive first; profiles are "
         "nested. INT8 W8A8 here: weights int8 per-channel symmetric, activations int8 per-tensor static.")
                       .arg(p.combine().toString(), CutPlan::cutByName(p.cutPlan().by)));
-    const std::vector<ProfileLists> all = Checker::lists(p);
+    const std::vector<ProfileLists> all = p.lists();
     for (int prof = 0; prof < p.profileCount(); ++prof)
         profileSection(doc, p, all[size_t(prof)], prof);
 }

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "ReportDocument.h"
-#include "project/Project.h"
 
 #include <QString>
 #include <vector>
 
 namespace qc {
+
+class Project;
 
 // The review report of a profile file: sources and polarity, metric agreement, the charts, one section per
 // profile (what is INT8, what is kept and why, stats), violations, and the comparison with the reference

@@ -3,7 +3,7 @@
 #include "MetricText.h"
 #include "ProjectController.h"
 #include "chart/ProfileColors.h"
-#include "profile/Override.h"
+#include "rules/Override.h"
 
 #include <QColor>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profile/Violation.h"
+#include "check/Violation.h"
 
 #include <QAbstractTableModel>
 #include <vector>

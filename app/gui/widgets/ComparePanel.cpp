@@ -2,9 +2,9 @@
 
 #include "ProjectController.h"
 #include "UserPrompts.h"
+#include "document/ProfileDocument.h"
 #include "io/FileError.h"
 #include "models/ComparisonModel.h"
-#include "project/ProfileDocument.h"
 
 #include <QComboBox>
 #include <QFileInfo>

@@ -256,7 +256,7 @@ void writeProfiles(Writer& w, const Project& project)
     w.key(0, "cut_by", CutPlan::cutByName(project.cutPlan().by));
     w.key(0, "order", CutPlan::orderName(project.cutPlan().order));
     w.line(0, QStringLiteral("profiles:"));
-    const std::vector<ProfileLists> all = Checker::lists(project);
+    const std::vector<ProfileLists> all = project.lists();
     const qint64 opsTotal = project.inventory().size();
     const qint64 paramsTotal = project.inventory().totalParams();
     for (size_t p = 0; p < all.size(); ++p) {
@@ -283,10 +283,10 @@ void writeProfiles(Writer& w, const Project& project)
     }
 }
 
-void writeViolations(Writer& w, const Project& project)
+void writeViolations(Writer& w, const std::vector<Violation>& violations)
 {
     QStringList items;
-    for (const Violation& v : Checker::check(project))
+    for (const Violation& v : violations)
         items.append(QStringLiteral("{severity: %1, kind: %2, profile: %3, op: %4, message: %5}")
                          .arg(severityName(v.severity), kindName(v.kind), yamlScalar(v.profile),
                              yamlScalar(v.op), yamlScalar(v.message)));
@@ -521,16 +521,17 @@ ProfileLists readProfile(const Reader& r, const YAML::Node& node)
 }
 } // namespace
 
-QByteArray ProfileDocument::toYaml(const Project& project)
+QByteArray ProfileDocument::toYaml(const Project& project, const std::vector<Violation>& violations)
 {
     QByteArray yaml;
     QBuffer buffer(&yaml);
     buffer.open(QIODevice::WriteOnly);
-    write(project, buffer);
+    write(project, violations, buffer);
     return yaml;
 }
 
-void ProfileDocument::write(const Project& project, QIODevice& device)
+void ProfileDocument::write(
+    const Project& project, const std::vector<Violation>& violations, QIODevice& device)
 {
     Writer w(device);
     w.line(
@@ -550,7 +551,7 @@ void ProfileDocument::write(const Project& project, QIODevice& device)
     writeRules(w, project.rules());
     writeOverrides(w, project.overrides());
     writeProfiles(w, project);
-    writeViolations(w, project);
+    writeViolations(w, violations);
 }
 
 ProfileDocument::Loaded ProfileDocument::load(const QString& path)
@@ -642,9 +643,10 @@ RuleSet ProfileDocument::loadRules(const QString& path)
     return RuleSet(std::move(rules));
 }
 
-void ProfileDocument::save(const Project& project, const QString& path)
+void ProfileDocument::save(
+    const Project& project, const std::vector<Violation>& violations, const QString& path)
 {
-    writeAtomically(path, [&](QIODevice& device) { write(project, device); });
+    writeAtomically(path, [&](QIODevice& device) { write(project, violations, device); });
 }
 
 } // namespace qc

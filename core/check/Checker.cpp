@@ -1,6 +1,7 @@
 #include "Checker.h"
 
-#include "ProfileCutter.h"
+#include "profile/ProfileCutter.h"
+#include "project/Project.h"
 #include "ranking/FusedGroups.h"
 
 #include <QHash>
@@ -149,28 +150,6 @@ Violation ruleViolation(const Project& project, const QString& profile, int op, 
                 project.rules().rules()[size_t(rule)].reason));
 }
 } // namespace
-
-std::vector<ProfileLists> Checker::lists(const Project& project)
-{
-    std::vector<int> byName(size_t(project.inventory().size()));
-    std::iota(byName.begin(), byName.end(), 0);
-    std::sort(byName.begin(), byName.end(),
-        [&](int a, int b) { return project.inventory().at(a).name < project.inventory().at(b).name; });
-    std::vector<ProfileLists> result;
-    for (int p = 0; p < project.profileCount(); ++p) {
-        ProfileLists lists;
-        lists.spec = project.cutPlan().profiles[size_t(p)];
-        for (const int op : byName) {
-            const QString reason = project.keepReason(op, p);
-            if (reason.isEmpty())
-                lists.quantize.append(project.inventory().at(op).name);
-            else
-                lists.keep.emplace_back(project.inventory().at(op).name, reason);
-        }
-        result.push_back(std::move(lists));
-    }
-    return result;
-}
 
 std::vector<Violation> Checker::check(const Project& project)
 {

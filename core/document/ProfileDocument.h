@@ -1,6 +1,7 @@
 #pragma once
 
-#include "profile/Checker.h"
+#include "check/Violation.h"
+#include "profile/ProfileLists.h"
 #include "project/Project.h"
 
 #include <QByteArray>
@@ -18,9 +19,10 @@ class ProfileDocument
 public:
     static constexpr int kFormatVersion = 1;
 
-    static QByteArray toYaml(const Project& project);
+    // The file records the violations it is given (Checker::check of the project: what `check` reports).
+    static QByteArray toYaml(const Project& project, const std::vector<Violation>& violations);
     // Streams the file into a device, a megabyte at a time.
-    static void write(const Project& project, QIODevice& device);
+    static void write(const Project& project, const std::vector<Violation>& violations, QIODevice& device);
 
     // The project, recomputed, and the lists as stored (which `check` compares against the recomputed ones).
     // Throws FileError (with line) on malformed YAML, a missing key, a newer format version, or data that
@@ -32,7 +34,8 @@ public:
     };
     static Loaded load(const QString& path);
     static Loaded parse(const QByteArray& yaml, const QString& file);
-    static void save(const Project& project, const QString& path); // atomic
+    static void save(const Project& project, const std::vector<Violation>& violations,
+        const QString& path); // atomic
 
     // A rules file: a YAML mapping with a `rules:` list in the profile file's schema (a profile file is one).
     static RuleSet loadRules(const QString& path);

@@ -1,28 +1,20 @@
 #pragma once
 
 #include "Violation.h"
-#include "project/Project.h"
+#include "profile/ProfileLists.h"
 
 #include <QStringList>
 #include <vector>
 
 namespace qc {
 
-// The profiles as lists, the form a file stores and every export consumes.
-struct ProfileLists
-{
-    ProfileSpec spec;
-    QStringList quantize; // sorted
-    std::vector<std::pair<QString, QString>> keep; // (op, reason), sorted by op
-};
+class Project;
 
 // Finds every violation of a profile set. Works on lists, so it checks a hand-edited file as well as the
 // profiles the project computes.
 class Checker
 {
 public:
-    // The project's own profiles as lists (sorted, deterministic).
-    static std::vector<ProfileLists> lists(const Project& project);
     // Violations of the project's computed profiles: fast enough to run on every drag.
     static std::vector<Violation> check(const Project& project);
     // Violations of explicit lists against the project's inventory, rules and sources.
