@@ -37,7 +37,7 @@ void runGuiBenchmarks(const QList<int>& opCounts)
             Project loaded = project;
             QElapsedTimer timer;
             timer.start();
-            window.controller()->resetComputedProject(std::move(loaded));
+            window.controller()->resetProject(std::move(loaded));
             QApplication::processEvents();
             load.add(double(timer.nsecsElapsed()) / 1e6);
         }
@@ -46,10 +46,10 @@ void runGuiBenchmarks(const QList<int>& opCounts)
         // change): what every load paid before the loader's result was adopted.
         qcbench::Samples reload;
         for (int i = 0; i < 5; ++i) {
-            Project loaded = project;
+            ProjectInputs inputs = project.inputs();
             QElapsedTimer timer;
             timer.start();
-            window.controller()->resetProject(std::move(loaded));
+            window.controller()->resetProject(Project(std::move(inputs)));
             QApplication::processEvents();
             reload.add(double(timer.nsecsElapsed()) / 1e6);
         }
@@ -68,7 +68,7 @@ void runGuiBenchmarks(const QList<int>& opCounts)
             QElapsedTimer timer;
             timer.start();
             const Project& p = controller->project();
-            const double cut = CutAxisMapping::snapCut(p.ranking(), p.cutPlan().by, map.valueAt(x));
+            const double cut = ProfileCutter::snapCut(p.ranking(), p.cutPlan().by, map.valueAt(x));
             controller->setCut(1, cut, dragId);
             QApplication::processEvents();
             drag.add(double(timer.nsecsElapsed()) / 1e6);

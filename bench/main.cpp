@@ -188,17 +188,18 @@ void benchImport(int ops, const Files& files, int reps)
     printResult("import", ops, both);
 }
 
-qc::Project loadProject(const Files& files)
+qc::ProjectInputs loadInputs(const Files& files)
 {
-    qc::Project project;
-    project.setInventory(qc::InventoryReader::read(files.inventory));
-    project.setMetrics(importMetrics(files));
-    return project;
+    qc::ProjectInputs inputs;
+    inputs.inventory = qc::InventoryReader::read(files.inventory);
+    inputs.metrics = importMetrics(files);
+    return inputs;
 }
 
 void benchRank(int ops, qc::Project& project, int reps)
 {
-    printResult("rank", ops, repeat(reps, [&] { project.recompute(); }));
+    // Setting an input re-derives everything that depends on it; the combination is all of it.
+    printResult("rank", ops, repeat(reps, [&] { project.setCombine(project.combine()); }));
 }
 
 // A drag of the middle cut: alternate it between two values so every repetition really moves it.
@@ -207,12 +208,9 @@ void benchRecut(int ops, qc::Project& project, int reps)
     const int profile = project.profileCount() / 2;
     const double base = project.cutPlan().profiles[size_t(profile)].cut;
     int step = 0;
-    const Samples samples = repeat(reps, [&] {
-        project.setCut(profile, base + ((step++ % 2) ? 0.01 : -0.01));
-        project.recut();
-    });
+    const Samples samples
+        = repeat(reps, [&] { project.setCut(profile, base + ((step++ % 2) ? 0.01 : -0.01)); });
     project.setCut(profile, base);
-    project.recut();
     printResult("recut", ops, samples);
 }
 
@@ -274,11 +272,11 @@ void runSize(int ops, const Options& options)
         benchImport(ops, files, reps.import);
         notePeak("import");
     }
-    qc::Project project = loadProject(files);
-    if (project.inventory().size() != ops)
+    qc::ProjectInputs inputs = loadInputs(files);
+    if (inputs.inventory.size() != ops)
         throw std::logic_error("the inventory lost or gained ops");
     notePeak("loading the project");
-    project.recompute(); // the state every later measurement starts from
+    qc::Project project(std::move(inputs)); // the state every later measurement starts from
     notePeak("the first recompute");
     describe(SyntheticModel(ops), project);
     if (options.wants("rank"))

@@ -35,7 +35,6 @@ private:
         p.setMetrics(std::move(metrics));
         p.setOverrides({ { QStringLiteral("model.language_model.layers.35.mlp.gate_proj"),
             Override::Action::Keep, QStringLiteral("last") } });
-        p.recompute();
         return p;
     }
 
@@ -292,7 +291,6 @@ private slots:
             op.name.replace(QStringLiteral("model.language_model."), QStringLiteral("model."));
         Project renamed = a;
         renamed.setInventory(Inventory(std::move(old)));
-        renamed.recompute();
         const ProfileDiff same = ProfileDiff::compute(a, 1, renamed, 1);
         QCOMPARE(same.jaccard, 1.0);
         QVERIFY(same.unmatchedB.isEmpty());

@@ -139,11 +139,13 @@ private slots:
 
     void conflictingScoresOfOneOpAreAnError()
     {
-        Project p = decoderProject(1,
-            { metricOf(QStringLiteral("m"), Polarity::HigherIsMoreSensitive,
-                { { QStringLiteral("model.layers.0.self_attn.q_proj"), 1.0 },
-                    { QStringLiteral("model.layers.0.self_attn.q_proj.module"), 2.0 } }) });
-        QVERIFY_THROWS_EXCEPTION(FileError, p.recompute());
+        Project p = decoderProject(1, {});
+        const std::vector<Metric> conflicting { metricOf(QStringLiteral("m"), Polarity::HigherIsMoreSensitive,
+            { { QStringLiteral("model.layers.0.self_attn.q_proj"), 1.0 },
+                { QStringLiteral("model.layers.0.self_attn.q_proj.module"), 2.0 } }) };
+        QVERIFY_THROWS_EXCEPTION(FileError, p.setMetrics(conflicting));
+        QVERIFY(p.metrics().empty()); // a change that throws leaves the project as it was
+        QVERIFY_THROWS_EXCEPTION(FileError, Project({ smallDecoder(1), false, conflicting }));
     }
 
     void glob_data()
@@ -303,7 +305,6 @@ private slots:
     {
         const Inventory inv = smallDecoder(3);
         Project p = decoderProject(3, { layerMetric(inv) });
-        p.recompute();
         const Ranking& r = p.ranking();
         // 3 layers x (qkv unit, o, gate/up unit, down) = 12 units; q/k/v and gate/up are fused.
         QCOMPARE(r.eligibleUnits(), 12);
@@ -334,7 +335,6 @@ private slots:
                 e.value = 1000.0;
         }
         Project p = decoderProject(2, { m });
-        p.recompute();
         const Ranking& r = p.ranking();
         const int q = inv.indexOf(QStringLiteral("model.layers.0.self_attn.q_proj"));
         QCOMPARE(r.order.back(), r.unitOf[size_t(q)]);
@@ -351,12 +351,9 @@ private slots:
             e.value = -e.value;
         Project a = decoderProject(4, { higher });
         Project b = decoderProject(4, { lower });
-        a.recompute();
-        b.recompute();
         QCOMPARE(a.ranking().order, b.ranking().order);
         lower.flipped = true; // now lower values read as less sensitive: the order reverses
         Project c = decoderProject(4, { lower });
-        c.recompute();
         QCOMPARE(c.ranking().order.front(), a.ranking().order.back());
     }
 
@@ -375,7 +372,6 @@ private slots:
             p.setInventory(inv);
             p.setMetrics({ a, b });
             p.setCombine(CombineSpec::parse(combine));
-            p.recompute();
             return std::vector<double> { p.ranking().combinedScore(0), p.ranking().combinedScore(1),
                 p.ranking().combinedScore(2) };
         };
@@ -411,7 +407,6 @@ private slots:
         std::erase_if(partial.entries,
             [](const MetricEntry& e) { return e.name.contains(QLatin1String("layers.1.mlp.down_proj")); });
         Project p = decoderProject(2, { full, partial });
-        p.recompute();
         const Ranking& r = p.ranking();
         const int gate = inv.indexOf(QStringLiteral("model.layers.1.mlp.gate_proj"));
         const int down = inv.indexOf(QStringLiteral("model.layers.1.mlp.down_proj"));
@@ -436,7 +431,6 @@ private slots:
             { QStringLiteral("model.layers.0.self_attn.k_proj"), Override::Action::Keep,
                 QStringLiteral("outliers") },
             { QStringLiteral("model.layers.9.mlp.up_proj"), Override::Action::Keep, {} } });
-        p.recompute();
         const Ranking& r = p.ranking();
         const int head = inv.indexOf(QStringLiteral("lm_head"));
         const int q = inv.indexOf(QStringLiteral("model.layers.0.self_attn.q_proj"));
@@ -483,7 +477,6 @@ private slots:
         QFETCH(int, expectedUnits);
         const Inventory inv = smallDecoder(4);
         Project p = decoderProject(4, { layerMetric(inv) });
-        p.recompute();
         const auto by = CutPlan::parseCutBy(cutBy);
         QVERIFY(by);
         const int k = ProfileCutter::unitsForCut(p.ranking(), *by, cut);
@@ -497,7 +490,6 @@ private slots:
     {
         const Inventory inv = smallDecoder(8);
         Project p = decoderProject(8, { layerMetric(inv) });
-        p.recompute();
         for (int prof = 1; prof < p.profileCount(); ++prof) {
             QVERIFY(p.cuts()[size_t(prof)].ops >= p.cuts()[size_t(prof - 1)].ops);
             for (int op = 0; op < inv.size(); ++op)
@@ -508,7 +500,6 @@ private slots:
         QCOMPARE(p.cuts()[3].ops, qint64(51));
         // Out-of-order cuts: B below A. Still nested; reported as an error.
         p.setCut(1, 0.1);
-        p.recut();
         QCOMPARE(p.cuts()[1].units, p.cuts()[0].units);
         const std::vector<Violation> v = Checker::check(p);
         QVERIFY(std::any_of(v.begin(), v.end(),
@@ -516,7 +507,6 @@ private slots:
         // Empty profile.
         p.setCut(0, 0.0);
         p.setCut(1, 0.5);
-        p.recut();
         QCOMPARE(p.cuts()[0].ops, qint64(0));
         const std::vector<Violation> v2 = Checker::check(p);
         QVERIFY(std::any_of(v2.begin(), v2.end(), [](const Violation& x) {
@@ -543,7 +533,6 @@ private slots:
     {
         const Inventory inv = smallDecoder(2);
         Project p = decoderProject(2, { layerMetric(inv) });
-        p.recompute();
         std::vector<ProfileLists> lists = p.lists();
         QCOMPARE(Checker::errorCount(Checker::check(p, lists)), 0);
         for (const ProfileLists& l : lists)

@@ -64,7 +64,6 @@ Project computed(const Inventory& inv, std::vector<Metric> metrics)
     p.setInventory(inv);
     p.setMetrics(std::move(metrics));
     p.setRules(RuleSet());
-    p.recompute();
     return p;
 }
 
@@ -334,7 +333,6 @@ private slots:
         p.setInventory(inv);
         p.setMetrics(MetricImporter::importData(json, QStringLiteral("aq.json")));
         p.setRules(RuleSet());
-        p.recompute();
         QCOMPARE(p.scores()[0].countByEvidence()[size_t(Evidence::NotCandidate)], 2);
         QVERIFY(!anyQuantized(p, QStringLiteral("vision")));
         QCOMPARE(p.keepReason(inv.indexOf(QStringLiteral("model.visual.blocks.0.mlp.down_proj")), 3),
@@ -484,7 +482,6 @@ private slots:
         p.setInventory(InventoryReader::read(test::sharedData(QStringLiteral("qwen2_5_vl_3b/ops.csv"))));
         p.setMetrics(MetricImporter::import(
             test::sharedData(QStringLiteral("qwen2_5_vl_3b/modelopt_autoquant_int8_lm_large.json"))));
-        p.recompute();
         QCOMPARE(p.metrics().size(), size_t(1));
         QCOMPARE(p.metrics()[0].numberFormat, QStringLiteral("INT8_LM_DEFAULT_CFG"));
         QVERIFY(!anyQuantized(p, QStringLiteral("vision")));
@@ -558,7 +555,6 @@ private slots:
         plan.profiles = { { QStringLiteral("A"), QStringLiteral("a"), 14.0 },
             { QStringLiteral("B"), QStringLiteral("b"), 12.0 } };
         p.setCutPlan(plan);
-        p.recompute();
         const Ranking& r = p.ranking();
         QCOMPARE(r.totalParams, qint64(2000 + 1 + 4 * (1140 + 2))); // embed + lm_head, final norm, 4 layers
         for (int prof = 0; prof < 2; ++prof) {
@@ -574,7 +570,6 @@ private slots:
             < ProfileCutter::cutForUnits(r, CutPlan::CutBy::MemoryGb, p.cuts()[0].units));
         // Budgets fall as profiles grow: a rising one is out of order.
         p.setCut(1, 15.0);
-        p.recut();
         const std::vector<Violation> v = Checker::check(p);
         QVERIFY(std::any_of(v.begin(), v.end(),
             [](const Violation& x) { return x.kind == Violation::Kind::CutsOutOfOrder; }));
@@ -594,7 +589,6 @@ private slots:
         CutPlan plan = CutPlan::defaults();
         plan.order = CutPlan::Order::ScorePerParam;
         p.setCutPlan(plan);
-        p.recompute();
         QStringList order;
         for (const int u : p.ranking().order)
             order.append(inv.at(p.ranking().units[size_t(u)].members.front()).name);
@@ -612,7 +606,6 @@ private slots:
         plan.by = CutPlan::CutBy::Bits;
         plan.profiles = { { QStringLiteral("A"), QStringLiteral("a"), 13.0 } };
         p.setCutPlan(plan);
-        p.recompute();
         const BudgetOptimum o = BudgetOptimum::of(p, 0);
         QVERIFY(o.solved);
         const Ranking& r = p.ranking();
@@ -772,7 +765,6 @@ private slots:
         Project p;
         p.setInventory(vlm(2, 2));
         p.setMetrics(MetricImporter::importData(json, QStringLiteral("aq.json")));
-        p.recompute();
         const QByteArray yaml = qc::test::yamlOf(p);
         QVERIFY(yaml.contains("number_format: FP8_WEIGHT_INT8_ACT_CFG"));
         QVERIFY(yaml.contains("evidence: {measured: 2, not_candidate: 1, no_signal: 0, missing: 4}"));

@@ -24,7 +24,6 @@ Project imported(const char* file)
     Project p;
     p.setInventory(InventoryReader::read(fixture("qwen2_5_vl_tiny.ops.csv")));
     p.setMetrics(MetricImporter::import(fixture(file)));
-    p.recompute();
     return p;
 }
 

@@ -4,11 +4,11 @@
 #include "MainWindow.h"
 #include "MetricText.h"
 #include "ProjectController.h"
-#include "ProjectLoader.h"
 #include "SyntheticProject.h"
 #include "TestPaths.h"
 #include "UserPrompts.h"
 #include "chart/LayerSensitivityView.h"
+#include "load/ProjectLoader.h"
 #include "metrics/SourceName.h"
 #include "models/OpFilterProxyModel.h"
 #include "models/OpTableModel.h"
@@ -92,7 +92,6 @@ Project evidenceFixture()
     Project project;
     project.setInventory(Inventory(std::move(ops), QStringLiteral("fixture_ops.csv")));
     project.setMetrics(std::move(metrics));
-    project.recompute();
     return project;
 }
 
@@ -262,7 +261,7 @@ private slots:
     {
         QC_REQUIRE_SHARED_DATA();
         const QString dir = qc::test::sharedData(QStringLiteral("qwen2_5_vl_3b/"));
-        const ProjectLoader::Result r = ProjectLoader::loadNow(Project(),
+        const ProjectLoader::Result r = ProjectLoader::load(Project(),
             { dir + QStringLiteral("ops.csv"), dir + QStringLiteral("modelopt_autoquant_int8_lm_large.json"),
                 dir + QStringLiteral("modelopt_autoquant_int8_lm_medium.json"),
                 dir + QStringLiteral("modelopt_autoquant_int8_lm_small.json") });
@@ -527,7 +526,6 @@ private slots:
         second.file = QStringLiteral("/data/modelopt_autoquant_int8_lm_small.json");
         metrics.push_back(second);
         project.setMetrics(metrics);
-        project.recompute();
         auto window = makeWindow(project);
         QVERIFY(window);
         const QString path = m_dir.filePath(QStringLiteral("alike.yaml"));
@@ -552,7 +550,6 @@ private slots:
         SourceName::nameNew(metrics, 1);
         QVERIFY(metrics[0].label != metrics[1].label);
         project.setMetrics(metrics);
-        project.recompute();
         ProjectController controller;
         controller.resetProject(project);
         QVERIFY(!controller.setMetricLabel(1, metrics[0].label));

@@ -4,7 +4,6 @@
 #include "SyntheticProject.h"
 #include "chart/CurveDecimator.h"
 #include "chart/CutAxisMapping.h"
-#include "chart/CutSuggester.h"
 #include "chart/NiceAxis.h"
 #include "compare/ReferenceSchemes.h"
 #include "models/ComparisonModel.h"
@@ -14,6 +13,7 @@
 #include "models/RulesModel.h"
 #include "models/SourcesModel.h"
 #include "models/ViolationsModel.h"
+#include "profile/CutSuggester.h"
 #include "profile/ProfileCutter.h"
 
 #include <QAbstractItemModelTester>
@@ -237,7 +237,7 @@ private slots:
         QFETCH(double, wanted);
         const Project p = makeSyntheticProject(500);
         const Ranking& r = p.ranking();
-        const double snapped = CutAxisMapping::snapCut(r, CutPlan::CutBy::Ops, wanted);
+        const double snapped = ProfileCutter::snapCut(r, CutPlan::CutBy::Ops, wanted);
         const int k = ProfileCutter::unitsForCut(r, CutPlan::CutBy::Ops, snapped);
         QCOMPARE(ProfileCutter::cutForUnits(r, CutPlan::CutBy::Ops, k), snapped); // exactly a boundary
         // The nearest boundary: no other boundary is closer to what was asked for.

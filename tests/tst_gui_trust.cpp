@@ -9,7 +9,6 @@
 #include "chart/ChartView.h"
 #include "chart/CutAxisMapping.h"
 #include "chart/CutHandle.h"
-#include "chart/CutSuggester.h"
 #include "chart/GroupAxisItem.h"
 #include "chart/LayerSensitivityView.h"
 #include "chart/ProfileColors.h"
@@ -22,6 +21,7 @@
 #include "models/OpTableModel.h"
 #include "models/ProfileSummaryModel.h"
 #include "models/ViolationsModel.h"
+#include "profile/CutSuggester.h"
 #include "widgets/ComparePanel.h"
 #include "widgets/FrozenColumnTableView.h"
 #include "widgets/OpTablePanel.h"
@@ -802,7 +802,6 @@ private slots:
         std::vector<Metric> metrics = project.metrics();
         metrics[1].entries.resize(metrics[1].entries.size() / 2); // half the ops lack the second metric
         project.setMetrics(metrics);
-        project.recompute();
         ProjectController controller;
         controller.resetProject(project);
         ViolationsModel model(&controller);

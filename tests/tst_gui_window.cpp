@@ -132,7 +132,7 @@ private slots:
         QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, target);
 
         const double wanted = map.valueAt(view->chart()->mapFromScene(view->mapToScene(target)).x());
-        const double expected = CutAxisMapping::snapCut(p.ranking(), p.cutPlan().by, wanted);
+        const double expected = ProfileCutter::snapCut(p.ranking(), p.cutPlan().by, wanted);
         QVERIFY2(qAbs(expected - 0.65) < 0.01, qPrintable(QString::number(expected)));
         QCOMPARE(p.cutPlan().profiles[1].cut, expected);
         const int units = ProfileCutter::unitsForCut(p.ranking(), p.cutPlan().by, expected);
@@ -647,8 +647,7 @@ private slots:
         QVERIFY(window->rankedCurve()->seriesPointCount() > 10);
 
         // The loader's project is adopted without a second recompute, and is what a recompute gives.
-        Project recomputed = p;
-        recomputed.recompute();
+        const Project recomputed(p.inputs());
         QCOMPARE(p.ranking().order, recomputed.ranking().order);
         QCOMPARE(p.ranking().state, recomputed.ranking().state);
         for (int i = 0; i < p.profileCount(); ++i) {

@@ -58,7 +58,6 @@ private:
         plan.profiles = { { QStringLiteral("lo"), QStringLiteral("safe one"), 0.3 },
             { QStringLiteral("hi"), QStringLiteral("fast"), 0.9 } };
         p.setCutPlan(plan);
-        p.recompute();
         return p;
     }
 

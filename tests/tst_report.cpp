@@ -69,7 +69,6 @@ private slots:
             inv, QStringLiteral("m"), Polarity::HigherIsMoreSensitive, [](int layer, const QString& leaf) {
                 return layer + (leaf == QLatin1String("down_proj") ? 0.5 : 0.0);
             }) });
-        p.recompute();
         const QString md
             = QString::fromUtf8(ReviewReport::build(p, QStringLiteral("x.yaml"), {}).toMarkdown());
         for (const char* section :

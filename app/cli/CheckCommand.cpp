@@ -52,8 +52,10 @@ int runCheck(const QStringList& argv)
     const QString file = args.positionals().front();
     ProfileDocument::Loaded loaded = ProfileDocument::load(file);
     if (args.has(QStringLiteral("--inventory"))) {
-        loaded.project.setInventory(InventoryReader::read(args.value(QStringLiteral("--inventory"))));
-        loaded.project.recompute();
+        ProjectInputs inputs = loaded.project.inputs();
+        inputs.inventory = InventoryReader::read(args.value(QStringLiteral("--inventory")));
+        inputs.inventoryFromRankings = false;
+        loaded.project = Project(std::move(inputs));
     }
     const std::vector<Violation> violations = Checker::check(loaded.project, loaded.storedLists);
     printViolations(violations);

@@ -5,6 +5,7 @@
 #include "inventory/InventoryReader.h"
 #include "io/FileError.h"
 #include "io/InputFile.h"
+#include "load/FileKind.h"
 #include "metrics/MetricImporter.h"
 #include "ranking/OpScores.h"
 
@@ -107,33 +108,23 @@ void describe(const QString& path, const QString& format, const std::optional<In
     const std::vector<double>& budgets)
 {
     out() << path << '\n';
-    if (format.isEmpty() && InventoryReader::isCheckpoint(path)) {
-        out() << "  format: op inventory (checkpoint)\n";
+    // The kind as the explorer and `profiles` see it; --format says the file holds rankings.
+    const FileKind kind = format.isEmpty() ? detectFileKind(path) : FileKind::Rankings;
+    if (kind == FileKind::Inventory) {
+        out() << "  format: op inventory" << (InventoryReader::isCheckpoint(path) ? " (checkpoint)" : "")
+              << '\n';
         describeInventory(InventoryReader::read(path));
         return;
     }
-    const QByteArray data = readInput(path);
-    if (format.isEmpty() && data.contains("quantcut_profiles:")) {
+    if (kind == FileKind::ProfileDocument) {
         const ProfileDocument::Loaded loaded = ProfileDocument::load(path);
         out() << "  format: quantcut profile file, " << loaded.storedLists.size() << " profiles\n";
         describeInventory(loaded.project.inventory());
         describeMetrics(loaded.project.metrics(), loaded.project.inventory());
         return;
     }
+    const QByteArray data = readInput(path);
     const QString detected = format.isEmpty() ? MetricImporter::detect(data, path) : format;
-    if (detected.isEmpty() || detected == QLatin1String("csv")) {
-        try {
-            const Inventory inv = InventoryReader::read(path);
-            if (detected.isEmpty() || inv.size() > 0) {
-                out() << "  format: op inventory\n";
-                describeInventory(inv);
-                return;
-            }
-        } catch (const FileError&) {
-            if (detected.isEmpty())
-                throw;
-        }
-    }
     std::vector<Metric> metrics = MetricImporter::importData(data, path, detected);
     out() << "  format: " << detected << '\n';
     describeMetrics(metrics, inventory);

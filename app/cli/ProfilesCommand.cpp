@@ -1,6 +1,6 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
-#include "ProjectLoader.h"
+#include "MetricArguments.h"
 #include "budget/BudgetOptimum.h"
 #include "check/Checker.h"
 #include "document/ProfileDocument.h"
@@ -181,32 +181,34 @@ int runProfiles(const QStringList& argv)
     if (output.isEmpty())
         throw UsageError { QStringLiteral("missing -o FILE") };
 
-    Project project;
-    project.setMetrics(readMetrics(args));
+    ProjectInputs inputs;
+    inputs.metrics = readMetrics(args);
     const OpClassifier classifier = args.has(QStringLiteral("--components"))
         ? OpClassifier::withUserRules(args.value(QStringLiteral("--components")))
         : OpClassifier::defaults();
     if (args.has(QStringLiteral("--inventory")))
-        project.setInventory(InventoryReader::read(args.value(QStringLiteral("--inventory")), classifier));
+        inputs.inventory = InventoryReader::read(args.value(QStringLiteral("--inventory")), classifier);
     else
-        project.useRankedNamesAsInventory(classifier);
-    project.setRules(buildRules(args));
-    const QStringList ruleErrors = project.rules().validate();
+        inputs.useRankedNamesAsInventory(classifier);
+    inputs.rules = buildRules(args);
+    const QStringList ruleErrors = inputs.rules.validate();
     if (!ruleErrors.isEmpty())
         throw UsageError { ruleErrors.join(QStringLiteral("; ")) };
-    project.setOverrides(parseOverrides(args.values(QStringLiteral("--override"))));
+    inputs.overrides = parseOverrides(args.values(QStringLiteral("--override")));
     try {
-        project.setCombine(CombineSpec::parse(args.value(QStringLiteral("--combine"))));
+        inputs.combine = CombineSpec::parse(args.value(QStringLiteral("--combine")));
     } catch (const std::invalid_argument& e) {
         throw UsageError { QStringLiteral("--combine: ") + QString::fromUtf8(e.what()) };
     }
-    project.setFuseGroups(!args.has(QStringLiteral("--no-fuse")));
-    project.setCutPlan(buildCutPlan(args, project.inventory()));
-    try {
-        project.recompute();
-    } catch (const std::invalid_argument& e) {
-        throw UsageError { QString::fromUtf8(e.what()) };
-    }
+    inputs.fuseGroups = !args.has(QStringLiteral("--no-fuse"));
+    inputs.cutPlan = buildCutPlan(args, inputs.inventory);
+    const Project project = [&] {
+        try {
+            return Project(std::move(inputs));
+        } catch (const std::invalid_argument& e) {
+            throw UsageError { QString::fromUtf8(e.what()) };
+        }
+    }();
     const std::vector<Violation> violations = Checker::check(project);
     ProfileDocument::save(project, violations, output);
     printSummary(project, violations);

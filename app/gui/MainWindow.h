@@ -1,28 +1,23 @@
 #pragma once
 
 #include "ExampleFiles.h"
-#include "ProjectLoader.h"
 #include "export/ExportOptions.h"
+#include "load/ProjectLoader.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <memory>
 
-class QAction;
-class QComboBox;
-class QLabel;
-class QProgressBar;
-class QPushButton;
+class QMenu;
 class QScreen;
-class QSplitter;
-class QTabWidget;
 class QTableView;
 
 namespace qc::gui {
 
+class ChartArea;
 class ComparePanel;
-class ComparisonModel;
+class ExportActions;
 class LayerSensitivityView;
+class LoadJob;
 class OpTableModel;
 class OpTablePanel;
 class ProfilePanel;
@@ -31,14 +26,16 @@ class ProjectController;
 class RankScatterView;
 class RankedCurveView;
 class RulesModel;
-class RulesPanel;
+class SideDocks;
 class SourcesModel;
 class SourcesPanel;
+class StatusIndicators;
 class UserPrompts;
 class ViolationsModel;
 
-// The explorer: charts on top (per-layer sensitivity; ranked curve with cut handles; metric vs metric), the
-// op table below, profiles, violations and rules in docks. Owns the controller; every panel talks to it.
+// The explorer: the charts on top, the op table below, the side docks; the menus, and what the window itself
+// does with files (open, save, export, drop). Owns the controller; every panel talks to it. Loading runs
+// in a LoadJob, exports in ExportActions.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -53,17 +50,17 @@ public:
     ProjectController* controller() const { return m_controller; }
     OpTableModel* opModel() const { return m_opModel; }
     OpTablePanel* opTable() const { return m_opTable; }
-    ComparePanel* comparePanel() const { return m_comparePanel; }
-    ProfileSummaryModel* summaryModel() const { return m_summaryModel; }
-    ViolationsModel* violationsModel() const { return m_violationsModel; }
-    RulesModel* rulesModel() const { return m_rulesModel; }
-    RankedCurveView* rankedCurve() const { return m_rankedCurve; }
-    LayerSensitivityView* layerChart() const { return m_layerChart; }
-    RankScatterView* scatter() const { return m_scatter; }
-    ProfilePanel* profilePanel() const { return m_profilePanel; }
-    SourcesModel* sourcesModel() const { return m_sourcesModel; }
-    SourcesPanel* sourcesPanel() const { return m_sourcesPanel; }
-    QTableView* violationsView() const { return m_violationsView; }
+    ComparePanel* comparePanel() const;
+    ProfileSummaryModel* summaryModel() const;
+    ViolationsModel* violationsModel() const;
+    RulesModel* rulesModel() const;
+    RankedCurveView* rankedCurve() const;
+    LayerSensitivityView* layerChart() const;
+    RankScatterView* scatter() const;
+    ProfilePanel* profilePanel() const;
+    SourcesModel* sourcesModel() const;
+    SourcesPanel* sourcesPanel() const;
+    QTableView* violationsView() const;
     QString violationStatusText() const;
 
     // Replaces the dialogs (tests); the window takes ownership.
@@ -72,7 +69,7 @@ public:
     // Opens files of any kind; in the background unless wait is set (tests, --screenshot). Returns false on
     // failure (already reported) or when the user cancelled.
     bool openFiles(const QStringList& paths, bool wait = false);
-    bool isLoading() const { return m_loadWatcher.isRunning(); }
+    bool isLoading() const;
     void cancelLoading();
     bool saveTo(const QString& path);
     // .png or .svg of the charts alone, size in pixels (empty: as on screen), dpi recorded in a PNG.
@@ -84,7 +81,7 @@ public:
         const QString& format, int profile, const QString& path, const ExportOptions& options = {});
     // The profile an export starts from: the one selected in the summary, else the last (largest).
     int currentProfile() const;
-    QMenu* exportMenu() const { return m_exportMenu; }
+    QMenu* exportMenu() const;
     // Hand edit with a note, asking for the note through the prompts.
     void requestEdit(int op, int action);
     void suggestCuts();
@@ -101,9 +98,7 @@ protected:
 
 private:
     void createActions();
-    void createDocks();
     void updateTitle();
-    void updateStatus();
     void updateRecentMenu();
     bool maybeSave();
     bool proceedDespiteErrors(const QString& action, const QString& profile = {});
@@ -111,42 +106,18 @@ private:
     bool saveAs();
     void openDialog();
     void exportChartsDialog(const QString& suffix);
-    ExportOptions exportOptions() const;
-    void exportDialog(const QString& format, const ExportOptions& options);
-    void finishLoad();
-    void selectViolation(const QModelIndex& index);
+    void finishLoad(const ProjectLoader::Result& result);
 
     ProjectController* m_controller;
     std::unique_ptr<UserPrompts> m_prompts;
     OpTableModel* m_opModel;
-    ProfileSummaryModel* m_summaryModel;
-    ViolationsModel* m_violationsModel;
-    RulesModel* m_rulesModel;
     OpTablePanel* m_opTable;
-    LayerSensitivityView* m_layerChart;
-    RankedCurveView* m_rankedCurve;
-    RankScatterView* m_scatter;
-    ProfilePanel* m_profilePanel;
-    RulesPanel* m_rulesPanel;
-    SourcesModel* m_sourcesModel;
-    SourcesPanel* m_sourcesPanel;
-    QTableView* m_violationsView;
-    QTableView* m_summaryView;
-    QWidget* m_chartArea;
-    QTabWidget* m_chartTabs;
-    QAction* m_dynamicActivations = nullptr;
-    QAction* m_smoothQuant = nullptr;
-    QAction* m_gptq = nullptr;
-    ComparisonModel* m_comparisonModel;
-    ComparePanel* m_comparePanel;
-    QComboBox* m_layerMode;
+    ChartArea* m_chartArea;
+    SideDocks* m_docks;
+    StatusIndicators* m_status;
+    ExportActions* m_exports = nullptr;
+    LoadJob* m_loadJob;
     QMenu* m_recentMenu = nullptr;
-    QMenu* m_exportMenu = nullptr;
-    QLabel* m_violationLabel;
-    QLabel* m_summaryLabel;
-    QProgressBar* m_progress;
-    QPushButton* m_cancel;
-    QFutureWatcher<ProjectLoader::Result> m_loadWatcher;
     QStringList m_loadingPaths;
     bool m_lastLoadSucceeded = false;
 };

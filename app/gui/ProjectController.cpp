@@ -2,15 +2,7 @@
 
 #include "MetricText.h"
 #include "check/Checker.h"
-#include "commands/ReplaceProjectCommand.h"
-#include "commands/SetCombineCommand.h"
-#include "commands/SetCutCommand.h"
-#include "commands/SetCutPlanCommand.h"
-#include "commands/SetMetricAllMeasuredCommand.h"
-#include "commands/SetMetricFlippedCommand.h"
-#include "commands/SetMetricLabelCommand.h"
-#include "commands/SetOverridesCommand.h"
-#include "commands/SetRulesCommand.h"
+#include "commands/ProjectEdit.h"
 #include "io/FileError.h"
 #include "profile/CutCarryOver.h"
 #include "profile/ProfileCutter.h"
@@ -23,7 +15,6 @@ namespace qc::gui {
 ProjectController::ProjectController(QObject* parent)
     : QObject(parent)
 {
-    recomputeSafely();
     updateViolations();
 }
 
@@ -31,18 +22,27 @@ void ProjectController::resetProject(Project project, const QString& filePath)
 {
     m_undoStack.clear();
     m_selectedOp = -1;
-    applyProject(std::move(project));
+    m_project = std::move(project);
+    announce(EditScope::Shape);
     m_undoStack.setClean();
     setFilePath(filePath);
 }
 
-void ProjectController::resetComputedProject(Project project, const QString& filePath)
+void ProjectController::adoptProject(Project project, const QString& text)
 {
-    m_undoStack.clear();
-    m_selectedOp = -1;
-    applyComputedProject(std::move(project));
-    m_undoStack.setClean();
-    setFilePath(filePath);
+    ProjectInputs before = m_project.inputs();
+    m_project = std::move(project);
+    announce(EditScope::Shape);
+    m_undoStack.push(new ProjectEdit<InputsField>(this, {}, std::move(before), m_project.inputs(), text, 0,
+        ProjectEdit<InputsField>::Applied::Already));
+}
+
+template<typename Field>
+void ProjectController::push(Field field, typename Field::Value after, const QString& text, int mergeId)
+{
+    typename Field::Value before = field.get(m_project);
+    m_undoStack.push(
+        new ProjectEdit<Field>(this, std::move(field), std::move(before), std::move(after), text, mergeId));
 }
 
 void ProjectController::setFilePath(const QString& path)
@@ -58,17 +58,19 @@ void ProjectController::setCut(int profile, double cut, int dragId)
     if (profile < 0 || profile >= m_project.profileCount())
         return;
     cut = clampCut(profile, cut);
-    const double old = m_project.cutPlan().profiles[size_t(profile)].cut;
-    if (cut == old)
+    if (cut == m_project.cutPlan().profiles[size_t(profile)].cut)
         return;
-    m_undoStack.push(new SetCutCommand(this, profile, old, cut, dragId));
+    CutPlan plan = m_project.cutPlan();
+    plan.profiles[size_t(profile)].cut = cut;
+    const QString text = tr("Move cut of profile %1").arg(plan.profiles[size_t(profile)].name);
+    push(CutPlanField {}, std::move(plan), text, dragId);
 }
 
 void ProjectController::setCutPlan(const CutPlan& plan, const QString& text)
 {
     if (plan == m_project.cutPlan())
         return;
-    m_undoStack.push(new SetCutPlanCommand(this, m_project.cutPlan(), plan, text));
+    push(CutPlanField {}, plan, text);
 }
 
 void ProjectController::setOverride(int op, std::optional<Override::Action> action, const QString& note)
@@ -88,8 +90,14 @@ void ProjectController::setOverride(int op, std::optional<Override::Action> acti
     }
     if (overrides == m_project.overrides())
         return;
-    m_undoStack.push(new SetOverridesCommand(
-        this, m_project.overrides(), m_project.cutPlan(), std::move(overrides), text));
+    // The carried-over cuts are known only once the new ranking is: apply first, then record the step.
+    HandEdits before { m_project.overrides(), m_project.cutPlan() };
+    if (!change([&](Project& p) { p.setOverridesKeepingCuts(std::move(overrides)); }))
+        return;
+    announce(EditScope::Ranking);
+    m_undoStack.push(new ProjectEdit<HandEditsField>(this, {}, std::move(before),
+        { m_project.overrides(), m_project.cutPlan() }, text, 0,
+        ProjectEdit<HandEditsField>::Applied::Already));
 }
 
 QStringList ProjectController::setRules(const RuleSet& rules, const QString& text)
@@ -97,18 +105,8 @@ QStringList ProjectController::setRules(const RuleSet& rules, const QString& tex
     const QStringList errors = rules.validate();
     if (!errors.isEmpty() || rules == m_project.rules())
         return errors;
-    m_undoStack.push(new SetRulesCommand(this, m_project.rules(), rules, text));
+    push(RulesField {}, rules, text);
     return {};
-}
-
-void ProjectController::replaceProject(const Project& project, const QString& text)
-{
-    m_undoStack.push(new ReplaceProjectCommand(this, m_project, project, text));
-}
-
-void ProjectController::adoptComputedProject(Project project, const QString& text)
-{
-    m_undoStack.push(new ReplaceProjectCommand(this, m_project, std::move(project), text, true));
 }
 
 void ProjectController::setCutBy(CutPlan::CutBy by)
@@ -125,16 +123,14 @@ void ProjectController::setCutBy(CutPlan::CutBy by)
         plan.profiles[i].cut = ProfileCutter::cutForUnits(ranking, by, units);
     }
     plan.by = by;
-    m_undoStack.push(new SetCutPlanCommand(
-        this, m_project.cutPlan(), plan, tr("Measure cuts by %1").arg(CutPlan::cutByName(by))));
+    push(CutPlanField {}, std::move(plan), tr("Measure cuts by %1").arg(CutPlan::cutByName(by)));
 }
 
 void ProjectController::setCombine(const CombineSpec& combine)
 {
     if (combine == m_project.combine())
         return;
-    m_undoStack.push(new SetCombineCommand(
-        this, m_project.combine(), combine, tr("Combine metrics by %1").arg(combine.toString())));
+    push(CombineField {}, combine, tr("Combine metrics by %1").arg(combine.toString()));
 }
 
 void ProjectController::setMetricFlipped(int metric, bool flipped)
@@ -143,8 +139,10 @@ void ProjectController::setMetricFlipped(int metric, bool flipped)
         || m_project.metrics()[size_t(metric)].flipped == flipped)
         return;
     const QString name = metricShortName(m_project.metrics()[size_t(metric)]);
-    m_undoStack.push(new SetMetricFlippedCommand(this, metric, flipped,
-        flipped ? tr("Reverse the polarity of %1").arg(name) : tr("Restore the polarity of %1").arg(name)));
+    MetricChoice choice = MetricChoice::of(m_project.metrics()[size_t(metric)]);
+    choice.flipped = flipped;
+    changeMetricChoice(metric, choice,
+        flipped ? tr("Reverse the polarity of %1").arg(name) : tr("Restore the polarity of %1").arg(name));
 }
 
 void ProjectController::setMetricAllMeasured(int metric, bool allMeasured)
@@ -152,9 +150,11 @@ void ProjectController::setMetricAllMeasured(int metric, bool allMeasured)
     if (!isMetric(metric) || m_project.metrics()[size_t(metric)].allMeasured == allMeasured)
         return;
     const QString name = metricShortName(m_project.metrics()[size_t(metric)]);
-    m_undoStack.push(new SetMetricAllMeasuredCommand(this, metric, allMeasured,
+    MetricChoice choice = MetricChoice::of(m_project.metrics()[size_t(metric)]);
+    choice.allMeasured = allMeasured;
+    changeMetricChoice(metric, choice,
         allMeasured ? tr("Count every value of %1 as measured").arg(name)
-                    : tr("Set aside the no-signal values of %1").arg(name)));
+                    : tr("Set aside the no-signal values of %1").arg(name));
 }
 
 bool ProjectController::canRenameMetric(int metric, const QString& label) const
@@ -179,118 +179,50 @@ bool ProjectController::setMetricLabel(int metric, const QString& label)
     const Metric& m = m_project.metrics()[size_t(metric)];
     if (m.label == name)
         return true;
-    m_undoStack.push(new SetMetricLabelCommand(
-        this, metric, m.label, name, tr("Rename %1 to %2").arg(metricShortName(m), name)));
+    MetricChoice choice = MetricChoice::of(m);
+    choice.label = name;
+    changeMetricChoice(metric, choice, tr("Rename %1 to %2").arg(metricShortName(m), name));
     return true;
 }
 
-void ProjectController::applyCombine(CombineSpec combine)
+void ProjectController::changeMetricChoice(int metric, const MetricChoice& choice, const QString& text)
 {
-    m_project.setCombine(std::move(combine));
-    recomputeSafely();
-    updateViolations();
-    emit rankingChanged();
-    emit violationsChanged();
+    // Legends, headers and tooltips state a source's name and polarity, and the Sources dock its evidence
+    // counts: every one of these is a reset, not just a re-rank.
+    push(MetricChoiceField { metric }, choice, text);
 }
 
-void ProjectController::applyMetricFlipped(int metric, bool flipped)
+bool ProjectController::change(const std::function<void(Project&)>& edit)
 {
-    // Legends, headers and tooltips state the polarity: a reset, not just a re-rank.
-    changeMetric(metric, [flipped](Metric& m) { m.flipped = flipped; });
+    // Rule sets are validated before they get here and loaders derive their project first, so a throw here
+    // means data that no longer fits together; the project stays as it was and the window alive.
+    try {
+        edit(m_project);
+        return true;
+    } catch (const FileError& e) {
+        qWarning("change not applied: %s", qPrintable(e.toString()));
+    } catch (const std::exception& e) {
+        qWarning("change not applied: %s", e.what());
+    }
+    return false;
 }
 
-void ProjectController::applyMetricAllMeasured(int metric, bool allMeasured)
-{
-    // Evidence, gaps and the ranking all change, and the Sources dock's counts with them.
-    changeMetric(metric, [allMeasured](Metric& m) { m.allMeasured = allMeasured; });
-}
-
-void ProjectController::applyMetricLabel(int metric, const QString& label)
-{
-    // The ranking does not depend on the name, but every legend, header and picker shows it; a recompute
-    // of a few sources is cheap next to the reset the views do anyway.
-    changeMetric(metric, [&label](Metric& m) { m.label = label; });
-}
-
-void ProjectController::changeMetric(int metric, const std::function<void(Metric&)>& change)
-{
-    if (!isMetric(metric))
-        return;
-    std::vector<Metric> metrics = m_project.metrics();
-    change(metrics[size_t(metric)]);
-    m_project.setMetrics(std::move(metrics));
-    recomputeSafely();
-    updateViolations();
-    emit projectReset();
-    emit violationsChanged();
-}
-
-void ProjectController::applyCutPlan(const CutPlan& plan)
-{
-    const bool sameShape
-        = plan.profiles.size() == m_project.cutPlan().profiles.size() && plan.by == m_project.cutPlan().by;
-    m_project.setCutPlan(plan);
-    m_project.recut();
-    updateViolations();
-    if (sameShape)
-        emit cutsChanged();
-    else
-        emit projectReset();
-    emit violationsChanged();
-}
-
-CutPlan ProjectController::applyOverridesKeepingCuts(std::vector<Override> overrides)
-{
-    const Ranking before = m_project.ranking();
-    const std::vector<ProfileCut> cuts = m_project.cuts();
-    m_project.setOverrides(std::move(overrides));
-    recomputeSafely();
-    m_project.setCutPlan(carryCutsOver(before, cuts, m_project.ranking(), m_project.cutPlan()));
-    m_project.recut();
-    updateViolations();
-    emit rankingChanged();
-    emit violationsChanged();
-    return m_project.cutPlan();
-}
-
-void ProjectController::applyOverrides(std::vector<Override> overrides, const CutPlan& plan)
-{
-    m_project.setOverrides(std::move(overrides));
-    m_project.setCutPlan(plan);
-    recomputeSafely();
-    updateViolations();
-    emit rankingChanged();
-    emit violationsChanged();
-}
-
-void ProjectController::applyRules(RuleSet rules)
-{
-    m_project.setRules(std::move(rules));
-    recomputeSafely();
-    updateViolations();
-    emit rankingChanged();
-    emit violationsChanged();
-}
-
-void ProjectController::applyProject(Project project)
-{
-    m_project = std::move(project);
-    recomputeSafely();
-    announceProject();
-}
-
-void ProjectController::applyComputedProject(Project project)
-{
-    m_project = std::move(project);
-    announceProject();
-}
-
-void ProjectController::announceProject()
+void ProjectController::announce(EditScope scope)
 {
     if (m_selectedOp >= m_project.inventory().size())
         m_selectedOp = -1;
     updateViolations();
-    emit projectReset();
+    switch (scope) {
+    case EditScope::Cuts:
+        emit cutsChanged();
+        break;
+    case EditScope::Ranking:
+        emit rankingChanged();
+        break;
+    case EditScope::Shape:
+        emit projectReset();
+        break;
+    }
     emit violationsChanged();
 }
 
@@ -350,19 +282,6 @@ void ProjectController::setSelectedOp(int op)
         return;
     m_selectedOp = op;
     emit selectedOpChanged(op);
-}
-
-void ProjectController::recomputeSafely()
-{
-    // Rule sets are validated before they get here and loaders recompute their copy first, so a throw here
-    // means data that no longer fits together; keep the window alive and let the checker report what it can.
-    try {
-        m_project.recompute();
-    } catch (const FileError& e) {
-        qWarning("recompute failed: %s", qPrintable(e.toString()));
-    } catch (const std::exception& e) {
-        qWarning("recompute failed: %s", e.what());
-    }
 }
 
 std::vector<Violation> ProjectController::checkAsSaved() const

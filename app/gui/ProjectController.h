@@ -1,6 +1,7 @@
 #pragma once
 
 #include "check/Violation.h"
+#include "commands/ProjectFields.h"
 #include "project/Project.h"
 
 #include <QObject>
@@ -12,9 +13,12 @@
 
 namespace qc::gui {
 
+template<typename Field> class ProjectEdit;
+
 // Owns the one Project the window shows, its undo history and what is derived for display (violations per
-// op). Every edit goes through here: the public edit methods push undoable commands, the apply* methods are
-// what those commands call, and the signals tell models and charts how much changed (a drag only re-cuts).
+// op). Every edit goes through here: the public edit methods push one ProjectEdit each (the only way the
+// project changes besides a reset), and the signals tell models and charts how much changed (a drag only
+// re-cuts).
 class ProjectController : public QObject
 {
     Q_OBJECT
@@ -26,8 +30,8 @@ public:
 
     // Replaces everything and forgets the undo history: opening a profile file, a new project.
     void resetProject(Project project, const QString& filePath = {});
-    // The same for a project whose derived state is current (ProjectLoader recomputed it in the background).
-    void resetComputedProject(Project project, const QString& filePath = {});
+    // Takes a project a loader built from the current one plus files, as one undo step.
+    void adoptProject(Project project, const QString& text);
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString& path);
     bool isModified() const { return !m_undoStack.isClean(); }
@@ -39,10 +43,6 @@ public:
     void setOverride(int op, std::optional<Override::Action> action, const QString& note = {});
     // Returns the validation errors; an invalid rule set is not applied.
     QStringList setRules(const RuleSet& rules, const QString& text);
-    void replaceProject(const Project& project, const QString& text);
-    // Takes a project its loader already computed (recompute() done on the same inputs) as is: no second
-    // recompute on the GUI thread. Undoable like replaceProject.
-    void adoptComputedProject(Project project, const QString& text);
     // Changes what the cuts measure, converting every cut so that each profile keeps the same ops (a score
     // threshold cannot split units of equal score: there a profile takes the whole tie).
     void setCutBy(CutPlan::CutBy by);
@@ -52,20 +52,6 @@ public:
     // Renames a source; returns false (and changes nothing) for an empty name or one another source has.
     bool setMetricLabel(int metric, const QString& label);
     bool canRenameMetric(int metric, const QString& label) const;
-
-    // The primitives the commands call; not undoable by themselves.
-    void applyCutPlan(const CutPlan& plan);
-    void applyOverrides(std::vector<Override> overrides, const CutPlan& plan);
-    // Applies hand edits and moves the cut values so that no other op changes its decision in any profile;
-    // returns the cut plan that did it (what redo applies again).
-    CutPlan applyOverridesKeepingCuts(std::vector<Override> overrides);
-    void applyRules(RuleSet rules);
-    void applyProject(Project project);
-    void applyComputedProject(Project project); // derived state already current
-    void applyCombine(CombineSpec combine);
-    void applyMetricFlipped(int metric, bool flipped);
-    void applyMetricAllMeasured(int metric, bool allMeasured);
-    void applyMetricLabel(int metric, const QString& label);
 
     // The cut that keeps profile between its neighbours (profiles are nested).
     double clampCut(int profile, double cut) const;
@@ -96,11 +82,22 @@ signals:
     void filePathChanged(const QString& path);
 
 private:
+    template<typename Field> friend class ProjectEdit;
+
     bool isMetric(int metric) const { return metric >= 0 && size_t(metric) < m_project.metrics().size(); }
-    // Changes one metric, recomputes and announces a reset (names and evidence show in every legend).
-    void changeMetric(int metric, const std::function<void(Metric&)>& change);
-    void recomputeSafely();
-    void announceProject();
+    // What ProjectEdit calls: sets one input and tells the views.
+    template<typename Field> void apply(const Field& field, const typename Field::Value& value)
+    {
+        const EditScope scope = field.scope(m_project, value);
+        if (change([&](Project& p) { field.set(p, value); }))
+            announce(scope);
+    }
+    template<typename Field>
+    void push(Field field, typename Field::Value after, const QString& text, int mergeId = 0);
+    void changeMetricChoice(int metric, const MetricChoice& choice, const QString& text);
+    // Runs a change; false (project unchanged, a warning logged) when the inputs no longer fit together.
+    bool change(const std::function<void(Project&)>& edit);
+    void announce(EditScope scope);
     void updateViolations();
     std::vector<Violation> checkAsSaved() const;
 

@@ -40,15 +40,12 @@ Metric uniformOver(
 Project oneProfileProject(
     const Inventory& inventory, Metric metric, RuleSet rules, const QString& name, const QString& label)
 {
-    Project p;
-    p.setInventory(inventory);
-    p.setMetrics({ std::move(metric) });
-    p.setRules(std::move(rules));
-    CutPlan plan;
-    plan.profiles = { { name, label, 1.0 } };
-    p.setCutPlan(plan);
-    p.recompute();
-    return p;
+    ProjectInputs inputs;
+    inputs.inventory = inventory;
+    inputs.metrics = { std::move(metric) };
+    inputs.rules = std::move(rules);
+    inputs.cutPlan.profiles = { { name, label, 1.0 } };
+    return Project(std::move(inputs));
 }
 } // namespace
 

@@ -574,9 +574,8 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
                 .arg(kFormatVersion));
 
     Loaded loaded;
-    Project& project = loaded.project;
-    bool fromRankings = false;
-    project.setInventory(readInventory(r, root, fromRankings), fromRankings);
+    ProjectInputs inputs;
+    inputs.inventory = readInventory(r, root, inputs.inventoryFromRankings);
 
     std::vector<Metric> metrics;
     for (const YAML::Node& node : r.sequence(root, "sources")) {
@@ -586,24 +585,24 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
                 r.fail(node, QStringLiteral("source id '%1' is used twice").arg(metrics.back().id));
         }
     }
-    project.setMetrics(std::move(metrics));
+    inputs.metrics = std::move(metrics);
 
     const YAML::Node combination = r.require(root, "combination");
     try {
-        project.setCombine(CombineSpec::parse(r.text(combination, "method")));
+        inputs.combine = CombineSpec::parse(r.text(combination, "method"));
     } catch (const std::invalid_argument& e) {
         r.fail(combination["method"], QString::fromStdString(e.what()));
     }
-    project.setFuseGroups(r.boolean(combination, "fuse_groups", true));
+    inputs.fuseGroups = r.boolean(combination, "fuse_groups", true);
 
     std::vector<Rule> rules;
     for (const YAML::Node& node : r.sequence(root, "rules"))
         rules.push_back(readRule(r, node));
-    project.setRules(RuleSet(std::move(rules)));
+    inputs.rules = RuleSet(std::move(rules));
     std::vector<Override> overrides;
     for (const YAML::Node& node : r.sequence(root, "overrides"))
         overrides.push_back(readOverride(r, node));
-    project.setOverrides(std::move(overrides));
+    inputs.overrides = std::move(overrides);
 
     CutPlan plan;
     const std::optional<CutPlan::CutBy> by = CutPlan::parseCutBy(r.text(root, "cut_by"));
@@ -623,9 +622,9 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
         loaded.storedLists.push_back(readProfile(r, node));
         plan.profiles.push_back(loaded.storedLists.back().spec);
     }
-    project.setCutPlan(std::move(plan));
+    inputs.cutPlan = std::move(plan);
     try {
-        project.recompute();
+        loaded.project = Project(std::move(inputs));
     } catch (const std::invalid_argument& e) {
         throw FileError(path, QString::fromStdString(e.what()));
     }

@@ -112,16 +112,15 @@ Project ProfileTransfer::transfer(const Project& source, const Inventory& target
             r.unmappedOverrides.append(o.op);
     }
 
-    Project out;
-    out.setInventory(target);
-    out.setMetrics(std::move(metrics));
-    out.setRules(source.rules());
-    out.setOverrides(std::move(overrides));
-    out.setCombine(source.combine());
-    out.setFuseGroups(source.fuseGroups());
-    out.setCutPlan(source.cutPlan());
-    out.recompute();
-    return out;
+    ProjectInputs inputs;
+    inputs.inventory = target;
+    inputs.metrics = std::move(metrics);
+    inputs.rules = source.rules();
+    inputs.overrides = std::move(overrides);
+    inputs.combine = source.combine();
+    inputs.fuseGroups = source.fuseGroups();
+    inputs.cutPlan = source.cutPlan();
+    return Project(std::move(inputs));
 }
 
 } // namespace qc

@@ -81,4 +81,16 @@ std::vector<ProfileCut> ProfileCutter::cut(const Ranking& r, const CutPlan& plan
     return cuts;
 }
 
+double ProfileCutter::snapCut(const Ranking& ranking, CutPlan::CutBy by, double cut)
+{
+    const int n = ranking.eligibleUnits();
+    if (n == 0)
+        return cut;
+    // unitsForCut rounds down; compare with the next boundary and take the nearer one.
+    const int below = unitsForCut(ranking, by, cut);
+    const double lo = cutForUnits(ranking, by, below);
+    const double hi = cutForUnits(ranking, by, std::min(below + 1, n));
+    return (cut - lo) <= (hi - cut) ? lo : hi;
+}
+
 } // namespace qc

@@ -27,6 +27,9 @@ public:
     static int unitsForCut(const Ranking& ranking, CutPlan::CutBy by, double cut);
     // The cut value that quantizes exactly the first k units (inverse of unitsForCut): for drag handles.
     static double cutForUnits(const Ranking& ranking, CutPlan::CutBy by, int k);
+    // The nearest cut that falls on a boundary between whole units, so that a dragged cut always names
+    // exactly the ops it quantizes.
+    static double snapCut(const Ranking& ranking, CutPlan::CutBy by, double cut);
 };
 
 } // namespace qc

@@ -1,33 +1,19 @@
 #include "Project.h"
 
 #include "inventory/InventoryReader.h"
+#include "profile/CutCarryOver.h"
 
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 namespace qc {
 
-Project::Project()
-    : m_rules(RuleSet::defaults())
-    , m_cutPlan(CutPlan::defaults())
-{ }
-
-void Project::setInventory(Inventory inventory, bool fromRankings)
-{
-    m_inventory = std::move(inventory);
-    m_inventoryFromRankings = fromRankings;
-}
-
-void Project::setMetrics(std::vector<Metric> metrics)
-{
-    m_metrics = std::move(metrics);
-}
-
-void Project::useRankedNamesAsInventory(const OpClassifier& classifier)
+void ProjectInputs::useRankedNamesAsInventory(const OpClassifier& classifier)
 {
     std::vector<std::pair<QString, QString>> names;
-    for (const Metric& metric : m_metrics) {
+    for (const Metric& metric : metrics) {
         for (const MetricEntry& entry : metric.entries) {
             // Wrapper suffixes are not part of the module's name.
             QString bare = entry.name;
@@ -38,17 +24,124 @@ void Project::useRankedNamesAsInventory(const OpClassifier& classifier)
             names.emplace_back(bare, entry.opType);
         }
     }
-    m_inventory = InventoryReader::fromNames(names, classifier);
-    m_inventoryFromRankings = true;
+    inventory = InventoryReader::fromNames(names, classifier);
+    inventoryFromRankings = true;
 }
 
-int Project::metricIndex(const QString& id) const
+int ProjectInputs::metricIndex(const QString& id) const
 {
-    for (size_t i = 0; i < m_metrics.size(); ++i) {
-        if (m_metrics[i].id == id)
+    for (size_t i = 0; i < metrics.size(); ++i) {
+        if (metrics[i].id == id)
             return int(i);
     }
     return -1;
+}
+
+Project::Project()
+{
+    derive();
+}
+
+Project::Project(ProjectInputs inputs)
+    : m_inputs(std::move(inputs))
+{
+    derive();
+}
+
+template<typename T> void Project::replaceInput(T& field, T value)
+{
+    std::swap(field, value);
+    try {
+        derive();
+    } catch (...) {
+        std::swap(field, value);
+        throw;
+    }
+}
+
+void Project::setInventory(Inventory inventory, bool fromRankings)
+{
+    const bool before = std::exchange(m_inputs.inventoryFromRankings, fromRankings);
+    try {
+        replaceInput(m_inputs.inventory, std::move(inventory));
+    } catch (...) {
+        m_inputs.inventoryFromRankings = before;
+        throw;
+    }
+}
+
+void Project::setMetrics(std::vector<Metric> metrics)
+{
+    replaceInput(m_inputs.metrics, std::move(metrics));
+}
+
+void Project::setRules(RuleSet rules)
+{
+    replaceInput(m_inputs.rules, std::move(rules));
+}
+
+void Project::setOverrides(std::vector<Override> overrides)
+{
+    replaceInput(m_inputs.overrides, std::move(overrides));
+}
+
+void Project::setOverrides(std::vector<Override> overrides, CutPlan plan)
+{
+    std::swap(m_inputs.cutPlan, plan);
+    try {
+        replaceInput(m_inputs.overrides, std::move(overrides));
+    } catch (...) {
+        std::swap(m_inputs.cutPlan, plan);
+        throw;
+    }
+}
+
+void Project::setOverridesKeepingCuts(std::vector<Override> overrides)
+{
+    const Ranking before = m_ranking;
+    const std::vector<ProfileCut> cutsBefore = m_cuts;
+    setOverrides(std::move(overrides));
+    m_inputs.cutPlan = carryCutsOver(before, cutsBefore, m_ranking, m_inputs.cutPlan);
+    recut();
+}
+
+void Project::setCombine(CombineSpec combine)
+{
+    replaceInput(m_inputs.combine, std::move(combine));
+}
+
+void Project::setFuseGroups(bool fuse)
+{
+    replaceInput(m_inputs.fuseGroups, fuse);
+}
+
+void Project::setCutPlan(CutPlan plan)
+{
+    if (plan.order != m_inputs.cutPlan.order) {
+        replaceInput(m_inputs.cutPlan, std::move(plan)); // another order is another ranking
+        return;
+    }
+    m_inputs.cutPlan = std::move(plan);
+    recut();
+}
+
+void Project::setCut(int profile, double cut)
+{
+    m_inputs.cutPlan.profiles.at(size_t(profile)).cut = cut;
+    recut();
+}
+
+void Project::setMetricChoice(int metric, const MetricChoice& choice)
+{
+    Metric& m = m_inputs.metrics.at(size_t(metric));
+    const MetricChoice before = MetricChoice::of(m);
+    choice.applyTo(m);
+    try {
+        derive();
+    } catch (...) {
+        before.applyTo(m_inputs.metrics[size_t(metric)]);
+        throw;
+    }
 }
 
 std::vector<double> Project::orientedValues(int metric) const
@@ -61,50 +154,60 @@ std::vector<double> Project::orientedValues(int metric) const
     return out;
 }
 
-// A source name equal to its op's name becomes the same string (Qt shares it): at a million ops that is
-// one copy of every name instead of one per metric plus the inventory's.
-void Project::shareExactNames(Metric& metric, const Reconciliation& reconciliation) const
+void Project::derive()
 {
-    for (size_t e = 0; e < metric.entries.size(); ++e) {
-        const int op = reconciliation.matches[e].op;
-        if (op >= 0 && metric.entries[e].name == m_inventory.at(op).name)
-            metric.entries[e].name = m_inventory.at(op).name;
-    }
-}
-
-void Project::recompute()
-{
-    if (m_combine.method == CombineSpec::Method::Single && metricIndex(m_combine.metric) < 0)
-        throw std::invalid_argument("the combination names metric '" + m_combine.metric.toStdString()
-            + "', which no source provides");
-    for (const auto& [id, w] : m_combine.weights) {
+    const CombineSpec& combine = m_inputs.combine;
+    if (combine.method == CombineSpec::Method::Single && metricIndex(combine.metric) < 0)
+        throw std::invalid_argument(
+            "the combination names metric '" + combine.metric.toStdString() + "', which no source provides");
+    for (const auto& [id, w] : combine.weights) {
         if (metricIndex(id) < 0)
             throw std::invalid_argument(
                 "the weighted combination names metric '" + id.toStdString() + "', which no source provides");
     }
-    const NameReconciler reconciler(m_inventory);
-    m_reconciliations.clear();
-    m_scores.clear();
-    for (Metric& metric : m_metrics) {
-        m_reconciliations.push_back(reconciler.reconcile(metric));
-        m_scores.push_back(OpScores::build(metric, m_reconciliations.back(), m_inventory));
-        shareExactNames(metric, m_reconciliations.back());
+    const Inventory& inventory = m_inputs.inventory;
+    const NameReconciler reconciler(inventory);
+    std::vector<Reconciliation> reconciliations;
+    std::vector<OpScores> scores;
+    for (const Metric& metric : m_inputs.metrics) {
+        reconciliations.push_back(reconciler.reconcile(metric));
+        scores.push_back(OpScores::build(metric, reconciliations.back(), inventory));
     }
     RankingInput input;
-    input.inventory = &m_inventory;
-    input.scores = &m_scores;
-    input.keepingRules = m_rules.keepingRules(m_inventory);
-    input.overrides = &m_overrides;
-    input.combine = m_combine;
-    input.fuseGroups = m_fuseGroups;
-    input.order = m_cutPlan.order;
-    m_ranking = buildRanking(input);
+    input.inventory = &inventory;
+    input.scores = &scores;
+    input.keepingRules = m_inputs.rules.keepingRules(inventory);
+    input.overrides = &m_inputs.overrides;
+    input.combine = combine;
+    input.fuseGroups = m_inputs.fuseGroups;
+    input.order = m_inputs.cutPlan.order;
+    Ranking ranking = buildRanking(input);
+    // Nothing above changed the project: a throw leaves it as it was.
+    m_reconciliations = std::move(reconciliations);
+    m_scores = std::move(scores);
+    m_ranking = std::move(ranking);
+    shareExactNames();
     recut();
 }
 
 void Project::recut()
 {
-    m_cuts = ProfileCutter::cut(m_ranking, m_cutPlan);
+    m_cuts = ProfileCutter::cut(m_ranking, m_inputs.cutPlan);
+}
+
+// A source name equal to its op's name becomes the same string (Qt shares it): at a million ops that is
+// one copy of every name instead of one per metric plus the inventory's.
+void Project::shareExactNames()
+{
+    for (size_t m = 0; m < m_inputs.metrics.size(); ++m) {
+        std::vector<MetricEntry>& entries = m_inputs.metrics[m].entries;
+        const Reconciliation& reconciliation = m_reconciliations[m];
+        for (size_t e = 0; e < entries.size(); ++e) {
+            const int op = reconciliation.matches[e].op;
+            if (op >= 0 && entries[e].name == m_inputs.inventory.at(op).name)
+                entries[e].name = m_inputs.inventory.at(op).name;
+        }
+    }
 }
 
 QString Project::keepReason(int op, int profile) const
@@ -113,13 +216,13 @@ QString Project::keepReason(int op, int profile) const
         return {};
     switch (m_ranking.state[size_t(op)]) {
     case OpState::KeptByRule:
-        return QStringLiteral("rule:") + m_rules.rules()[size_t(m_ranking.rule[size_t(op)])].name;
+        return QStringLiteral("rule:") + rules().rules()[size_t(m_ranking.rule[size_t(op)])].name;
     case OpState::KeptByOverride: {
-        const QString& note = m_overrides[size_t(m_ranking.overrideIndex[size_t(op)])].note;
+        const QString& note = overrides()[size_t(m_ranking.overrideIndex[size_t(op)])].note;
         return note.isEmpty() ? QStringLiteral("override") : QStringLiteral("override:") + note;
     }
     case OpState::KeptWithGroup:
-        return QStringLiteral("fused:") + m_inventory.at(m_ranking.partner[size_t(op)]).name;
+        return QStringLiteral("fused:") + inventory().at(m_ranking.partner[size_t(op)]).name;
     case OpState::Unmeasured:
         return QStringLiteral("unmeasured");
     case OpState::Unranked:

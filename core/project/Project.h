@@ -1,64 +1,61 @@
 #pragma once
 
-#include "inventory/Inventory.h"
-#include "inventory/OpClassifier.h"
-#include "metrics/Metric.h"
-#include "profile/CutPlan.h"
+#include "ProjectInputs.h"
 #include "profile/ProfileCutter.h"
 #include "profile/ProfileLists.h"
-#include "ranking/CombineSpec.h"
 #include "ranking/OpScores.h"
 #include "ranking/Ranking.h"
 #include "reconcile/NameReconciler.h"
-#include "rules/Override.h"
-#include "rules/RuleSet.h"
 
 #include <vector>
 
 namespace qc {
 
-// Everything one profile file holds: the inventory, the sources, the combination, the rules, the overrides
-// and the cut plan, plus what is derived from them (reconciliation, ranking, cuts). A value type: copy it
-// to keep a snapshot (undo, background loading).
+// Everything one profile file holds (its inputs) and what is derived from them (reconciliation, scores,
+// ranking, cuts), always in step: every change re-derives at once, a cut plan of the same order only re-cuts
+// (the cheap path of a drag), and a change that throws leaves the project as it was. A value type: copy it
+// to keep a snapshot.
 class Project
 {
 public:
-    Project();
+    Project(); // empty, with the default rules and cut plan
+    // Throws FileError (conflicting scores of one op) or std::invalid_argument (broken rule, unknown metric
+    // in the combination).
+    explicit Project(ProjectInputs inputs);
 
-    const Inventory& inventory() const { return m_inventory; }
-    bool inventoryFromRankings() const { return m_inventoryFromRankings; }
-    const std::vector<Metric>& metrics() const { return m_metrics; }
-    const RuleSet& rules() const { return m_rules; }
-    const std::vector<Override>& overrides() const { return m_overrides; }
-    const CombineSpec& combine() const { return m_combine; }
-    bool fuseGroups() const { return m_fuseGroups; }
-    const CutPlan& cutPlan() const { return m_cutPlan; }
+    const ProjectInputs& inputs() const { return m_inputs; }
+    const Inventory& inventory() const { return m_inputs.inventory; }
+    bool inventoryFromRankings() const { return m_inputs.inventoryFromRankings; }
+    const std::vector<Metric>& metrics() const { return m_inputs.metrics; }
+    const RuleSet& rules() const { return m_inputs.rules; }
+    const std::vector<Override>& overrides() const { return m_inputs.overrides; }
+    const CombineSpec& combine() const { return m_inputs.combine; }
+    bool fuseGroups() const { return m_inputs.fuseGroups; }
+    const CutPlan& cutPlan() const { return m_inputs.cutPlan; }
 
-    // Setters leave the derived state stale until recompute() (or recut() for cuts only).
+    // Each change re-derives what depends on it; on a throw (as the constructor's) nothing changed. To set
+    // several inputs at once, build ProjectInputs and construct.
     void setInventory(Inventory inventory, bool fromRankings = false);
     void setMetrics(std::vector<Metric> metrics);
-    void setRules(RuleSet rules) { m_rules = std::move(rules); }
-    void setOverrides(std::vector<Override> overrides) { m_overrides = std::move(overrides); }
-    void setCombine(CombineSpec combine) { m_combine = std::move(combine); }
-    void setFuseGroups(bool fuse) { m_fuseGroups = fuse; }
-    void setCutPlan(CutPlan plan) { m_cutPlan = std::move(plan); }
-    void setCut(int profile, double cut) { m_cutPlan.profiles[size_t(profile)].cut = cut; }
-
-    // When no inventory was given: the union of the ranked names (with their types) serves.
-    void useRankedNamesAsInventory(const OpClassifier& classifier = OpClassifier::defaults());
-
-    // Reconciles names, lays scores over the inventory, ranks, cuts. Throws FileError (conflicting scores of
-    // one op) or std::invalid_argument (broken rule, unknown metric in the combination).
-    void recompute();
-    // Only re-applies the cut plan to the current ranking: the cheap path of a drag.
-    void recut();
+    void setRules(RuleSet rules);
+    void setOverrides(std::vector<Override> overrides);
+    // Hand edits with the cut plan that goes with them (one re-derivation, what undo and redo restore).
+    void setOverrides(std::vector<Override> overrides, CutPlan plan);
+    // Hand edits that move no other op: the cuts are carried over so that every other op keeps its
+    // decision in every profile.
+    void setOverridesKeepingCuts(std::vector<Override> overrides);
+    void setCombine(CombineSpec combine);
+    void setFuseGroups(bool fuse);
+    void setCutPlan(CutPlan plan);
+    void setCut(int profile, double cut);
+    void setMetricChoice(int metric, const MetricChoice& choice);
 
     const std::vector<Reconciliation>& reconciliations() const { return m_reconciliations; }
     const std::vector<OpScores>& scores() const { return m_scores; }
     const Ranking& ranking() const { return m_ranking; }
     const std::vector<ProfileCut>& cuts() const { return m_cuts; }
-    int profileCount() const { return int(m_cutPlan.profiles.size()); }
-    int metricIndex(const QString& id) const;
+    int profileCount() const { return int(cutPlan().profiles.size()); }
+    int metricIndex(const QString& id) const { return m_inputs.metricIndex(id); }
     // A metric's measured values per op, negated where lower means more sensitive: larger = more
     // sensitive, NaN = none (or not a measurement).
     std::vector<double> orientedValues(int metric) const;
@@ -74,17 +71,13 @@ public:
     std::vector<ProfileLists> lists() const;
 
 private:
-    void shareExactNames(Metric& metric, const Reconciliation& reconciliation) const;
+    // Replaces one input and re-derives; restores it when that throws.
+    template<typename T> void replaceInput(T& field, T value);
+    void derive();
+    void recut();
+    void shareExactNames();
 
-    Inventory m_inventory;
-    bool m_inventoryFromRankings = false;
-    std::vector<Metric> m_metrics;
-    RuleSet m_rules;
-    std::vector<Override> m_overrides;
-    CombineSpec m_combine;
-    bool m_fuseGroups = true;
-    CutPlan m_cutPlan;
-
+    ProjectInputs m_inputs;
     std::vector<Reconciliation> m_reconciliations;
     std::vector<OpScores> m_scores;
     Ranking m_ranking;

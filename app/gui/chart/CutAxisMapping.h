@@ -1,12 +1,6 @@
 #pragma once
 
-#include "profile/CutPlan.h"
-
 #include <QRectF>
-
-namespace qc {
-struct Ranking;
-}
 
 namespace qc::gui {
 
@@ -20,10 +14,6 @@ struct CutAxisMapping
 
     double valueAt(double x) const; // clamped to [axisMin, axisMax]
     double xAt(double value) const;
-
-    // The cut a pointer at pixel x asks for: snapped to the nearest boundary between whole units of the
-    // ranking, so a dragged cut always names exactly the ops it quantizes.
-    static double snapCut(const Ranking& ranking, CutPlan::CutBy by, double cut);
 };
 
 } // namespace qc::gui

@@ -289,7 +289,7 @@ void RankedCurveView::onDragMoved(int profile, double chartX)
 {
     const Project& p = m_controller->project();
     const double wanted = mapping().valueAt(chartX);
-    const double snapped = CutAxisMapping::snapCut(p.ranking(), p.cutPlan().by, wanted);
+    const double snapped = ProfileCutter::snapCut(p.ranking(), p.cutPlan().by, wanted);
     if (m_dragProfile < 0) {
         if (snapped == p.cutPlan().profiles[size_t(profile)].cut)
             return; // no direction yet

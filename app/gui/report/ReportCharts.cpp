@@ -47,7 +47,7 @@ ReviewReport::Chart renderWidget(
 ReviewReport::Charts ReportCharts::render(const Project& project, const QString& folder)
 {
     ProjectController controller;
-    controller.resetComputedProject(project); // a loaded profile file is computed already
+    controller.resetProject(project);
     ReviewReport::Charts charts;
     {
         LayerSensitivityView layers(&controller);

@@ -20,6 +20,7 @@ class ComparePanel : public QWidget
 public:
     ComparePanel(ProjectController* controller, ComparisonModel* model, UserPrompts* prompts,
         QWidget* parent = nullptr);
+    void setPrompts(UserPrompts* prompts) { m_prompts = prompts; }
 
     QComboBox* referenceBox() const { return m_reference; }
     QComboBox* profileBox() const { return m_profile; }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "ArgumentList.h"
-#include "project/Project.h"
+#include "metrics/Metric.h"
+
+#include <vector>
 
 namespace qc::cli {
 

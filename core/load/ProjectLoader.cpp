@@ -8,30 +8,32 @@
 #include "metrics/SourceName.h"
 
 #include <QFileInfo>
-#include <QFutureInterface>
 #include <QHash>
 #include <QObject>
 
-namespace qc::gui {
+namespace qc {
 
-namespace {
-// Adds metrics to a project, replacing one from the same file and keeping ids unique; the new ones get
-// their default names, unique among all (three reports of one producer must not read alike).
-void mergeMetrics(std::vector<Metric>& metrics, std::vector<Metric> added)
+QString ProjectLoader::uniqueId(const std::vector<Metric>& metrics, const QString& wanted)
+{
+    QString id = wanted;
+    for (int n = 2; std::any_of(metrics.begin(), metrics.end(), [&](const Metric& o) { return o.id == id; });
+         ++n)
+        id = wanted + QStringLiteral("_") + QString::number(n);
+    return id;
+}
+
+void ProjectLoader::addMetrics(std::vector<Metric>& metrics, std::vector<Metric> added)
 {
     const size_t count = added.size();
     for (Metric& m : added) {
         std::erase_if(metrics, [&](const Metric& old) { return old.id == m.id && old.file == m.file; });
-        QString id = m.id;
-        for (int n = 2;
-             std::any_of(metrics.begin(), metrics.end(), [&](const Metric& o) { return o.id == id; }); ++n)
-            id = m.id + QStringLiteral("_") + QString::number(n);
-        m.id = id;
+        m.id = uniqueId(metrics, m.id);
         metrics.push_back(std::move(m));
     }
     SourceName::nameNew(metrics, metrics.size() - count);
 }
 
+namespace {
 // A profile file written elsewhere (the command line keeps the importers' labels) may name two sources
 // alike: those get their default names, told apart, so legends and pickers can tell them apart too.
 void nameAlikeSources(std::vector<Metric>& metrics)
@@ -50,12 +52,19 @@ void nameAlikeSources(std::vector<Metric>& metrics)
         SourceName::nameNew(metrics, metrics.size());
 }
 
-ProjectLoader::Result run(Project base, const QStringList& paths, const std::function<bool(int)>& step)
+} // namespace
+
+ProjectLoader::Result ProjectLoader::load(
+    const Project& base, const QStringList& paths, const Progress& progress)
 {
-    ProjectLoader::Result result;
-    Project project = std::move(base);
-    std::vector<Metric> metrics = project.metrics();
-    bool inventoryGiven = !project.inventoryFromRankings() && !project.inventory().isEmpty();
+    const auto step = [&](int done) {
+        return !progress
+            || progress(done, int(paths.size()),
+                done < paths.size() ? QFileInfo(paths[done]).fileName() : QStringLiteral("ranking"));
+    };
+    Result result;
+    ProjectInputs inputs = base.inputs();
+    bool inventoryGiven = !inputs.inventoryFromRankings && !inputs.inventory.isEmpty();
     for (int i = 0; i < paths.size(); ++i) {
         if (!step(i)) {
             result.cancelled = true;
@@ -67,18 +76,18 @@ ProjectLoader::Result run(Project base, const QStringList& paths, const std::fun
             const FileKind kind = detectFileKind(path);
             switch (kind) {
             case FileKind::ProfileDocument:
-                project = ProfileDocument::load(path).project;
-                metrics = project.metrics();
-                nameAlikeSources(metrics);
-                inventoryGiven = !project.inventoryFromRankings();
+                inputs = ProfileDocument::load(path).project.inputs();
+                nameAlikeSources(inputs.metrics);
+                inventoryGiven = !inputs.inventoryFromRankings;
                 result.profilePath = QFileInfo(path).absoluteFilePath();
                 break;
             case FileKind::Inventory:
-                project.setInventory(InventoryReader::read(path));
+                inputs.inventory = InventoryReader::read(path);
+                inputs.inventoryFromRankings = false;
                 inventoryGiven = true;
                 break;
             case FileKind::Rankings:
-                mergeMetrics(metrics, MetricImporter::import(path));
+                addMetrics(inputs.metrics, MetricImporter::import(path));
                 break;
             }
             result.loaded.append(QStringLiteral("%1 (%2)").arg(fileName, fileKindName(kind)));
@@ -95,11 +104,9 @@ ProjectLoader::Result run(Project base, const QStringList& paths, const std::fun
     if (result.loaded.isEmpty())
         return result;
     try {
-        project.setMetrics(std::move(metrics));
         if (!inventoryGiven)
-            project.useRankedNamesAsInventory();
-        project.recompute();
-        result.project = std::move(project);
+            inputs.useRankedNamesAsInventory();
+        result.project = Project(std::move(inputs));
     } catch (const FileError& e) {
         result.error = e.toString();
     } catch (const std::exception& e) {
@@ -107,24 +114,6 @@ ProjectLoader::Result run(Project base, const QStringList& paths, const std::fun
     }
     return result;
 }
-} // namespace
-
-void ProjectLoader::load(QPromise<Result>& promise, Project base, const QStringList& paths)
-{
-    promise.setProgressRange(0, int(paths.size()) + 1);
-    Result result = run(std::move(base), paths, [&](int done) {
-        promise.setProgressValueAndText(
-            done, done < paths.size() ? QFileInfo(paths[done]).fileName() : QStringLiteral("ranking"));
-        return !promise.isCanceled();
-    });
-    promise.addResult(std::move(result));
-}
-
-ProjectLoader::Result ProjectLoader::loadNow(Project base, const QStringList& paths)
-{
-    return run(std::move(base), paths, [](int) { return true; });
-}
-
 QString ProjectLoader::Result::summary() const
 {
     if (cancelled)
@@ -156,4 +145,4 @@ bool ProjectLoader::replacesProject(const QStringList& paths)
         [](const QString& p) { return detectFileKind(p) == FileKind::ProfileDocument; });
 }
 
-} // namespace qc::gui
+} // namespace qc

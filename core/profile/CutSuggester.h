@@ -1,12 +1,12 @@
 #pragma once
 
-#include "profile/CutPlan.h"
+#include "CutPlan.h"
+
+#include <vector>
 
 namespace qc {
-struct Ranking;
-}
 
-namespace qc::gui {
+struct Ranking;
 
 // Proposes nested cuts at natural breaks of the ranked curve (the largest jumps in log combined score
 // between neighbouring units, where sensitivity changes regime). The last profile is the "max" one: its
@@ -23,4 +23,4 @@ public:
     static std::vector<int> suggestUnits(const Ranking& ranking, int profiles);
 };
 
-} // namespace qc::gui
+} // namespace qc

@@ -1,6 +1,7 @@
-#include "ProjectLoader.h"
+#include "MetricArguments.h"
 
 #include "io/FileError.h"
+#include "load/ProjectLoader.h"
 #include "metrics/MetricImporter.h"
 #include "metrics/SourceName.h"
 
@@ -63,7 +64,6 @@ std::vector<Metric> readMetrics(const ArgumentList& args)
     const QMap<QString, QString> formats
         = keyValues(args.values(QStringLiteral("--format")), QStringLiteral("--format"));
     std::vector<Metric> metrics;
-    QSet<QString> usedIds;
     QSet<QString> givenIds;
     for (const QString& arg : metricArgs) {
         const MetricArgument m = splitMetric(arg);
@@ -71,14 +71,10 @@ std::vector<Metric> readMetrics(const ArgumentList& args)
         std::vector<Metric> imported = MetricImporter::import(m.path, format);
         givenIds.insert(m.id);
         for (Metric& metric : imported) {
-            QString id = m.id.isEmpty()
+            const QString id = m.id.isEmpty()
                 ? metric.key
                 : (imported.size() == 1 ? m.id : m.id + QLatin1Char('.') + metric.key);
-            const QString base = id;
-            for (int n = 2; usedIds.contains(id); ++n)
-                id = base + QLatin1Char('_') + QString::number(n);
-            usedIds.insert(id);
-            metric.id = id;
+            metric.id = ProjectLoader::uniqueId(metrics, id);
             metrics.push_back(std::move(metric));
         }
     }

@@ -5,7 +5,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace qc::gui {
+namespace qc {
 
 FileKind detectFileKind(const QString& path)
 {
@@ -56,4 +56,4 @@ QString fileKindName(FileKind kind)
     return {};
 }
 
-} // namespace qc::gui
+} // namespace qc

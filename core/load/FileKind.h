@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace qc::gui {
+namespace qc {
 
 // What a file given to the explorer is, recognised by content (the extension only breaks ties): a QuantCut
 // profile file (YAML with the `quantcut_profiles` version key), an inventory (an ops CSV whose columns are
@@ -13,4 +13,4 @@ enum class FileKind { ProfileDocument, Inventory, Rankings };
 FileKind detectFileKind(const QString& path);
 QString fileKindName(FileKind kind);
 
-} // namespace qc::gui
+} // namespace qc

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <vector>
 
-namespace qc::gui {
+namespace qc {
 
 namespace {
 // The break in [lo, hi] (units left of it) with the largest jump in log score; the middle when flat.
@@ -59,4 +59,4 @@ CutPlan CutSuggester::suggest(const Ranking& ranking, const CutPlan& current)
     return plan;
 }
 
-} // namespace qc::gui
+} // namespace qc
