@@ -137,6 +137,7 @@ private:
     QAction* m_dynamicActivations = nullptr;
     QAction* m_smoothQuant = nullptr;
     QAction* m_gptq = nullptr;
+    QAction* m_legacyNames = nullptr;
     ComparisonModel* m_comparisonModel;
     ComparePanel* m_comparePanel;
     QComboBox* m_layerMode;
