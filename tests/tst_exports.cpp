@@ -242,6 +242,15 @@ private slots:
             QCOMPARE(names.renamedCount(), 0);
             QCOMPARE(names.of(1), QStringLiteral("model.layers.0.input_layernorm"));
         }
+        // LLaVA moved its text model under "model.language_model." too, but from "language_model.model.":
+        // not this rename, so its names stay.
+        const Inventory llava(
+            { { QStringLiteral("model.vision_tower.blocks.0.fc1"), QStringLiteral("Linear") },
+                { QStringLiteral("model.language_model.layers.0.mlp.up_proj"), QStringLiteral("Linear") } },
+            QStringLiteral("test"));
+        const RuntimeNames legacy(llava, ModuleNaming::Legacy);
+        QVERIFY(!legacy.applies());
+        QCOMPARE(legacy.of(1), QStringLiteral("model.language_model.layers.0.mlp.up_proj"));
     }
 
     void tinyCheckpointExportsNameTheRuntimeModules_data()

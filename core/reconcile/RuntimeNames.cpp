@@ -1,15 +1,17 @@
 #include "RuntimeNames.h"
 
+#include <algorithm>
+
 namespace qc {
 
 namespace {
 const QString kModel = QStringLiteral("model.");
 const QString kVisual = QStringLiteral("visual");
+const QString kModelVisual = QStringLiteral("model.visual");
 const QString kLanguageModel = QStringLiteral("model.language_model");
 
 // `name` is `head` or lies under it ("visual" and "visual.blocks.0", not "visual_proj").
-template <typename Head>
-bool isUnder(QStringView name, const Head& head)
+template<typename Head> bool isUnder(QStringView name, const Head& head)
 {
     return name.startsWith(head) && (name.size() == head.size() || name.at(head.size()) == u'.');
 }
@@ -34,7 +36,7 @@ QString RuntimeNames::inNaming(const QString& name, ModuleNaming naming)
             return kLanguageModel + QLatin1Char('.') + name.mid(kModel.size());
         return name;
     }
-    if (isUnder(name, QString(kModel + kVisual)))
+    if (isUnder(name, kModelVisual))
         return name.mid(kModel.size()); // "^model.visual" -> "visual"
     if (isUnder(name, kLanguageModel))
         return QStringLiteral("model")
@@ -44,10 +46,10 @@ QString RuntimeNames::inNaming(const QString& name, ModuleNaming naming)
 
 bool RuntimeNames::hasVisionLanguageLayout(const Inventory& inventory)
 {
-    const QString newVisual = kModel + kVisual;
-    return std::any_of(inventory.ops().begin(), inventory.ops().end(), [&](const Op& op) {
-        return isUnder(op.name, kVisual) || isUnder(op.name, newVisual) || isUnder(op.name, kLanguageModel);
-    });
+    // The vision tower named "visual" is the family's mark: LLaVA, Gemma 3 and others also moved their text
+    // model under "model.language_model." in 4.52, but from other legacy names, which this rename is not.
+    return std::any_of(inventory.ops().begin(), inventory.ops().end(),
+        [](const Op& op) { return isUnder(op.name, kVisual) || isUnder(op.name, kModelVisual); });
 }
 
 QString RuntimeNames::id(ModuleNaming naming)
@@ -70,8 +72,8 @@ RuntimeNames::RuntimeNames(const Inventory& inventory, ModuleNaming naming)
 QString RuntimeNames::describe() const
 {
     if (!m_applies)
-        return QStringLiteral("the inventory's names (not a Qwen2-VL-family layout: no transformers rename "
-                              "applies)");
+        return QStringLiteral("the inventory's names (no \"visual\" tower of the Qwen2-VL family: no "
+                              "transformers rename applies)");
     const QString what = m_naming == ModuleNaming::New
         ? QStringLiteral("%1: transformers >= 4.52 runtime names (model.language_model.*, model.visual.*)")
         : QStringLiteral("%1: transformers < 4.52 runtime names (model.layers.*, visual.*)");

@@ -24,8 +24,8 @@ public:
 
     const QString& of(int op) const { return m_names[size_t(op)]; }
     ModuleNaming naming() const { return m_naming; }
-    // Whether the model has the Qwen2-VL family layout the rename applies to (a "visual" tower, or a text
-    // decoder already under "model.language_model."). Other models keep their inventory names.
+    // Whether the model has the Qwen2-VL family layout the rename applies to (a vision tower "visual" or
+    // "model.visual"). Other models keep their inventory names.
     bool applies() const { return m_applies; }
     int renamedCount() const { return m_renamed; }
     // One line for the export's header: which naming the names are in and why.
