@@ -229,8 +229,8 @@ void benchSave(int ops, const qc::Project& project, int reps, const QString& pat
 void benchExport(int ops, const qc::Project& project, int reps)
 {
     const int last = project.profileCount() - 1;
-    printResult(
-        "export.inc2", ops, repeat(reps, [&] { consume(qc::Inc2Exporter::toJson(project, last).size()); }));
+    printResult("export.inc2", ops,
+        repeat(reps, [&] { consume(qc::Inc2Exporter::toJson(project, last, {}).size()); }));
 }
 
 // The peak after each phase, on stderr: RSS only grows, so the step between two lines is what that phase

@@ -1984,6 +1984,50 @@ private slots:
         QVERIFY(readBytes(out).contains(contains.toUtf8()));
     }
 
+    void namingOption_data()
+    {
+        QTest::addColumn<QStringList>("naming"); // the --naming arguments
+        QTest::addColumn<QString>("key"); // the INC 2.x key of a kept text layer op
+        QTest::addColumn<QString>("stated");
+        QTest::addRow("default: new")
+            << QStringList {} << R"(model\\.language_model\\.layers\\.0\\.self_attn\\.o_proj)"
+            << "module names: new: transformers >= 4.52";
+        QTest::addRow("new") << QStringList { "--naming", "new" }
+                             << R"(model\\.language_model\\.layers\\.0\\.self_attn\\.o_proj)"
+                             << "module names: new: transformers >= 4.52";
+        QTest::addRow("legacy") << QStringList { "--naming", "legacy" }
+                                << R"(model\\.layers\\.0\\.self_attn\\.o_proj)"
+                                << "module names: legacy: transformers < 4.52";
+    }
+
+    // A profile over the tiny Qwen2.5-VL checkpoint's names (model.layers.N, visual.*), exported for either
+    // transformers runtime: the names are the runtime's, and the choice is stated on stderr and in the file.
+    void namingOption()
+    {
+        QFETCH(QStringList, naming);
+        QFETCH(QString, key);
+        QFETCH(QString, stated);
+        const QString data = qc::test::sourcePath(QStringLiteral("tests/data/frameworks/"));
+        const QString profiles = tmp("tiny.yaml");
+        EXPECT_EXIT(runCli({ "profiles", "--inventory", data + "qwen2_5_vl_tiny.ops.csv", "--metric",
+                        "mselog=" + data + "inc_mse_v2.log", "-o", profiles }),
+            0);
+        const QString out = tmp("tiny.inc2.json");
+        const Run r = runCli(
+            QStringList { "export", profiles, "--to", "inc2", "--profile", "A", "-o", out } + naming);
+        EXPECT_EXIT(r, 0);
+        EXPECT_CONTAINS(r.err, stated);
+        const QByteArray written = readBytes(out);
+        QVERIFY2(written.contains(key.toUtf8()), written.constData());
+        QCOMPARE(written.contains("language_model"), naming.isEmpty() || naming.back() == "new");
+        QVERIFY(written.contains(stated.mid(QStringLiteral("module names: ").size()).toUtf8()));
+        const Run bad
+            = runCli({ "export", profiles, "--to", "inc2", "--naming", "4.51", "-o", tmp("bad.json") });
+        EXPECT_EXIT(bad, 2);
+        EXPECT_CONTAINS(bad.err, "--naming must be new");
+        QVERIFY(!QFileInfo::exists(tmp("bad.json")));
+    }
+
     void fp8OnlyForModelOpt()
     {
         const QString out = tmp("fp8.json");

@@ -311,7 +311,7 @@ private slots:
     {
         const Project p = richProject();
         for (int prof = 0; prof < p.profileCount(); ++prof) {
-            const QJsonObject root = QJsonDocument::fromJson(Inc2Exporter::toJson(p, prof)).object();
+            const QJsonObject root = QJsonDocument::fromJson(Inc2Exporter::toJson(p, prof, {})).object();
             const QJsonObject dict = root.value(QStringLiteral("op_name_dict")).toObject();
             QCOMPARE(root.value(QStringLiteral("excluded_precisions")).toVariant().toStringList(),
                 QStringList({ QStringLiteral("bf16"), QStringLiteral("fp16") }));

@@ -28,6 +28,12 @@ ExportOptions parseOptions(const ArgumentList& args)
         throw UsageError { QStringLiteral("--numbers must be int8 or fp8") };
     options.numbers = numbers == QLatin1String("int8") ? ExportOptions::NumberFormat::Int8
                                                        : ExportOptions::NumberFormat::Fp8;
+    const QString naming = args.value(QStringLiteral("--naming"), RuntimeNames::id(ModuleNaming::New));
+    if (naming != RuntimeNames::id(ModuleNaming::New) && naming != RuntimeNames::id(ModuleNaming::Legacy))
+        throw UsageError { QStringLiteral(
+            "--naming must be new (transformers >= 4.52 module names) or legacy "
+            "(< 4.52)") };
+    options.naming = naming == RuntimeNames::id(ModuleNaming::New) ? ModuleNaming::New : ModuleNaming::Legacy;
     options.smoothQuant = !args.has(QStringLiteral("--no-smoothquant"));
     options.gptq = args.has(QStringLiteral("--gptq"));
     if (args.has(QStringLiteral("--alpha"))) {
@@ -75,7 +81,7 @@ int runExport(const QStringList& argv)
     const ArgumentList args(argv,
         { QStringLiteral("--to"), QStringLiteral("--profile"), QStringLiteral("-o"),
             QStringLiteral("--output"), QStringLiteral("--activations"), QStringLiteral("--numbers"),
-            QStringLiteral("--alpha") },
+            QStringLiteral("--alpha"), QStringLiteral("--naming") },
         { QStringLiteral("--no-smoothquant"), QStringLiteral("--gptq") });
     if (args.positionals().size() != 1)
         throw UsageError { QStringLiteral("expects one profile file") };
@@ -115,6 +121,8 @@ int runExport(const QStringList& argv)
               << Qt::endl;
     err() << "exported profile " << spec.name << " (" << spec.label << ") as " << format << ": "
           << project.cuts()[size_t(profile)].ops << " ops INT8, to " << output << Qt::endl;
+    if (ProfileExporter::isFrameworkConfig(format))
+        err() << "module names: " << RuntimeNames(project.inventory(), options.naming).describe() << Qt::endl;
     return Ok;
 }
 

@@ -21,7 +21,8 @@ Usage:
                         [--override OP=keep|int8[:NOTE]] -o profiles.yaml
   quantcut-cli check profiles.yaml [--inventory FILE]
   quantcut-cli export profiles.yaml --to FORMAT [--profile NAME] [--activations static|dynamic]
-                     [--numbers int8|fp8] [--no-smoothquant] [--alpha A] [--gptq] -o FILE
+                     [--numbers int8|fp8] [--no-smoothquant] [--alpha A] [--gptq] [--naming new|legacy]
+                     -o FILE
   quantcut-cli info FILE... [--inventory FILE] [--format FMT] [--budget-bits 8.5,12]
   quantcut-cli patterns profiles.yaml [--profile NAME]      # compact layer-range patterns, round trip proved
   quantcut-cli transfer profiles.yaml --inventory OTHER -o OUT.yaml   # onto a model of another depth
@@ -39,6 +40,10 @@ no source measured stay kept ("unmeasured"); --all-measured ID takes every value
 Export formats: inc2, inc3, modelopt, modelopt-legacy, llmcompressor, json, csv, markdown (the last profile
 when --profile is not given). A framework config is verified before it is written: evaluated with that
 framework's matching rule over the inventory, it must quantize exactly the profile's ops.
+--naming: the transformers runtime a framework config names Qwen2-VL/Qwen2.5-VL/Qwen3-VL modules for:
+new (default, transformers >= 4.52: model.language_model.layers.N, model.visual.*) or legacy (< 4.52:
+model.layers.N, visual.*), whichever names the inventory has (a Qwen2.5-VL checkpoint stores the legacy
+ones). Other models keep their inventory names. The export states the naming it used.
 Every output file is written atomically: a failed run leaves an existing file untouched.
 
 Exit codes:

@@ -81,6 +81,10 @@ void ExportActions::addOptionActions()
     m_gptq = m_menu->addAction(tr("GPTQ weights (llm-compressor)"));
     m_gptq->setCheckable(true);
     m_gptq->setToolTip(tr("llm-compressor: GPTQModifier instead of QuantizationModifier"));
+    m_legacyNames = m_menu->addAction(tr("Module names for transformers < 4.52 (default: >= 4.52)"));
+    m_legacyNames->setCheckable(true);
+    m_legacyNames->setToolTip(tr("Qwen2-VL family: model.layers.N and visual.* instead of "
+                                 "model.language_model.layers.N and model.visual.*"));
 }
 
 ExportOptions ExportActions::options() const
@@ -90,6 +94,7 @@ ExportOptions ExportActions::options() const
                                                             : ExportOptions::Activations::PerTensorStatic;
     options.smoothQuant = m_smoothQuant->isChecked();
     options.gptq = m_gptq->isChecked();
+    options.naming = m_legacyNames->isChecked() ? ModuleNaming::Legacy : ModuleNaming::New;
     return options;
 }
 

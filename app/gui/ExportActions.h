@@ -49,6 +49,7 @@ private:
     QAction* m_dynamicActivations = nullptr;
     QAction* m_smoothQuant = nullptr;
     QAction* m_gptq = nullptr;
+    QAction* m_legacyNames = nullptr;
 };
 
 } // namespace qc::gui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "reconcile/RuntimeNames.h"
+
 #include <QString>
 
 namespace qc {
@@ -17,6 +19,9 @@ struct ExportOptions
         = true; // INC 3.x smooth_quant, ModelOpt "smoothquant", llm-compressor SmoothQuantModifier
     double smoothQuantAlpha = 0.5;
     bool gptq = false; // llm-compressor: GPTQModifier instead of QuantizationModifier
+    // The runtime the framework configs name modules for. New (transformers >= 4.52) by default: every
+    // current framework release needs such a transformers, and a Qwen2.5-VL checkpoint stores the old keys.
+    ModuleNaming naming = ModuleNaming::New;
 
     QString weightsText() const;
     QString activationsText() const;

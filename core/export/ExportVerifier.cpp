@@ -32,19 +32,19 @@ ExportMismatch::ExportMismatch(const QString& format, const QString& profile, QS
     , m_wronglyKept(std::move(k))
 { }
 
-void verifyExport(const Project& project, int profile, const QString& format,
-    const std::function<bool(const QString& opName, const QString& opType)>& frameworkQuantizes)
+void verifyExport(const Project& project, int profile, const QString& format, const RuntimeNames& names,
+    const std::function<bool(const QString& runtimeName, const QString& opType)>& frameworkQuantizes)
 {
     QStringList wronglyQuantized;
     QStringList wronglyKept;
     for (int op = 0; op < project.inventory().size(); ++op) {
-        const Op& o = project.inventory().at(op);
-        const bool framework = frameworkQuantizes(o.name, o.opType);
+        const QString& name = names.of(op);
+        const bool framework = frameworkQuantizes(name, project.inventory().at(op).opType);
         const bool wanted = project.isQuantized(op, profile);
         if (framework && !wanted)
-            wronglyQuantized.append(o.name);
+            wronglyQuantized.append(name);
         else if (!framework && wanted)
-            wronglyKept.append(o.name);
+            wronglyKept.append(name);
     }
     if (!wronglyQuantized.isEmpty() || !wronglyKept.isEmpty())
         throw ExportMismatch(

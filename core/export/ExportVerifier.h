@@ -1,5 +1,7 @@
 #pragma once
 
+#include "reconcile/RuntimeNames.h"
+
 #include <QStringList>
 #include <functional>
 #include <stdexcept>
@@ -22,9 +24,10 @@ private:
     QStringList m_wronglyKept;
 };
 
-// Evaluates an export with its framework's own matching rule over the inventory and compares the set of
-// ops it quantizes with the profile's `quantize` set. Throws ExportMismatch on any difference.
-void verifyExport(const Project& project, int profile, const QString& format,
-    const std::function<bool(const QString& opName, const QString& opType)>& frameworkQuantizes);
+// Evaluates an export with its framework's own matching rule over the inventory, under the runtime names
+// the framework will see, and compares the set of ops it quantizes with the profile's `quantize` set.
+// Throws ExportMismatch on any difference (listing runtime names).
+void verifyExport(const Project& project, int profile, const QString& format, const RuntimeNames& names,
+    const std::function<bool(const QString& runtimeName, const QString& opType)>& frameworkQuantizes);
 
 } // namespace qc

@@ -33,8 +33,9 @@ QString Inc2Exporter::keyFor(const QString& opName)
     return QRegularExpression::escape(opName) + kModuleSuffix;
 }
 
-QByteArray Inc2Exporter::toJson(const Project& project, int profile)
+QByteArray Inc2Exporter::toJson(const Project& project, int profile, const ExportOptions& options)
 {
+    const RuntimeNames names(project.inventory(), options.naming);
     const QJsonObject fp32 { { QStringLiteral("weight"),
                                  QJsonObject {
                                      { QStringLiteral("dtype"), QJsonArray { QStringLiteral("fp32") } } } },
@@ -44,7 +45,7 @@ QByteArray Inc2Exporter::toJson(const Project& project, int profile)
     qint64 kept = 0;
     for (int op = 0; op < project.inventory().size(); ++op) {
         if (!project.isQuantized(op, profile)) {
-            opNameDict.insert(keyFor(project.inventory().at(op).name), fp32);
+            opNameDict.insert(keyFor(names.of(op)), fp32);
             ++kept;
         }
     }
@@ -54,6 +55,7 @@ QByteArray Inc2Exporter::toJson(const Project& project, int profile)
     root.insert(QStringLiteral("format"),
         QStringLiteral("neural_compressor 2.x PostTrainingQuantConfig op_name_dict"));
     root.insert(QStringLiteral("generator"), QStringLiteral("quantcut " QUANTCUT_VERSION));
+    root.insert(QStringLiteral("module_names"), names.describe());
     root.insert(QStringLiteral("profile"),
         QJsonObject { { QStringLiteral("name"), spec.name }, { QStringLiteral("label"), spec.label },
             { QStringLiteral("cut"), spec.cut }, { QStringLiteral("ops_int8"), double(cut.ops) },
@@ -78,7 +80,7 @@ QByteArray Inc2Exporter::toJson(const Project& project, int profile)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-void Inc2Exporter::verify(const Project& project, int profile, const QByteArray& json)
+void Inc2Exporter::verify(const Project& project, int profile, const QByteArray& json, ModuleNaming naming)
 {
     const QJsonObject dict
         = QJsonDocument::fromJson(json).object().value(QStringLiteral("op_name_dict")).toObject();
@@ -105,9 +107,10 @@ void Inc2Exporter::verify(const Project& project, int profile, const QByteArray&
                 [&](const PatternEvaluator& p) { return p.matches(incName); });
     };
     // INC names an op by its module name, or with ".module" when it wrapped the op: both must agree.
-    verifyExport(project, profile, QStringLiteral("inc2"), [&](const QString& name, const QString&) {
-        return !fp32(name) && !fp32(name + QStringLiteral(".module"));
-    });
+    verifyExport(project, profile, QStringLiteral("inc2"), RuntimeNames(project.inventory(), naming),
+        [&](const QString& name, const QString&) {
+            return !fp32(name) && !fp32(name + QStringLiteral(".module"));
+        });
 }
 
 } // namespace qc

@@ -26,10 +26,11 @@ QByteArray Inc3Exporter::toJson(const Project& project, int profile, const Expor
         global.insert(QStringLiteral("alpha"), options.smoothQuantAlpha);
     const QJsonObject fp32 { { QStringLiteral("w_dtype"), QStringLiteral("fp32") },
         { QStringLiteral("act_dtype"), QStringLiteral("fp32") } };
+    const RuntimeNames names(project.inventory(), options.naming);
     QJsonObject local;
     for (int op = 0; op < project.inventory().size(); ++op) {
         if (!project.isQuantized(op, profile))
-            local.insert(project.inventory().at(op).name, fp32);
+            local.insert(names.of(op), fp32);
     }
     const ProfileSpec& spec = project.cutPlan().profiles[size_t(profile)];
     QJsonObject root;
@@ -39,6 +40,7 @@ QByteArray Inc3Exporter::toJson(const Project& project, int profile, const Expor
         QJsonObject { { QStringLiteral("format"),
                           QStringLiteral("neural_compressor 3.x config dict (quantize(model, cfg))") },
             { QStringLiteral("generator"), QStringLiteral("quantcut " QUANTCUT_VERSION) },
+            { QStringLiteral("module_names"), names.describe() },
             { QStringLiteral("violations"),
                 QJsonArray::fromStringList(Checker::errorsFor(project, profile)) },
             { QStringLiteral("profile"),
@@ -53,7 +55,7 @@ QByteArray Inc3Exporter::toJson(const Project& project, int profile, const Expor
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-void Inc3Exporter::verify(const Project& project, int profile, const QByteArray& json)
+void Inc3Exporter::verify(const Project& project, int profile, const QByteArray& json, ModuleNaming naming)
 {
     const QJsonObject root = QJsonDocument::fromJson(json).object();
     const QJsonObject cfg
@@ -68,7 +70,7 @@ void Inc3Exporter::verify(const Project& project, int profile, const QByteArray&
             && c.value(QStringLiteral("act_dtype")).toString() == QLatin1String("fp32"))
             fp32.insert(it.key());
     }
-    verifyExport(project, profile, QStringLiteral("inc3"),
+    verifyExport(project, profile, QStringLiteral("inc3"), RuntimeNames(project.inventory(), naming),
         [&](const QString& name, const QString&) { return !fp32.coversSelfOrAncestor(name); });
 }
 

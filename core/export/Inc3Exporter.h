@@ -14,7 +14,7 @@ class Inc3Exporter
 {
 public:
     static QByteArray toJson(const Project& project, int profile, const ExportOptions& options);
-    static void verify(const Project& project, int profile, const QByteArray& json);
+    static void verify(const Project& project, int profile, const QByteArray& json, ModuleNaming naming);
 };
 
 } // namespace qc

@@ -132,10 +132,11 @@ std::vector<ModelOptExporter::Entry> ModelOptExporter::entries(
     for (const QString& pattern : defaults)
         defaultPatterns.emplace_back(PatternEvaluator::Syntax::Fnmatch, pattern);
     const Inventory& inv = project.inventory();
+    const RuntimeNames names(inv, options.naming);
     for (int op = 0; op < inv.size(); ++op) {
         if (!project.isQuantized(op, profile))
             continue;
-        const QString& name = inv.at(op).name;
+        const QString& name = names.of(op);
         for (const auto& [suffix, cfg] :
             { std::pair { kWeight, weightCfg(options) }, std::pair { kInput, inputCfg(options) } }) {
             const QString quantizer = name + suffix;
@@ -146,7 +147,7 @@ std::vector<ModelOptExporter::Entry> ModelOptExporter::entries(
     }
     for (int op = 0; op < inv.size(); ++op) {
         if (!project.isQuantized(op, profile))
-            out.push_back({ inv.at(op).name + QStringLiteral(".*"), false, {} });
+            out.push_back({ names.of(op) + QStringLiteral(".*"), false, {} });
     }
     return out;
 }
@@ -165,6 +166,7 @@ QByteArray ModelOptExporter::toJson(
                 ? QStringLiteral("ModelOpt quant_cfg, ordered list (later entries win)")
                 : QStringLiteral("ModelOpt legacy quant_cfg dict (\"default\" first, later keys win)") },
         { QStringLiteral("generator"), QStringLiteral("quantcut " QUANTCUT_VERSION) },
+        { QStringLiteral("module_names"), RuntimeNames(project.inventory(), options.naming).describe() },
         { QStringLiteral("violations"), QJsonArray::fromStringList(Checker::errorsFor(project, profile)) },
         { QStringLiteral("profile"),
             QString(spec.name + QStringLiteral(" (") + spec.label + QLatin1Char(')')) },
@@ -203,7 +205,8 @@ QByteArray ModelOptExporter::toJson(
         + ",\n  \"algorithm\": \"" + algorithm.toUtf8() + "\",\n  \"quant_cfg\": " + quantCfg + "\n}\n";
 }
 
-void ModelOptExporter::verify(const Project& project, int profile, const QByteArray& json, Form form)
+void ModelOptExporter::verify(
+    const Project& project, int profile, const QByteArray& json, Form form, ModuleNaming naming)
 {
     std::vector<Entry> parsed;
     if (form == Form::List) {
@@ -238,7 +241,7 @@ void ModelOptExporter::verify(const Project& project, int profile, const QByteAr
     const EntryEvaluator evaluator(parsed);
     verifyExport(project, profile,
         form == Form::List ? QStringLiteral("modelopt") : QStringLiteral("modelopt-legacy"),
-        [&](const QString& name, const QString&) {
+        RuntimeNames(project.inventory(), naming), [&](const QString& name, const QString&) {
             return evaluator.enabled(name, name + kWeight) && evaluator.enabled(name, name + kInput);
         });
 }

@@ -33,7 +33,8 @@ public:
     static std::vector<Entry> entries(
         const Project& project, int profile, const ExportOptions& options, Form form);
     static QByteArray toJson(const Project& project, int profile, const ExportOptions& options, Form form);
-    static void verify(const Project& project, int profile, const QByteArray& json, Form form);
+    static void verify(
+        const Project& project, int profile, const QByteArray& json, Form form, ModuleNaming naming);
 };
 
 } // namespace qc

@@ -47,6 +47,12 @@ bool ProfileExporter::isKnown(const QString& id)
     return formatIds().contains(id);
 }
 
+bool ProfileExporter::isFrameworkConfig(const QString& id)
+{
+    return id.startsWith(QLatin1String("inc")) || id.startsWith(QLatin1String("modelopt"))
+        || id == QLatin1String("llmcompressor");
+}
+
 QByteArray ProfileExporter::run(
     const Project& project, const QString& format, int profile, const ExportOptions& options)
 {
@@ -56,25 +62,25 @@ QByteArray ProfileExporter::run(
     if (options.numbers == ExportOptions::NumberFormat::Fp8 && !format.startsWith(QLatin1String("modelopt")))
         throw std::invalid_argument("FP8 is offered for the modelopt formats only");
     if (format == QLatin1String("inc2")) {
-        const QByteArray out = Inc2Exporter::toJson(project, profile);
-        Inc2Exporter::verify(project, profile, out);
+        const QByteArray out = Inc2Exporter::toJson(project, profile, options);
+        Inc2Exporter::verify(project, profile, out, options.naming);
         return out;
     }
     if (format == QLatin1String("inc3")) {
         const QByteArray out = Inc3Exporter::toJson(project, profile, options);
-        Inc3Exporter::verify(project, profile, out);
+        Inc3Exporter::verify(project, profile, out, options.naming);
         return out;
     }
     if (format.startsWith(QLatin1String("modelopt"))) {
         const auto form = format == QLatin1String("modelopt") ? ModelOptExporter::Form::List
                                                               : ModelOptExporter::Form::LegacyDict;
         const QByteArray out = ModelOptExporter::toJson(project, profile, options, form);
-        ModelOptExporter::verify(project, profile, out, form);
+        ModelOptExporter::verify(project, profile, out, form, options.naming);
         return out;
     }
     if (format == QLatin1String("llmcompressor")) {
         const QByteArray out = LlmCompressorExporter::toYaml(project, profile, options);
-        LlmCompressorExporter::verify(project, profile, out);
+        LlmCompressorExporter::verify(project, profile, out, options.naming);
         return out;
     }
     if (format == QLatin1String("json"))

@@ -11,7 +11,8 @@ namespace qc {
 class Project;
 
 // Every export of a profile, by format id. Framework configs are verified before they are returned: the
-// framework's own matching rule, evaluated over the inventory, must quantize exactly the profile's ops.
+// framework's own matching rule, evaluated over the inventory's runtime names (ExportOptions::naming), must
+// quantize exactly the profile's ops. The table formats (json, csv, markdown) keep the inventory's names.
 class ProfileExporter
 {
 public:
@@ -24,6 +25,8 @@ public:
     static const std::vector<Format>& formats();
     static QStringList formatIds();
     static bool isKnown(const QString& id);
+    // inc2, inc3, modelopt*, llmcompressor: configs a framework applies to the runtime model.
+    static bool isFrameworkConfig(const QString& id);
 
     // Throws std::invalid_argument for an unknown format or an option the format cannot express, and
     // ExportMismatch when verification fails.

@@ -1,5 +1,7 @@
 #include "NameReconciler.h"
 
+#include "RuntimeNames.h"
+
 #include <array>
 
 namespace qc {
@@ -18,18 +20,6 @@ const std::array<QLatin1String, 8> kSuffixes = {
     QLatin1String(".bias"),
     QLatin1String("._orig_mod"),
 };
-
-// Top-level names of a text decoder that newer transformers nest under "language_model.".
-bool isBareDecoderName(QStringView name)
-{
-    for (const QLatin1String head : { QLatin1String("layers"), QLatin1String("embed_tokens"),
-             QLatin1String("norm"), QLatin1String("rotary_emb") }) {
-        if (name == head
-            || (name.startsWith(head) && name.size() > head.size() && name.at(head.size()) == u'.'))
-            return true;
-    }
-    return false;
-}
 
 // The differing leading components of two names that share their tail, e.g. "visual." vs "model.visual.".
 QString prefixChange(const QString& from, const QString& to)
@@ -65,9 +55,12 @@ QString NameReconciler::canonical(const QString& name, QStringList* strippedSuff
             }
         }
     }
+    // Both transformers namings map to the >= 4.52 one (RuntimeNames decides the rename), then lose the
+    // root "model." that LM-only runs lack; their bare decoder names join the text model's.
+    result = RuntimeNames::inNaming(result, ModuleNaming::New);
     if (result.startsWith(QLatin1String("model.")))
         result.remove(0, 6);
-    if (isBareDecoderName(result))
+    if (RuntimeNames::isTextDecoderChild(result))
         result.prepend(QLatin1String("language_model."));
     return result;
 }

@@ -67,15 +67,21 @@ producers() {
     "$work/models/qwen2_5_vl-old/sharded" "$work/autoquant"
 }
 
-# Three inventories: the transformers 4.51 checkpoint (names = runtime names), the runtime names of the
-# 4.57 model (an ops CSV from named_modules()), and the 4.57 checkpoint (transformers >= 4.52 saves
-# Qwen2.5-VL under the pre-rename names, so these differ from its runtime names).
+# Four inventories: the transformers 4.51 checkpoint (names = runtime names), the runtime names of the
+# 4.57 model (an ops CSV from named_modules()), the 4.57 checkpoint (transformers >= 4.52 saves Qwen2.5-VL
+# under the pre-rename names, so these differ from its runtime names), and the Qwen3-VL checkpoint (4.57;
+# stored under its runtime names). Each is exported for the runtime it is applied to (--naming).
 inventories() {
   inventory_of[ckpt-4.51]="$work/models/qwen2_5_vl-old/sharded"
   inventory_of[runtime-4.57]="$work/models/qwen2_5_vl-new/runtime_ops.csv"
   inventory_of[ckpt-4.57]="$work/models/qwen2_5_vl-new/sharded/model.safetensors.index.json"
+  inventory_of[qwen3-ckpt-4.57]="$work/models/qwen3_vl-new/sharded/model.safetensors.index.json"
+  naming_of[ckpt-4.51]=legacy       # applied under transformers 4.51
+  naming_of[runtime-4.57]=new       # the default
+  naming_of[ckpt-4.57]=new
+  naming_of[qwen3-ckpt-4.57]=new
 }
-declare -A inventory_of
+declare -A inventory_of naming_of
 
 imports() {  # the producers' files into profiles over each inventory
   local inv
@@ -83,12 +89,16 @@ imports() {  # the producers' files into profiles over each inventory
     step "import inventory=$inv" in_env inc2 import_checks.py "$cli" "$work/produced" "${inventory_of[$inv]}" \
       "$work/profiles/$inv"
   done
+  # no producer ran on Qwen3-VL: a synthetic ranking, for the naming of its exports
+  step "profiles inventory=qwen3-ckpt-4.57" in_env inc2 synthetic_profiles.py "$cli" "$work/models/qwen3_vl-new" \
+    "${inventory_of[qwen3-ckpt-4.57]}" "$work/profiles/qwen3-ckpt-4.57"
 }
 
 exports() {
   local inv
-  for inv in ckpt-4.51 runtime-4.57 ckpt-4.57; do
-    step "export inventory=$inv" in_env inc2 export_all.py "$cli" "$work/profiles/$inv/profiles.yaml" "$work/exports/$inv"
+  for inv in ckpt-4.51 runtime-4.57 ckpt-4.57 qwen3-ckpt-4.57; do
+    step "export inventory=$inv" in_env inc2 export_all.py "$cli" "$work/profiles/$inv/profiles.yaml" \
+      "$work/exports/$inv" "${naming_of[$inv]}"
   done
 }
 
@@ -104,9 +114,15 @@ consumers() {
   apply_to modelopt-new apply_modelopt.py runtime-4.57 modelopt-legacy
   apply_to inc3 apply_inc3.py runtime-4.57                           # INC 3.7 PT2E, transformers 4.57
   apply_to llmcompressor apply_llmcompressor.py runtime-4.57         # llm-compressor 0.10, transformers 4.57
-  # exports made from a transformers 4.57 checkpoint, applied to the 4.57 runtime (profile D)
-  apply_to modelopt-new apply_modelopt.py ckpt-4.57 modelopt D
-  apply_to llmcompressor apply_llmcompressor.py ckpt-4.57 D
+  # exports made from the transformers 4.57 checkpoint (pre-rename names) for the 4.57 runtime (--naming new)
+  apply_to modelopt-new apply_modelopt.py ckpt-4.57 modelopt
+  apply_to modelopt-new apply_modelopt.py ckpt-4.57 modelopt-legacy
+  apply_to inc3 apply_inc3.py ckpt-4.57
+  apply_to llmcompressor apply_llmcompressor.py ckpt-4.57
+  # Qwen3-VL (transformers 4.57 only; its checkpoint names are its runtime names)
+  apply_to modelopt-new apply_modelopt.py qwen3-ckpt-4.57 modelopt
+  apply_to modelopt-new apply_modelopt.py qwen3-ckpt-4.57 modelopt-legacy
+  apply_to llmcompressor apply_llmcompressor.py qwen3-ckpt-4.57
 }
 
 rules() {

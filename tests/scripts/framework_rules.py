@@ -2,7 +2,8 @@
 """Evaluates an exported config with its framework's own matching rule, independently of QuantCut's C++.
 
 usage: framework_rules.py FORMAT EXPORT_FILE OPS_FILE
-OPS_FILE: one "name<TAB>op_type" per line (the inventory). Prints the sorted names the framework would
+OPS_FILE: one "name<TAB>op_type" per line: the inventory under the names the framework sees at runtime
+(the transformers naming the export was made for, quantcut-cli export --naming). Prints the sorted names the framework would
 quantize, one per line. The rules are the frameworks' own:
   inc2           re.compile(key).fullmatch(op_name) over op_name_dict keys (INC strategy/utils/tuning_space.py),
                  with and without INC's QuantWrapper suffix ".module"; an op is INT8 unless a key matches

@@ -26,9 +26,9 @@ def strip_wrapper(name):
     return name[: -len(".module")] if name.endswith(".module") else name
 
 
-def fit(path):
+def fit(path, run):
     cfg = json.load(open(path))
-    lm = inc2_common.CausalLM(tiny_models.build("qwen2_5_vl")).eval()
+    lm = inc2_common.CausalLM(run.build()).eval()
     conf = PostTrainingQuantConfig(approach="static", backend="default", op_name_dict=cfg["op_name_dict"],
                                    excluded_precisions=cfg["excluded_precisions"])
     q = quantization.fit(lm, conf, calib_dataloader=inc2_common.Loader(tiny_models.calibration_batches(2)))
@@ -50,14 +50,16 @@ def in_lm(name):
 
 
 def main():
-    wanted, names, _, export_dir, where = apply_arguments(sys.argv)
+    run = apply_arguments(sys.argv)
+    wanted = run.wanted
     checks = Checks("inc2")
-    for p in names:
-        what = f"apply profile={p} {where} neural-compressor={neural_compressor.__version__} scope=language-model"
+    for p in run.names:
+        what = f"apply profile={p} {run.where} neural-compressor={neural_compressor.__version__} scope=language-model"
         try:
-            path = f"{export_dir}/{p}.inc2.json"
-            considered, got = sets(fit(path))
-            save_applied(path, "inc2", f"neural-compressor={neural_compressor.__version__}", got, considered)
+            path = f"{run.export_dir}/{p}.inc2.json"
+            considered, got = sets(fit(path, run))
+            save_applied(path, "inc2", f"neural-compressor={neural_compressor.__version__}", got, run.ops,
+                         considered)
             expected = wanted[p] & considered
             outside = sorted(wanted[p] - considered)
             problems = set_diff(expected, got, "profile", "inc2")

@@ -53,8 +53,8 @@ def quantized_modules(graph_module):
     return considered, int8
 
 
-def quantize(path):
-    lm = inc2_common.CausalLM(tiny_models.build("qwen2_5_vl")).eval()
+def quantize(path, run):
+    lm = inc2_common.CausalLM(run.build()).eval()
     batches = tiny_models.calibration_batches(2)
     exported = export(lm, example_inputs=(batches[0],))
     if exported is None:
@@ -67,15 +67,17 @@ def quantize(path):
 
 
 def main():
-    wanted, names, _, export_dir, where = apply_arguments(sys.argv)
+    run = apply_arguments(sys.argv)
+    wanted = run.wanted
     checks = Checks("inc3")
-    for p, fmt in [(p, f) for p in names for f in ("inc3", "inc3-nosq")]:
-        what = (f"apply {fmt} profile={p} {where} neural-compressor-pt={version('neural-compressor-pt')} "
+    for p, fmt in [(p, f) for p in run.names for f in ("inc3", "inc3-nosq")]:
+        what = (f"apply {fmt} profile={p} {run.where} neural-compressor-pt={version('neural-compressor-pt')} "
                 f"torch={torch.__version__} scope=language-model")
         try:
-            path = f"{export_dir}/{p}.{fmt}.json"
-            considered, got = quantized_modules(quantize(path))
-            save_applied(path, "inc3", f"neural-compressor-pt={version('neural-compressor-pt')}", got, considered)
+            path = f"{run.export_dir}/{p}.{fmt}.json"
+            considered, got = quantized_modules(quantize(path, run))
+            save_applied(path, "inc3", f"neural-compressor-pt={version('neural-compressor-pt')}", got, run.ops,
+                         considered)
             expected = wanted[p] & considered
             problems = set_diff(expected, got, "profile", "inc3")
             problems += [f"  profile op in the LM without a weighted aten op: {n}"

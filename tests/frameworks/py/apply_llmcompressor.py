@@ -41,8 +41,8 @@ def quantized_modules(model):
     return out
 
 
-def apply_config(path):
-    model = tiny_models.build("qwen2_5_vl")
+def apply_config(path, run):
+    model = run.build()
     config = quantization_modifier(path).resolve_quantization_config()
     apply_quantization_config(model, config)
     return model
@@ -58,13 +58,13 @@ def tokenizer():
                                    unk_token="t0", pad_token="t1")
 
 
-def run_oneshot(path):
+def run_oneshot(path, run):
     from datasets import Dataset
     from llmcompressor import oneshot
     batches = tiny_models.calibration_batches(4)
     ds = Dataset.from_dict({"input_ids": [b[0].tolist() for b in batches],
                             "attention_mask": [[1] * b.shape[1] for b in batches]})
-    model = tiny_models.build("qwen2_5_vl")
+    model = run.build()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         oneshot(model=model, dataset=ds, recipe=path, processor=tokenizer(), num_calibration_samples=len(batches),
@@ -73,18 +73,20 @@ def run_oneshot(path):
 
 
 def main():
-    wanted, names, _, export_dir, where = apply_arguments(sys.argv)
+    run = apply_arguments(sys.argv)
+    wanted = run.wanted
     versions = f"llmcompressor={llmcompressor.__version__} compressed-tensors={compressed_tensors.__version__}"
     checks = Checks("llmcompressor")
     torch.manual_seed(tiny_models.SEED)
-    for p in names:
+    for p in run.names:
         for how, fn, recipe in (("apply", apply_config, "llmcompressor"), ("oneshot", run_oneshot, "llmcompressor"),
                                 ("oneshot-nosq", run_oneshot, "llmcompressor-nosq")):
-            path = f"{export_dir}/{p}.{recipe}.yaml"
-            what = f"{how} profile={p} {where} {versions}"
+            path = f"{run.export_dir}/{p}.{recipe}.yaml"
+            what = f"{how} profile={p} {run.where} {versions}"
             try:
-                got = quantized_modules(fn(path))
-                save_applied(path, "llmcompressor", f"{how} llmcompressor={llmcompressor.__version__}", got)
+                got = quantized_modules(fn(path, run))
+                save_applied(path, "llmcompressor", f"{how} llmcompressor={llmcompressor.__version__}", got,
+                             run.ops)
                 checks.record(what, set_diff(wanted[p], got, "profile", "llm-compressor"), f"{len(got)} modules INT8")
             except Exception as e:  # noqa: BLE001 - the exact error is the finding
                 checks.error(what, e)

@@ -32,8 +32,8 @@ def quantized_modules(model):
     return out
 
 
-def apply(path):
-    model = tiny_models.build("qwen2_5_vl")
+def apply(path, run):
+    model = run.build()
     batches = tiny_models.calibration_batches(2)
 
     def forward_loop(m):
@@ -47,14 +47,15 @@ def apply(path):
 
 
 def main():
-    wanted, names, (fmt,), export_dir, where = apply_arguments(sys.argv, extras=1)
+    run = apply_arguments(sys.argv, extras=1)
+    (fmt,), wanted = run.extra, run.wanted
     checks = Checks(fmt)
-    for p in names:
-        what = f"apply profile={p} {where} modelopt={modelopt.__version__}"
+    for p in run.names:
+        what = f"apply profile={p} {run.where} modelopt={modelopt.__version__}"
         try:
-            path = f"{export_dir}/{p}.{fmt}.json"
-            got = quantized_modules(apply(path))
-            save_applied(path, fmt, f"modelopt={modelopt.__version__}", got)
+            path = f"{run.export_dir}/{p}.{fmt}.json"
+            got = quantized_modules(apply(path, run))
+            save_applied(path, fmt, f"modelopt={modelopt.__version__}", got, run.ops)
             checks.record(what, set_diff(wanted[p], got, "profile", "modelopt"), f"{len(got)} modules INT8")
         except Exception as e:  # noqa: BLE001 - the exact error is the finding
             checks.error(what, e)

@@ -31,21 +31,61 @@ class Checks:
         return 1 if self.failed else 0
 
 
+class Applying:
+    """What an applier works on: the profiles' quantize sets under this runtime's module names, the profile
+    names to apply, the extra arguments, the export dir, the tiny model kind, the inventory's ops under the
+    runtime names (for rules_agree.py) and the `where` text of check lines."""
+
+    def __init__(self, argv, extras):
+        import os
+
+        import tiny_models
+
+        profiles_path, self.export_dir = argv[1:3]
+        self.extra = argv[3:3 + extras]
+        doc = yaml.safe_load(open(profiles_path))
+        rest = argv[3 + extras] if len(argv) > 3 + extras else ""
+        self.kind, model = model_of([op[0] for op in doc["inventory"]["ops"]])
+        rename = lambda n: runtime_name(model, n)  # noqa: E731
+        self.ops = [(rename(op[0]), op[1]) for op in doc["inventory"]["ops"]]
+        self.wanted = {p["name"]: {rename(n) for n in p["quantize"]} for p in doc["profiles"]}
+        self.names = rest.split(",") if rest else sorted(self.wanted)
+        self.where = (f"model={self.kind} naming={tiny_models.naming(model)} "
+                      f"inventory={os.path.basename(os.path.normpath(self.export_dir))}")
+
+    def build(self):
+        import tiny_models
+        return tiny_models.build(self.kind)
+
+
 def apply_arguments(argv, extras=0):
-    """The appliers' command line, PROFILES EXPORT_DIR [EXTRA...] [PROFILE,...]: returns the profiles'
-    quantize sets, the profile names to apply, the extras, the export dir and the `where` text of check lines."""
-    import os
+    """The appliers' command line, PROFILES EXPORT_DIR [EXTRA...] [PROFILE,...], as an Applying."""
+    return Applying(argv, extras)
 
+
+def runtime_name(model, name):
+    """A checkpoint module name under this transformers runtime, by the model class's own rule: transformers
+    >= 4.52 renames Qwen2.5-VL's checkpoint keys on load (_checkpoint_conversion_mapping, first matching
+    pattern wins, as in from_pretrained); 4.51 and Qwen3-VL (an empty mapping) keep them."""
+    import re
+    for pattern, replacement in getattr(type(model), "_checkpoint_conversion_mapping", {}).items():
+        renamed, n = re.subn(pattern, replacement, name)
+        if n:
+            return renamed
+    return name
+
+
+def model_of(inventory_names):
+    """The tiny model (kind, fresh model) whose named_modules() hold every inventory op under its runtime names."""
     import tiny_models
-
-    profiles_path, export_dir = argv[1:3]
-    extra = argv[3:3 + extras]
-    wanted = profile_sets(profiles_path)
-    rest = argv[3 + extras] if len(argv) > 3 + extras else ""
-    names = rest.split(",") if rest else sorted(wanted)
-    naming = tiny_models.naming(tiny_models.build("qwen2_5_vl"))
-    where = f"naming={naming} inventory={os.path.basename(os.path.normpath(export_dir))}"
-    return wanted, names, extra, export_dir, where
+    for kind in tiny_models.MODELS:
+        if not tiny_models.available(kind):
+            continue
+        model = tiny_models.build(kind)
+        modules = {n for n, _ in model.named_modules()}
+        if all(runtime_name(model, n) in modules for n in inventory_names):
+            return kind, model
+    raise RuntimeError("no tiny model of this transformers has every inventory op: " + inventory_names[0])
 
 
 def profile_sets(path):
@@ -67,10 +107,11 @@ def quantcut(cli, *args):
     return r.stdout + r.stderr
 
 
-def save_applied(export_path, fmt, framework, quantized, considered=None):
-    """Records what the real framework did with one export, next to it, for rules_agree.py."""
+def save_applied(export_path, fmt, framework, quantized, ops, considered=None):
+    """Records what the real framework did with one export, next to it, for rules_agree.py: with the
+    inventory's ops under the names the framework saw."""
     import json
     doc = {"format": fmt, "framework": framework, "export": str(export_path), "quantized": sorted(quantized),
-           "considered": None if considered is None else sorted(considered)}
+           "considered": None if considered is None else sorted(considered), "ops": [list(op) for op in ops]}
     with open(f"{export_path}.applied.{framework.replace(' ', '_').replace('=', '-')}.json", "w") as f:
         json.dump(doc, f, indent=1)

@@ -28,7 +28,9 @@ def main():
         doc = json.loads(path.read_text())
         export = pathlib.Path(doc["export"])
         naming, profile = export.parent.name, export.name.split(".")[0]
-        predicted = rules_set(rules, doc["format"], export, export.parent / "ops.tsv")
+        ops = path.with_suffix(".ops.tsv")  # the inventory under the names the framework saw
+        ops.write_text("".join(f"{name}\t{op_type}\n" for name, op_type in doc["ops"]))
+        predicted = rules_set(rules, doc["format"], export, ops)
         if doc["considered"] is not None:
             predicted &= set(doc["considered"])
         checks.record(f"{doc['format']} profile={profile} naming={naming} vs {doc['framework']}",
