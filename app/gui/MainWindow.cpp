@@ -437,6 +437,7 @@ bool MainWindow::maybeSave()
 bool MainWindow::saveTo(const QString& path)
 {
     try {
+        refuseInputAsOutput(path, m_controller->project().inputFiles());
         ProfileDocument::save(m_controller->project(), path);
     } catch (const FileError& e) {
         m_prompts->showError(this, tr("Save failed"), e.toString());
@@ -687,6 +688,7 @@ bool MainWindow::exportProfile(
     const QString name = p.cutPlan().profiles[size_t(profile)].name;
     try {
         // Generated and verified in memory first: a mismatch or a refused option writes nothing.
+        refuseInputAsOutput(path, p.inputFiles() + QStringList { m_controller->filePath() });
         writeAtomically(path, ProfileExporter::run(p, format, profile, options));
     } catch (const ExportMismatch& e) {
         m_prompts->showError(this, tr("Export refused"),

@@ -127,4 +127,14 @@ QString Project::keepReason(int op, int profile) const
     }
 }
 
+QStringList Project::inputFiles() const
+{
+    QStringList files;
+    for (const Metric& metric : m_metrics)
+        files.append(metric.file);
+    if (!m_inventoryFromRankings)
+        files.append(m_inventory.source());
+    return files;
+}
+
 } // namespace qc

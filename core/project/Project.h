@@ -27,6 +27,9 @@ public:
     const Inventory& inventory() const { return m_inventory; }
     bool inventoryFromRankings() const { return m_inventoryFromRankings; }
     const std::vector<Metric>& metrics() const { return m_metrics; }
+    // The files the project was read from (every source's file, the inventory's): what a save or an export
+    // must never write over.
+    QStringList inputFiles() const;
     const RuleSet& rules() const { return m_rules; }
     const std::vector<Override>& overrides() const { return m_overrides; }
     const CombineSpec& combine() const { return m_combine; }
