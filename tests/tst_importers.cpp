@@ -653,8 +653,9 @@ private slots:
                                     << "the file is empty" << 0;
         QTest::newRow("binary file") << "b.csv" << QByteArray("name,score\na,1\n\x01\0\x02", 17) << ""
                                      << "not a text file (contains a NUL byte)" << 3;
+        // The line, as inventories give it (issue 14, defect 9).
         QTest::newRow("invalid UTF-8") << "b.csv" << QByteArray("name,score\n\xff\xfe,1\n") << ""
-                                       << "not a text file (invalid UTF-8)" << 0;
+                                       << "not a text file (invalid UTF-8)" << 2;
         QTest::newRow("YAML syntax error") << "s.yaml" << QByteArray("a: 1\nb: 2\nc: [1, 2\nd: 3\n") << ""
                                            << "invalid YAML: " << 4;
         QTest::newRow("YAML bad indentation") << "s.yaml" << QByteArray("a: 1\n  b: 2\n") << ""

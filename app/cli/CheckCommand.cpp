@@ -14,9 +14,7 @@ int countHandEdits(const std::vector<ProfileLists>& stored, const std::vector<Pr
 {
     int differing = 0;
     for (size_t p = 0; p < std::min(stored.size(), computed.size()); ++p) {
-        QStringList storedQuantize = stored[p].quantize;
-        storedQuantize.sort();
-        if (storedQuantize != computed[p].quantize)
+        if (!Checker::handEditedOps(stored[p], computed[p]).isEmpty())
             ++differing;
     }
     return differing;

@@ -13,12 +13,13 @@ int runDiff(const QStringList& argv)
         throw UsageError { QStringLiteral("expects two profile files, A.yaml[:PROFILE] B.yaml[:PROFILE]") };
     const ProfileArgument a = loadProfileArgument(args.positionals()[0]);
     const ProfileArgument b = loadProfileArgument(args.positionals()[1]);
+    const QString output
+        = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output"), QStringLiteral("-")));
+    refuseInputAsOutput(output, { a.file, b.file });
     const ProfileDiff diff = ProfileDiff::compute(a.loaded.project, a.profile, b.loaded.project, b.profile);
     const QString md = QStringLiteral("# %1 vs %2\n\nA: `%3` profile %4; B: `%5` profile %6.\n\n")
                            .arg(diff.nameA, diff.nameB, a.file, diff.nameA, b.file, diff.nameB)
         + diff.toMarkdown();
-    const QString output
-        = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output"), QStringLiteral("-")));
     writeAtomically(output, md.toUtf8());
     return Ok;
 }

@@ -53,21 +53,12 @@ void refuseHandEdits(const ProfileDocument::Loaded& loaded, int profile, const Q
         [&](const ProfileLists& l) { return l.spec.name == computed.spec.name; });
     if (stored == loaded.storedLists.end())
         return;
-    QStringList quantize = stored->quantize;
-    quantize.sort();
-    if (quantize == computed.quantize)
+    // Both lists: an op also listed under keep is no more INT8 for sure than one missing from quantize.
+    const QStringList differing = Checker::handEditedOps(*stored, computed);
+    if (differing.isEmpty())
         return;
-    QStringList differing;
-    for (const QString& op : quantize) {
-        if (!computed.quantize.contains(op))
-            differing.append(op);
-    }
-    for (const QString& op : computed.quantize) {
-        if (!quantize.contains(op))
-            differing.append(op);
-    }
     throw FileError(file,
-        QStringLiteral("profile %1's quantize list was edited by hand (%2 differ from what the file's rules, "
+        QStringLiteral("profile %1's lists were edited by hand (%2 op(s) differ from what the file's rules, "
                        "overrides and cuts give, e.g. %3); put hand edits into overrides "
                        "(profiles --override OP=keep|int8, or the explorer) and export again")
             .arg(computed.spec.name)
@@ -93,6 +84,7 @@ int runExport(const QStringList& argv)
     if (output.isEmpty())
         throw UsageError { QStringLiteral("missing -o FILE") };
     const ExportOptions options = parseOptions(args);
+    refuseInputAsOutput(output, args.positionals());
     const ProfileDocument::Loaded loaded = ProfileDocument::load(args.positionals().front());
     const Project& project = loaded.project;
     const QString name = args.value(QStringLiteral("--profile"));

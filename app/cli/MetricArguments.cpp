@@ -56,6 +56,14 @@ void applyToMetrics(
 }
 } // namespace
 
+QStringList metricFiles(const ArgumentList& args)
+{
+    QStringList files;
+    for (const QString& arg : args.values(QStringLiteral("--metric")))
+        files.append(splitMetric(arg).path);
+    return files;
+}
+
 std::vector<Metric> readMetrics(const ArgumentList& args)
 {
     const QStringList metricArgs = args.values(QStringLiteral("--metric"));
@@ -77,6 +85,9 @@ std::vector<Metric> readMetrics(const ArgumentList& args)
             metric.id = ProjectLoader::uniqueId(metrics, id);
             metrics.push_back(std::move(metric));
         }
+        if (metrics.size() > size_t(kMaxMetrics))
+            throw FileError(
+                m.path, tooManyMetrics(qsizetype(metrics.size()), "metrics in all --metric files"));
     }
     for (auto it = formats.cbegin(); it != formats.cend(); ++it) {
         if (!givenIds.contains(it.key()) && !metricArgs.contains(it.key()))

@@ -78,17 +78,8 @@ CutPlan buildCutPlan(const ArgumentList& args, const Inventory& inventory)
                                .arg(CutPlan::cutByName(plan.by)) };
     }
     for (const ProfileSpec& spec : plan.profiles) {
-        if (plan.by == CutPlan::CutBy::Bits && (spec.cut < 8.0 || spec.cut > 16.0))
-            throw UsageError { QStringLiteral("budget %1=%2 is outside 8..16 effective bits (INT8 to bf16)")
-                                   .arg(spec.name)
-                                   .arg(spec.cut) };
-        if (CutPlan::isBudget(plan.by))
-            continue;
-        if (plan.by != CutPlan::CutBy::Count && spec.cut > 1.0)
-            throw UsageError { QStringLiteral("cut %1=%2 is above 1 (cuts by %3 are fractions)")
-                                   .arg(spec.name)
-                                   .arg(spec.cut)
-                                   .arg(CutPlan::cutByName(plan.by)) };
+        if (const QString error = plan.cutError(spec); !error.isEmpty())
+            throw UsageError { error };
     }
     const QString needsParams = plan.order != CutPlan::Order::Score
         ? QStringLiteral("--order ") + CutPlan::orderName(plan.order)
@@ -180,6 +171,11 @@ int runProfiles(const QStringList& argv)
     const QString output = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
     if (output.isEmpty())
         throw UsageError { QStringLiteral("missing -o FILE") };
+    QStringList inputFiles = metricFiles(args) + args.values(QStringLiteral("--rules"))
+        + args.values(QStringLiteral("--components"));
+    if (args.has(QStringLiteral("--inventory")))
+        inputFiles += InventoryReader::inputFiles(args.value(QStringLiteral("--inventory")));
+    refuseInputAsOutput(output, inputFiles);
 
     ProjectInputs inputs;
     inputs.metrics = readMetrics(args);

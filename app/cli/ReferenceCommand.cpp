@@ -22,6 +22,10 @@ int runReference(const QStringList& argv)
     if (output.isEmpty())
         throw UsageError { QStringLiteral("missing -o FILE") };
     const QString scheme = args.required(QStringLiteral("--scheme"));
+    const QString schemeFile = scheme.section(QLatin1Char(':'), 1); // autoquant:FILE, modelopt-manifest:FILE
+    refuseInputAsOutput(output,
+        InventoryReader::inputFiles(args.required(QStringLiteral("--inventory")))
+            + QStringList { schemeFile });
     const Inventory inventory = InventoryReader::read(args.required(QStringLiteral("--inventory")));
     Project project;
     try {

@@ -24,6 +24,9 @@ int runReport(const QStringList& argv)
         throw UsageError { QStringLiteral(
             "missing -o DIR (the report is a folder: Markdown, HTML and the charts)") };
     const QString file = args.positionals().front();
+    const QDir dir(folder);
+    for (const char* name : { "report.md", "report.html" })
+        refuseInputAsOutput(dir.filePath(QLatin1String(name)), { file });
     const Project project = ProfileDocument::load(file).project;
     if (!QDir().mkpath(folder))
         throw FileError(folder, QStringLiteral("cannot create the report folder"));
@@ -32,7 +35,6 @@ int runReport(const QStringList& argv)
     charts = gui::ReportCharts::render(project, folder);
 #endif
     const ReportDocument doc = ReviewReport::build(project, QFileInfo(file).fileName(), charts);
-    const QDir dir(folder);
     writeAtomically(dir.filePath(QStringLiteral("report.md")), doc.toMarkdown());
     writeAtomically(dir.filePath(QStringLiteral("report.html")),
         doc.toHtml(QStringLiteral("QuantCut review: ") + QFileInfo(file).fileName(), folder));

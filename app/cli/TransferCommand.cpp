@@ -18,6 +18,8 @@ int runTransfer(const QStringList& argv)
     const QString output = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
     if (output.isEmpty())
         throw UsageError { QStringLiteral("missing -o FILE") };
+    refuseInputAsOutput(output,
+        args.positionals() + InventoryReader::inputFiles(args.required(QStringLiteral("--inventory"))));
     const Project source = ProfileDocument::load(args.positionals().front()).project;
     const Inventory target = InventoryReader::read(args.required(QStringLiteral("--inventory")));
     ProfileTransfer::Report report;

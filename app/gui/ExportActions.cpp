@@ -142,6 +142,7 @@ bool ExportActions::exportProfile(
     QString refused;
     try {
         // Generated and verified in memory first: a mismatch or a refused option writes nothing.
+        refuseInputAsOutput(path, p.inputFiles() + QStringList { m_controller->filePath() });
         writeAtomically(path, ProfileExporter::run(p, format, profile, options));
         emit status(tr("Exported profile %1 as %2 to %3").arg(name, format, path));
         return true;

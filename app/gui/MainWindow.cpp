@@ -10,6 +10,7 @@
 #include "chart/ChartImageExporter.h"
 #include "check/Checker.h"
 #include "document/ProfileDocument.h"
+#include "io/AtomicWriter.h"
 #include "io/FileError.h"
 #include "models/OpTableModel.h"
 #include "models/RulesModel.h"
@@ -285,6 +286,7 @@ bool MainWindow::maybeSave()
 bool MainWindow::saveTo(const QString& path)
 {
     try {
+        refuseInputAsOutput(path, m_controller->project().inputFiles());
         ProfileDocument::save(m_controller->project(), Checker::check(m_controller->project()), path);
     } catch (const FileError& e) {
         m_prompts->showError(this, tr("Save failed"), e.toString());

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 namespace qc {
@@ -272,6 +273,32 @@ int Checker::errorCount(const std::vector<Violation>& violations)
 {
     return int(std::count_if(violations.begin(), violations.end(),
         [](const Violation& v) { return v.severity == Violation::Severity::Error; }));
+}
+
+QStringList Checker::handEditedOps(const ProfileLists& stored, const ProfileLists& computed)
+{
+    auto keptOps = [](const ProfileLists& lists) {
+        QStringList ops;
+        for (const auto& [op, reason] : lists.keep)
+            ops.append(op);
+        ops.sort();
+        return ops;
+    };
+    QStringList storedQuantize = stored.quantize;
+    storedQuantize.sort();
+    QStringList computedQuantize = computed.quantize;
+    computedQuantize.sort();
+    const QStringList storedKeep = keptOps(stored);
+    const QStringList computedKeep = keptOps(computed);
+    // Multiset differences: an op listed twice differs by its second listing.
+    QStringList differing;
+    std::set_symmetric_difference(storedQuantize.begin(), storedQuantize.end(), computedQuantize.begin(),
+        computedQuantize.end(), std::back_inserter(differing));
+    std::set_symmetric_difference(storedKeep.begin(), storedKeep.end(), computedKeep.begin(),
+        computedKeep.end(), std::back_inserter(differing));
+    differing.sort();
+    differing.removeDuplicates();
+    return differing;
 }
 
 } // namespace qc

@@ -20,6 +20,9 @@ public:
     // Violations of explicit lists against the project's inventory, rules and sources.
     static std::vector<Violation> check(const Project& project, const std::vector<ProfileLists>& profiles);
     static int errorCount(const std::vector<Violation>& violations);
+    // The ops stored lists place otherwise than the computed ones (INT8 in one only, kept in one only, or
+    // listed twice), sorted: lists edited by hand. Empty when they agree.
+    static QStringList handEditedOps(const ProfileLists& stored, const ProfileLists& computed);
     // The error messages that concern one profile (its own and the profile-less ones): what every export
     // of that profile states.
     static QStringList errorsFor(const Project& project, int profile);

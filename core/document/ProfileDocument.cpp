@@ -2,8 +2,10 @@
 
 #include "YamlText.h"
 #include "io/AtomicWriter.h"
+#include "io/CheckedNumbers.h"
 #include "io/FileError.h"
 #include "io/InputFile.h"
+#include "io/YamlInput.h"
 #include "ranking/Agreement.h"
 
 #include <QBuffer>
@@ -234,20 +236,26 @@ void writeCombination(Writer& w, const Project& project)
         return;
     }
     w.line(1, QStringLiteral("agreement:"));
-    for (size_t a = 0; a < scores.size(); ++a) {
-        for (size_t b = a + 1; b < scores.size(); ++b) {
-            const Agreement ag
-                = Agreement::compute(project.orientedValues(int(a)), project.orientedValues(int(b)));
-            w.line(1,
-                QStringLiteral("- {a: %1, b: %2, common_ops: %3, spearman: %4, kendall: %5, top_k: %6, "
-                               "top_k_overlap: %7}")
-                    .arg(yamlScalar(scores[a].metricId), yamlScalar(scores[b].metricId))
-                    .arg(ag.common)
-                    .arg(yamlNumber(std::round(ag.spearman * 1e6) / 1e6),
-                        yamlNumber(std::round(ag.kendall * 1e6) / 1e6))
-                    .arg(ag.topK)
-                    .arg(yamlNumber(std::round(ag.topKOverlap * 1e6) / 1e6)));
-        }
+    if (scores.size() > size_t(Agreement::kAllPairsUpTo))
+        w.line(1,
+            QStringLiteral("# more than %1 sources: each against the first (all pairs would grow with the "
+                           "square)")
+                .arg(Agreement::kAllPairsUpTo));
+    int cached = -1; // the pairs come by their first metric: its values once, not once per pair
+    std::vector<double> first;
+    for (const auto& [a, b] : Agreement::statedPairs(int(scores.size()))) {
+        if (a != cached)
+            first = project.orientedValues(cached = a);
+        const Agreement ag = Agreement::compute(first, project.orientedValues(b));
+        w.line(1,
+            QStringLiteral("- {a: %1, b: %2, common_ops: %3, spearman: %4, kendall: %5, top_k: %6, "
+                           "top_k_overlap: %7}")
+                .arg(yamlScalar(scores[size_t(a)].metricId), yamlScalar(scores[size_t(b)].metricId))
+                .arg(ag.common)
+                .arg(yamlNumber(std::round(ag.spearman * 1e6) / 1e6),
+                    yamlNumber(std::round(ag.kendall * 1e6) / 1e6))
+                .arg(ag.topK)
+                .arg(yamlNumber(std::round(ag.topKOverlap * 1e6) / 1e6)));
     }
 }
 
@@ -295,32 +303,28 @@ void writeViolations(Writer& w, const std::vector<Violation>& violations)
 
 // ---- reading -------------------------------------------------------------------------------------
 
-YAML::Node parseYaml(const QByteArray& data, const QString& path)
-{
-    try {
-        return YAML::Load(data.toStdString());
-    } catch (const YAML::ParserException& e) {
-        throw FileError(
-            path, e.mark.line + 1, QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg)));
-    }
-}
-
 class Reader
 {
 public:
-    explicit Reader(QString file)
+    Reader(QString file, const QByteArray& data)
         : m_file(std::move(file))
+        , m_budget(data, m_file)
     { }
 
     [[noreturn]] void fail(const YAML::Node& at, const QString& message) const
     {
         throw FileError(m_file, at.Mark().is_null() ? 0 : at.Mark().line + 1, message);
     }
-    YAML::Node require(const YAML::Node& map, const char* key) const
+    // The value of a key, undefined when absent; `map` must be a mapping.
+    YAML::Node child(const YAML::Node& map, const char* key) const
     {
         if (!map.IsMap())
             fail(map, QStringLiteral("expected a mapping holding '%1'").arg(QLatin1String(key)));
-        const YAML::Node node = map[key];
+        return map[key];
+    }
+    YAML::Node require(const YAML::Node& map, const char* key) const
+    {
+        const YAML::Node node = child(map, key);
         if (!node)
             fail(map, QStringLiteral("missing key '%1'").arg(QLatin1String(key)));
         return node;
@@ -329,6 +333,7 @@ public:
     {
         if (!node.IsScalar() && !node.IsNull())
             fail(node, QStringLiteral("expected a text value"));
+        m_budget.spend(node);
         return node.IsNull() ? QString() : QString::fromStdString(node.Scalar());
     }
     QString text(const YAML::Node& map, const char* key) const { return text(require(map, key)); }
@@ -338,17 +343,19 @@ public:
     {
         const QString value = text(map, key);
         if (value != QLatin1String(first) && value != QLatin1String(second))
-            fail(map[key],
+            fail(child(map, key),
                 QStringLiteral("%1 must be %2 or %3, found '%4'")
                     .arg(QLatin1String(what), QLatin1String(first), QLatin1String(second), value));
         return value == QLatin1String(first);
     }
     QString optionalText(const YAML::Node& map, const char* key) const
     {
-        return map[key] ? text(map[key]) : QString();
+        const YAML::Node node = child(map, key);
+        return node ? text(node) : QString();
     }
     template<typename T> T number(const YAML::Node& node) const
     {
+        m_budget.spend(node);
         try {
             return node.as<T>();
         } catch (const YAML::Exception&) {
@@ -357,11 +364,12 @@ public:
     }
     bool boolean(const YAML::Node& map, const char* key, bool fallback) const
     {
-        const YAML::Node node = map[key];
+        const YAML::Node node = child(map, key);
         return node ? boolean(node) : fallback;
     }
     bool boolean(const YAML::Node& node) const
     {
+        m_budget.spend(node);
         try {
             return node.as<bool>();
         } catch (const YAML::Exception&) {
@@ -390,6 +398,7 @@ public:
 
 private:
     QString m_file;
+    mutable YamlBudget m_budget;
 };
 
 Inventory readInventory(const Reader& r, const YAML::Node& root, bool& fromRankings)
@@ -400,11 +409,15 @@ Inventory readInventory(const Reader& r, const YAML::Node& root, bool& fromRanki
     const YAML::Node rows = r.sequence(node, "ops");
     ops.reserve(rows.size());
     QSet<QString> seen;
+    ParamTotal total(r.file());
     for (const YAML::Node& row : rows) {
         if (!row.IsSequence() || row.size() != 5)
             r.fail(row, QStringLiteral("an inventory op is [name, op_type, component, layer, params]"));
         Op op { r.text(row[0]), r.text(row[1]), r.text(row[2]), r.number<int>(row[3]),
             r.number<qint64>(row[4]) };
+        if (op.layer < -1 || op.params < -1)
+            r.fail(row, QStringLiteral("an inventory op's layer and params are -1 (none, unknown) or more"));
+        total.add(op.params, row.Mark().line + 1);
         if (op.name.isEmpty())
             r.fail(row, QStringLiteral("an inventory op has an empty name"));
         if (seen.contains(op.name))
@@ -427,16 +440,16 @@ Metric readSource(const Reader& r, const YAML::Node& node)
     m.note = r.optionalText(node, "note");
     const std::optional<Polarity> polarity = parsePolarity(r.text(node, "polarity"));
     if (!polarity)
-        r.fail(node["polarity"],
+        r.fail(r.child(node, "polarity"),
             QStringLiteral("polarity must be higher-is-more-sensitive or lower-is-more-sensitive"));
     m.flipped = r.boolean(node, "flipped", false);
     m.sourcePolarity = m.flipped ? flipped(*polarity) : *polarity;
     m.valuesAreRanks = r.boolean(node, "values_are_ranks", false);
     m.allMeasured = r.boolean(node, "all_measured", false);
     m.numberFormat = r.optionalText(node, "number_format");
-    if (const YAML::Node bits = node["effective_bits"]; bits && !bits.IsNull())
+    if (const YAML::Node bits = r.child(node, "effective_bits"); bits && !bits.IsNull())
         m.effectiveBits = r.number<double>(bits);
-    if (const YAML::Node run = node["run"]) {
+    if (const YAML::Node run = r.child(node, "run")) {
         if (!run.IsMap())
             r.fail(run, QStringLiteral("run must be a mapping of facts"));
         for (const auto& fact : run)
@@ -477,13 +490,13 @@ Rule readRule(const Reader& r, const YAML::Node& node)
     rule.reason = r.optionalText(node, "reason");
     const YAML::Node match = r.require(node, "match");
     rule.namePattern = r.optionalText(match, "name");
-    rule.syntax = !match["syntax"] || r.choice(match, "syntax", "glob", "regex", "syntax")
+    rule.syntax = !r.child(match, "syntax") || r.choice(match, "syntax", "glob", "regex", "syntax")
         ? Rule::Syntax::Glob
         : Rule::Syntax::Regex;
-    rule.opTypes = r.strings(match["op_type"]);
-    rule.excludedOpTypes = r.strings(match["not_op_type"]);
-    rule.components = r.strings(match["component"]);
-    if (const YAML::Node layers = match["layers"]) {
+    rule.opTypes = r.strings(r.child(match, "op_type"));
+    rule.excludedOpTypes = r.strings(r.child(match, "not_op_type"));
+    rule.components = r.strings(r.child(match, "component"));
+    if (const YAML::Node layers = r.child(match, "layers")) {
         if (!layers.IsSequence() || layers.size() != 2)
             r.fail(layers, QStringLiteral("layers is [from, to], -1 for open"));
         rule.layerFrom = r.number<int>(layers[0]);
@@ -561,7 +574,16 @@ ProfileDocument::Loaded ProfileDocument::load(const QString& path)
 
 ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QString& path)
 {
-    const Reader r(path);
+    try {
+        return readDocument(data, path);
+    } catch (const YAML::Exception& e) {
+        throw yamlError(e, path);
+    }
+}
+
+ProfileDocument::Loaded ProfileDocument::readDocument(const QByteArray& data, const QString& path)
+{
+    const Reader r(path, data);
     const YAML::Node root = parseYaml(data, path);
     if (!root.IsMap() || !root["quantcut_profiles"])
         throw FileError(
@@ -578,12 +600,15 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
     inputs.inventory = readInventory(r, root, inputs.inventoryFromRankings);
 
     std::vector<Metric> metrics;
-    for (const YAML::Node& node : r.sequence(root, "sources")) {
+    const YAML::Node sources = r.sequence(root, "sources");
+    if (sources.size() > size_t(kMaxMetrics))
+        r.fail(sources, tooManyMetrics(qsizetype(sources.size())));
+    QSet<QString> ids;
+    for (const YAML::Node& node : sources) {
         metrics.push_back(readSource(r, node));
-        for (size_t i = 0; i + 1 < metrics.size(); ++i) {
-            if (metrics[i].id == metrics.back().id)
-                r.fail(node, QStringLiteral("source id '%1' is used twice").arg(metrics.back().id));
-        }
+        if (ids.contains(metrics.back().id))
+            r.fail(node, QStringLiteral("source id '%1' is used twice").arg(metrics.back().id));
+        ids.insert(metrics.back().id);
     }
     inputs.metrics = std::move(metrics);
 
@@ -621,6 +646,9 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
     for (const YAML::Node& node : profiles) {
         loaded.storedLists.push_back(readProfile(r, node));
         plan.profiles.push_back(loaded.storedLists.back().spec);
+        // A cut outside its measure's domain (NaN, negative, a fraction above 1) would quantize nonsense.
+        if (const QString error = plan.cutError(plan.profiles.back()); !error.isEmpty())
+            r.fail(r.child(node, "cut"), error);
     }
     inputs.cutPlan = std::move(plan);
     try {
@@ -634,12 +662,16 @@ ProfileDocument::Loaded ProfileDocument::parse(const QByteArray& data, const QSt
 RuleSet ProfileDocument::loadRules(const QString& path)
 {
     const QByteArray data = readTextInput(path);
-    const Reader r(path);
-    const YAML::Node root = parseYaml(data, path);
-    std::vector<Rule> rules;
-    for (const YAML::Node& node : r.sequence(root, "rules"))
-        rules.push_back(readRule(r, node));
-    return RuleSet(std::move(rules));
+    try {
+        const Reader r(path, data);
+        const YAML::Node root = parseYaml(data, path);
+        std::vector<Rule> rules;
+        for (const YAML::Node& node : r.sequence(root, "rules"))
+            rules.push_back(readRule(r, node));
+        return RuleSet(std::move(rules));
+    } catch (const YAML::Exception& e) {
+        throw yamlError(e, path);
+    }
 }
 
 void ProfileDocument::save(

@@ -39,6 +39,9 @@ public:
 
     // A rules file: a YAML mapping with a `rules:` list in the profile file's schema (a profile file is one).
     static RuleSet loadRules(const QString& path);
+
+private:
+    static Loaded readDocument(const QByteArray& yaml, const QString& file);
 };
 
 } // namespace qc

@@ -1,5 +1,7 @@
 #include "Inventory.h"
 
+#include "io/CheckedNumbers.h"
+
 #include <QCryptographicHash>
 #include <stdexcept>
 
@@ -14,15 +16,13 @@ Inventory::Inventory(std::vector<Op> ops, QString source)
         if (m_index.contains(m_ops[i].name))
             throw std::invalid_argument("duplicate op name: " + m_ops[i].name.toStdString());
         m_index.insert(m_ops[i].name, int(i));
+        // Readers refuse larger counts with the file and line; this guards every other way in, so that no
+        // sum of counts (cuts, budgets) can overflow.
+        const qint64 params = std::max<qint64>(m_ops[i].params, 0);
+        if (params > kMaxParams - m_totalParams)
+            throw std::overflow_error("the parameter counts add up to more than 2^53");
+        m_totalParams += params;
     }
-}
-
-qint64 Inventory::totalParams() const
-{
-    qint64 total = 0;
-    for (const Op& op : m_ops)
-        total += std::max<qint64>(op.params, 0);
-    return total;
 }
 
 bool Inventory::hasParams() const

@@ -13,7 +13,8 @@ class Inventory
 {
 public:
     Inventory() = default;
-    // Throws std::invalid_argument on a duplicate name (readers turn it into a FileError first).
+    // Throws std::invalid_argument on a duplicate name and std::overflow_error when the parameter counts add
+    // up to more than kMaxParams (readers turn both into a FileError first).
     explicit Inventory(std::vector<Op> ops, QString source = {});
 
     const std::vector<Op>& ops() const { return m_ops; }
@@ -25,7 +26,7 @@ public:
     // Where it came from: a file path, or "rankings" when built from the union of ranked names.
     const QString& source() const { return m_source; }
     void setSource(const QString& source) { m_source = source; }
-    qint64 totalParams() const; // sum of known counts
+    qint64 totalParams() const { return m_totalParams; } // sum of known counts, at most kMaxParams
     bool hasParams() const; // every op has a known count
     // SHA-256 over names and types, in order: identifies the inventory in a profile file.
     QString fingerprint() const;
@@ -34,6 +35,7 @@ private:
     std::vector<Op> m_ops;
     QHash<QString, int> m_index;
     QString m_source;
+    qint64 m_totalParams = 0;
 };
 
 } // namespace qc

@@ -1,5 +1,6 @@
 #include "InventoryReader.h"
 
+#include "io/CheckedNumbers.h"
 #include "io/CsvTable.h"
 #include "io/FileError.h"
 #include "io/InputFile.h"
@@ -15,6 +16,7 @@
 #include <QSet>
 #include <QtEndian>
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -91,25 +93,33 @@ std::vector<Tensor> readSafetensorsHeader(const QString& path)
         Tensor tensor;
         tensor.name = it.key();
         for (const QJsonValue& dim : shapeValue.toArray()) {
-            const double d = dim.toDouble(-1);
-            if (!dim.isDouble() || d < 0 || d != double(qint64(d)))
-                throw FileError(path, QStringLiteral("tensor '%1' has an invalid shape").arg(it.key()));
-            tensor.shape.append(qint64(d));
-            if (__builtin_mul_overflow(tensor.numel, qint64(d), &tensor.numel))
-                throw FileError(path, QStringLiteral("tensor '%1' has an absurd shape").arg(it.key()));
+            const std::optional<qint64> d = dim.isDouble() ? wholeNumber(dim.toDouble()) : std::nullopt;
+            if (!d || *d < 0)
+                throw FileError(path,
+                    QStringLiteral("tensor '%1' has an invalid shape (dimension %2)")
+                        .arg(it.key(),
+                            QString::fromUtf8(
+                                QJsonDocument(QJsonArray { dim }).toJson(QJsonDocument::Compact))));
+            tensor.shape.append(*d);
+            const std::optional<qint64> numel = checkedMul(tensor.numel, *d);
+            if (!numel || *numel > kMaxParams)
+                throw FileError(path,
+                    QStringLiteral("tensor '%1' has an absurd shape (more than 2^53 elements)")
+                        .arg(it.key()));
+            tensor.numel = *numel;
         }
         // The offsets must lie in the file: a cut-off download is reported here, not at load time.
         const QJsonArray offsets = entry.value(QLatin1String("data_offsets")).toArray();
         if (offsets.size() == 2) {
-            const qint64 begin = qint64(offsets[0].toDouble(-1));
-            const qint64 end = qint64(offsets[1].toDouble(-1));
-            if (begin < 0 || end < begin || end > dataSize)
+            const std::optional<qint64> begin = wholeNumber(offsets[0].toDouble(-1));
+            const std::optional<qint64> end = wholeNumber(offsets[1].toDouble(-1));
+            if (!begin || !end || *begin < 0 || *end < *begin || *end > dataSize)
                 throw FileError(path,
                     QStringLiteral(
                         "truncated safetensors file: tensor '%1' data [%2, %3) is beyond the %4 data bytes")
                         .arg(it.key())
-                        .arg(begin)
-                        .arg(end)
+                        .arg(offsets[0].toDouble(-1), 0, 'g', 17)
+                        .arg(offsets[1].toDouble(-1), 0, 'g', 17)
                         .arg(dataSize));
         }
         tensors.push_back(std::move(tensor));
@@ -133,9 +143,11 @@ Inventory foldTensors(
     const std::vector<Tensor>& tensors, const QString& source, const OpClassifier& classifier)
 {
     QHash<QString, Module> modules;
+    ParamTotal total(source);
     for (const Tensor& tensor : tensors) {
         Module& module = modules[moduleOf(tensor.name)];
-        module.params += tensor.numel;
+        total.add(tensor.numel, 0, QStringLiteral("tensor '%1' with").arg(tensor.name));
+        module.params += tensor.numel; // at most the checked total
         const QString leaf = leafOf(tensor.name);
         if (leaf == QLatin1String("weight"))
             module.weightRank = int(tensor.shape.size());
@@ -252,7 +264,7 @@ QString pickFromDirectory(const QString& path)
 
 // A blank cell is "not given"; anything else must be a whole number.
 std::optional<qint64> integerCell(
-    const QString& text, const QString& file, int line, const QString& column, qint64 minimum)
+    const QString& text, const QString& file, int line, const QString& column, qint64 minimum, qint64 maximum)
 {
     if (text.isEmpty())
         return std::nullopt;
@@ -261,6 +273,8 @@ std::optional<qint64> integerCell(
     if (!ok || value < minimum)
         throw FileError(
             file, line, QStringLiteral("%1 '%2' is not an integer >= %3").arg(column, text).arg(minimum));
+    if (value > maximum)
+        throw FileError(file, line, QStringLiteral("%1 %2 is above %3").arg(column, text).arg(maximum));
     return value;
 }
 
@@ -370,6 +384,33 @@ bool InventoryReader::isCheckpoint(const QString& path)
         || path.endsWith(QLatin1String(".safetensors.index.json"), Qt::CaseInsensitive);
 }
 
+QStringList InventoryReader::inputFiles(const QString& path)
+{
+    QStringList files { path };
+    try {
+        const QString file = QFileInfo(path).isDir() ? pickFromDirectory(path) : path;
+        files.append(file);
+        if (!file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+            return files;
+        QFile index(file);
+        if (!index.open(QIODevice::ReadOnly) || index.size() > qint64(kMaxHeaderBytes))
+            return files;
+        const QJsonObject weightMap
+            = QJsonDocument::fromJson(index.readAll()).object().value(QLatin1String("weight_map")).toObject();
+        const QDir dir = QFileInfo(file).absoluteDir();
+        QSet<QString> shards;
+        for (auto it = weightMap.begin(); it != weightMap.end(); ++it)
+            shards.insert(it.value().toString());
+        for (const QString& shard : std::as_const(shards)) {
+            if (!shard.isEmpty())
+                files.append(dir.filePath(shard));
+        }
+    } catch (const FileError&) {
+        // Unresolvable: the read itself reports it.
+    }
+    return files;
+}
+
 Inventory InventoryReader::read(const QString& path, const OpClassifier& classifier)
 {
     const QFileInfo info(path);
@@ -414,6 +455,7 @@ Inventory InventoryReader::readCsv(
     // Types and components repeat on nearly every row: sharing one string per distinct value (implicit
     // sharing) instead of one allocation per cell saves ~100 MB at 1M ops.
     StringPool pool;
+    ParamTotal total(file);
     for (const CsvTable::Row& row : table.rows()) {
         auto cell = [&](int column) { return column < 0 ? QString() : row.cells[column]; };
         Op op;
@@ -425,10 +467,13 @@ Inventory InventoryReader::readCsv(
         op.component = pool.shared(op.component.isEmpty() ? classifier.component(op.name) : op.component);
         // A blank layer means "outside any block"; the name rule returns -1 there too, so the two agree.
         // Not value_or(): it would run the name regex on every row, a sixth of the read at 1M ops.
-        const std::optional<qint64> layer
-            = integerCell(cell(layerColumn), file, row.line, QStringLiteral("layer"), -1);
+        const std::optional<qint64> layer = integerCell(
+            cell(layerColumn), file, row.line, QStringLiteral("layer"), -1, std::numeric_limits<int>::max());
         op.layer = layer ? int(*layer) : OpClassifier::layerIndex(op.name);
-        op.params = integerCell(cell(paramsColumn), file, row.line, QStringLiteral("params"), 0).value_or(-1);
+        op.params = integerCell(cell(paramsColumn), file, row.line, QStringLiteral("params"), 0,
+            std::numeric_limits<qint64>::max())
+                        .value_or(-1);
+        total.add(op.params, row.line);
         ops.push_back(std::move(op));
     }
     if (ops.empty())

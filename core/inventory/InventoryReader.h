@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,9 @@ public:
     // Whether a path is a checkpoint (a directory, a *.safetensors file, a *.safetensors.index.json) rather
     // than a text file whose content decides what it is.
     static bool isCheckpoint(const QString& path);
+    // The files reading `path` reads: the file a directory resolves to, an index with its shards. Never
+    // throws (what cannot be resolved is left out): commands refuse to write over any of them.
+    static QStringList inputFiles(const QString& path);
 
     // Column `name` (aliases op, op_name, module) is required; op_type/type, layer_index/layer, component and
     // params are optional. A missing or blank component or layer comes from the classifier.

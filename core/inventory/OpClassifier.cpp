@@ -2,6 +2,7 @@
 
 #include "io/FileError.h"
 #include "io/InputFile.h"
+#include "io/YamlInput.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -27,19 +28,13 @@ OpClassifier::OpClassifier(std::vector<ComponentRule> rules)
     : m_rules(std::move(rules))
 { }
 
-std::vector<OpClassifier::ComponentRule> OpClassifier::parseRules(const QByteArray& yaml, const QString& file)
+namespace {
+std::vector<OpClassifier::ComponentRule> readRules(const YAML::Node& root, const QString& file)
 {
-    YAML::Node root;
-    try {
-        root = YAML::Load(yaml.toStdString());
-    } catch (const YAML::Exception& e) {
-        throw FileError(
-            file, e.mark.line + 1, QStringLiteral("invalid YAML: ") + QString::fromStdString(e.msg));
-    }
     const YAML::Node list = root.IsMap() ? root["components"] : YAML::Node();
     if (!list || !list.IsSequence())
         throw FileError(file, 1, QStringLiteral("expected a 'components:' list of {component, pattern}"));
-    std::vector<ComponentRule> rules;
+    std::vector<OpClassifier::ComponentRule> rules;
     for (const YAML::Node& item : list) {
         const int line = item.Mark().line + 1;
         if (!item.IsMap() || !item["component"] || !item["pattern"])
@@ -53,6 +48,17 @@ std::vector<OpClassifier::ComponentRule> OpClassifier::parseRules(const QByteArr
         rules.push_back({ std::move(pattern), component });
     }
     return rules;
+}
+} // namespace
+
+std::vector<OpClassifier::ComponentRule> OpClassifier::parseRules(const QByteArray& yaml, const QString& file)
+{
+    const YAML::Node root = parseYaml(yaml, file);
+    try {
+        return readRules(root, file);
+    } catch (const YAML::Exception& e) {
+        throw yamlError(e, file);
+    }
 }
 
 OpClassifier OpClassifier::defaults()
@@ -84,7 +90,10 @@ int OpClassifier::layerIndex(const QString& name)
     static const QRegularExpression pattern(
         QStringLiteral(R"((?:^|\.)(?:layers|blocks|h|layer|block|deepstack_merger_list)\.(\d+)(?:\.|$))"));
     const QRegularExpressionMatch match = pattern.match(name);
-    return match.hasMatch() ? match.capturedView(1).toInt() : -1;
+    // A number beyond int is no layer (toInt would give 0).
+    bool ok = false;
+    const int layer = match.hasMatch() ? match.capturedView(1).toInt(&ok) : -1;
+    return ok ? layer : -1;
 }
 
 } // namespace qc

@@ -45,6 +45,11 @@ qsizetype invalidUtf8Offset(const QByteArray& data)
             if ((p[i + k] & 0xC0) != 0x80)
                 return i;
         }
+        // Overlong forms, UTF-16 surrogates and code points above U+10FFFF (what QStringDecoder rejects).
+        const unsigned char second = p[i + 1];
+        if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) || (c == 0xF0 && second < 0x90)
+            || (c == 0xF4 && second > 0x8F))
+            return i;
         i += extra + 1;
     }
     return -1;
@@ -53,6 +58,12 @@ qsizetype invalidUtf8Offset(const QByteArray& data)
 QByteArray readTextInput(const QString& path)
 {
     const QByteArray data = readInput(path);
+    requireText(data, path);
+    return withoutBom(data);
+}
+
+void requireText(const QByteArray& data, const QString& path)
+{
     const qsizetype nul = data.indexOf('\0');
     if (nul >= 0)
         throw FileError(
@@ -62,7 +73,6 @@ QByteArray readTextInput(const QString& path)
         throw FileError(path, lineOfOffset(data, bad), QStringLiteral("not a text file (invalid UTF-8)"));
     if (withoutBom(data).trimmed().isEmpty())
         throw FileError(path, QStringLiteral("the file is empty"));
-    return withoutBom(data);
 }
 
 int lineOfOffset(const QByteArray& data, qsizetype offset)

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonParseError>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <yaml-cpp/yaml.h>
@@ -26,6 +27,13 @@ QByteArrayView trimmed(QByteArrayView text)
     while (end > begin && isBlank(text[end - 1]))
         --end;
     return text.sliced(begin, end - begin);
+}
+
+// The text of a JSON string written with escapes (the raw content between its quotes).
+QString decodeJsonString(QByteArrayView raw)
+{
+    const QByteArray array = "[\"" + raw.toByteArray() + "\"]";
+    return QJsonDocument::fromJson(array).array().at(0).toString();
 }
 } // namespace
 
@@ -108,11 +116,49 @@ int LineCounter::lineAt(qsizetype offset)
 
 int JsonNameLocator::lineOf(const QString& name)
 {
-    const qsizetype at = m_data.indexOf(jsonQuoted(name), m_cursor);
+    const qsizetype at = find(name);
     if (at < 0)
         return 0;
     m_cursor = at + 1;
     return m_lines.lineAt(at);
+}
+
+qsizetype JsonNameLocator::find(const QString& name)
+{
+    if (!m_indexed) {
+        const qsizetype at = m_data.indexOf(jsonQuoted(name), m_cursor);
+        if (at >= 0)
+            return at;
+        buildIndex();
+    }
+    const auto it = m_offsets.constFind(name);
+    if (it == m_offsets.cend())
+        return -1;
+    const auto next = std::lower_bound(it->begin(), it->end(), m_cursor);
+    return next == it->end() ? -1 : *next;
+}
+
+void JsonNameLocator::buildIndex()
+{
+    m_indexed = true;
+    const qsizetype n = m_data.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (m_data[i] != '"')
+            continue;
+        const qsizetype begin = i + 1;
+        qsizetype j = begin;
+        bool escaped = false;
+        while (j < n && m_data[j] != '"') {
+            if (m_data[j] == '\\') {
+                escaped = true;
+                ++j;
+            }
+            ++j;
+        }
+        const QByteArrayView raw(m_data.constData() + begin, std::min(j, n) - begin);
+        m_offsets[escaped ? decodeJsonString(raw) : QString::fromUtf8(raw)].push_back(i);
+        i = j; // the closing quote
+    }
 }
 
 namespace {
@@ -187,7 +233,7 @@ private:
         const QByteArrayView raw(m_data.constData() + begin, j - begin);
         if (!m_stack.empty() && m_stack.back().type == '{' && m_expectKey) {
             JsonMember member;
-            member.key = escaped ? decode(raw) : QString::fromUtf8(raw);
+            member.key = escaped ? decodeJsonString(raw) : QString::fromUtf8(raw);
             member.offset = i;
             member.parent = parentOfNewMember();
             m_members.push_back(std::move(member));
@@ -212,12 +258,6 @@ private:
             m_pending = -1;
         }
         return j;
-    }
-
-    static QString decode(QByteArrayView raw)
-    {
-        const QByteArray array = "[\"" + raw.toByteArray() + "\"]";
-        return QJsonDocument::fromJson(array).array().at(0).toString();
     }
 
     const QByteArray& m_data;

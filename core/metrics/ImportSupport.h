@@ -46,8 +46,10 @@ private:
     int m_line = 1;
 };
 
-// Finds where JSON array entries are written: each name is searched after the previous one, so entries
-// in file order cost one pass. Good enough for error lines; 0 when a name is written with escapes.
+// Finds where JSON array entries are written: each name is searched after the previous one, so entries in
+// file order cost one pass; 0 for a name not written as a string after the previous one. The first miss (a
+// name written with escapes, say) indexes every string of the text once, so that later lookups cost a hash
+// lookup instead of another scan to the end: linear in the text whatever the names.
 class JsonNameLocator
 {
 public:
@@ -59,9 +61,14 @@ public:
     int lineOf(const QString& name);
 
 private:
+    qsizetype find(const QString& name);
+    void buildIndex();
+
     const QByteArray& m_data;
     LineCounter m_lines;
     qsizetype m_cursor;
+    bool m_indexed = false;
+    QHash<QString, std::vector<qsizetype>> m_offsets; // decoded string -> offsets of its opening quotes
 };
 
 // Every object member of a JSON text in document order, with its offset and the member that owns its

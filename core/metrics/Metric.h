@@ -55,4 +55,16 @@ struct Metric
     Polarity polarity() const { return flipped ? qc::flipped(sourcePolarity) : sourcePolarity; }
 };
 
+// The most metrics one project combines (score columns of a file, or all sources together). Real studies
+// compare a handful; a file with thousands of score columns is not a ranking, and refusing it early keeps the
+// work linear in the file.
+constexpr int kMaxMetrics = 64;
+inline QString tooManyMetrics(qsizetype count, const char* what = "metrics")
+{
+    return QStringLiteral("%1 %2: more than the %3 metrics a project combines")
+        .arg(count)
+        .arg(QLatin1String(what))
+        .arg(kMaxMetrics);
+}
+
 } // namespace qc

@@ -16,7 +16,6 @@
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonParseError>
-#include <QStringDecoder>
 #include <future>
 #include <optional>
 #include <yaml-cpp/yaml.h>
@@ -32,21 +31,6 @@ const QString modelOptManifest = QStringLiteral("modelopt-autoquant-manifest");
 const QString csv = QStringLiteral("csv");
 const QString json = QStringLiteral("json");
 const QString yaml = QStringLiteral("yaml");
-
-// The same checks as readTextInput, for data that did not come from a path.
-void requireText(const QByteArray& data, const QString& path)
-{
-    const qsizetype nul = data.indexOf('\0');
-    if (nul >= 0)
-        throw FileError(
-            path, lineOfOffset(data, nul), QStringLiteral("not a text file (contains a NUL byte)"));
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    [[maybe_unused]] const QString text = decoder.decode(data);
-    if (decoder.hasError())
-        throw FileError(path, QStringLiteral("not a text file (invalid UTF-8)"));
-    if (withoutBom(data).trimmed().isEmpty())
-        throw FileError(path, QStringLiteral("the file is empty"));
-}
 
 char firstNonBlank(const QByteArray& text)
 {
@@ -207,6 +191,8 @@ std::vector<Metric> MetricImporter::importData(
     std::future<QByteArray> hash = std::async(std::launch::async,
         [&data] { return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex(); });
     std::vector<Metric> metrics = read(sniffed.format, text, path, std::move(sniffed.doc));
+    if (metrics.size() > size_t(kMaxMetrics))
+        throw FileError(path, 1, tooManyMetrics(qsizetype(metrics.size())));
     const QString sha256 = QString::fromLatin1(hash.get());
     for (Metric& metric : metrics) {
         metric.id = metric.key;

@@ -3,6 +3,8 @@
 #include "ImportSupport.h"
 #include "io/CsvTable.h"
 #include "io/FileError.h"
+#include "io/InputFile.h"
+#include "io/YamlInput.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -92,11 +94,6 @@ struct Table
     int headerLine = 1;
     std::vector<TableImporter::Row> rows;
 };
-
-int yamlLine(const YAML::Node& node)
-{
-    return node.Mark().is_null() ? 0 : node.Mark().line + 1;
-}
 } // namespace
 
 TableImporter::Column TableImporter::parseHeader(const QString& header)
@@ -135,7 +132,8 @@ std::vector<Metric> TableImporter::readTable(
         throw FileError(m_file, headerLine, QStringLiteral("no name column (%1)").arg(nameColumnHint));
     const int typeColumn = findColumn(header, std::initializer_list<const char*> { "op_type", "type" });
 
-    std::vector<Metric> metrics;
+    // The score columns first, so that a file with too many is refused before any is read.
+    std::vector<std::pair<int, Column>> scoreColumns;
     QHash<QString, int> keys;
     for (int c = 0; c < header.size(); ++c) {
         const QString& columnHeader = header[c];
@@ -154,7 +152,14 @@ std::vector<Metric> TableImporter::readTable(
             throw FileError(
                 m_file, headerLine, QStringLiteral("two score columns named '%1'").arg(column.key));
         keys.insert(column.key, c);
+        scoreColumns.emplace_back(c, column);
+    }
+    if (scoreColumns.size() > size_t(kMaxMetrics))
+        throw FileError(m_file, headerLine, tooManyMetrics(qsizetype(scoreColumns.size()), "score columns"));
 
+    std::vector<Metric> metrics;
+    for (const auto& [c, column] : scoreColumns) {
+        const QString& columnHeader = header[c];
         EntryCollector entries(m_file);
         entries.reserve(qsizetype(rows.size()));
         for (const Row& row : rows) {
@@ -234,6 +239,11 @@ std::vector<Metric> TableImporter::readJsonMetrics(const QByteArray& text, const
     const int metricsMember = findJsonMember(members, -1, QStringLiteral("metrics"));
     const QJsonObject polarities = root.value(QLatin1String("polarity")).toObject();
     const QJsonObject metricsObject = root.value(QLatin1String("metrics")).toObject();
+    const qsizetype count = std::count_if(
+        members.begin(), members.end(), [&](const JsonMember& m) { return m.parent == metricsMember; });
+    if (count > kMaxMetrics)
+        throw FileError(
+            m_file, lineOfOffset(text, members[size_t(metricsMember)].offset), tooManyMetrics(count));
     LineCounter lines(text);
     std::vector<Metric> metrics;
     for (size_t i = 0; i < members.size(); ++i) {
@@ -306,8 +316,9 @@ std::vector<Metric> TableImporter::readJsonRows(const QByteArray& text, const QJ
 
 std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
 {
+    const YAML::Node root = parseYaml(text, m_file);
+    YamlBudget budget(text, m_file);
     try {
-        const YAML::Node root = YAML::Load(text.toStdString());
         if (root.IsSequence()) {
             Table table;
             QHash<QString, int> columnOf;
@@ -318,6 +329,7 @@ std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
                         QStringLiteral("a list of scores must hold maps like {name: ..., score: ...}"));
                 Row row { yamlLine(item), QStringList(table.header.size()) };
                 for (const auto& pair : item) {
+                    budget.spend(item);
                     const QString key = QString::fromStdString(pair.first.as<std::string>());
                     auto found = columnOf.constFind(key);
                     if (found == columnOf.cend()) {
@@ -338,9 +350,10 @@ std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
                 QStringLiteral(
                     "unsupported YAML shape: expected {name: score}, {metrics: {key: {name: score}}} or a "
                     "list of rows"));
-        auto readMap = [this](const YAML::Node& map) {
+        auto readMap = [this, &budget](const YAML::Node& map) {
             EntryCollector entries(m_file);
             for (const auto& pair : map) {
+                budget.spend(pair.first);
                 const int line = yamlLine(pair.first);
                 const QString name = QString::fromStdString(pair.first.as<std::string>());
                 const QString text = yamlScalarText(pair.second);
@@ -357,6 +370,8 @@ std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
         // A missing key gives an invalid node, which throws on IsMap(): test it first.
         const YAML::Node metricsNode = root["metrics"];
         if (metricsNode && metricsNode.IsMap()) {
+            if (metricsNode.size() > size_t(kMaxMetrics))
+                throw FileError(m_file, yamlLine(metricsNode), tooManyMetrics(qsizetype(metricsNode.size())));
             const YAML::Node polarities = root["polarity"];
             for (const auto& pair : metricsNode) {
                 const QString key = QString::fromStdString(pair.first.as<std::string>());
@@ -388,8 +403,7 @@ std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
             throw FileError(m_file, QStringLiteral("no scores in the YAML file"));
         return metrics;
     } catch (const YAML::Exception& e) {
-        throw FileError(m_file, e.mark.is_null() ? 0 : e.mark.line + 1,
-            QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg)));
+        throw yamlError(e, m_file);
     }
 }
 

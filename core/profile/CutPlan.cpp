@@ -88,6 +88,22 @@ std::optional<CutPlan::CutBy> CutPlan::parseCutBy(const QString& text)
     return std::nullopt;
 }
 
+QString CutPlan::cutError(const ProfileSpec& spec) const
+{
+    if (!std::isfinite(spec.cut) || spec.cut < 0)
+        return QStringLiteral("cut %1=%2 is not a number >= 0").arg(spec.name).arg(spec.cut);
+    if (by == CutBy::Bits && (spec.cut < 8.0 || spec.cut > 16.0))
+        return QStringLiteral("budget %1=%2 is outside 8..16 effective bits (INT8 to bf16)")
+            .arg(spec.name)
+            .arg(spec.cut);
+    if (!isBudget(by) && by != CutBy::Count && spec.cut > 1.0)
+        return QStringLiteral("cut %1=%2 is above 1 (cuts by %3 are fractions)")
+            .arg(spec.name)
+            .arg(spec.cut)
+            .arg(cutByName(by));
+    return {};
+}
+
 double CutPlan::maxCut(qint64 eligibleOps, qint64 totalParams) const
 {
     switch (by) {

@@ -47,6 +47,9 @@ struct CutPlan
     static std::optional<Order> parseOrder(const QString& text);
     // A budget falls as profiles grow: later profiles have smaller cuts.
     static bool isBudget(CutBy by) { return by == CutBy::Bits || by == CutBy::MemoryGb; }
+    // Why a profile's cut is outside this plan's measure's domain (not finite, negative, a fraction above 1,
+    // a budget outside 8..16 bits), or an empty string when it is valid.
+    QString cutError(const ProfileSpec& spec) const;
     // The valid range of a cut for this plan's measure and a ranking's totals.
     double maxCut(qint64 eligibleOps, qint64 totalParams = 0) const;
 

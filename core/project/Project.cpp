@@ -37,6 +37,16 @@ int ProjectInputs::metricIndex(const QString& id) const
     return -1;
 }
 
+QStringList ProjectInputs::inputFiles() const
+{
+    QStringList files;
+    for (const Metric& metric : metrics)
+        files.append(metric.file);
+    if (!inventoryFromRankings)
+        files.append(inventory.source());
+    return files;
+}
+
 Project::Project()
 {
     derive();

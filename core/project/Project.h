@@ -69,6 +69,9 @@ public:
     QString keepReason(int op, int profile) const;
     // The profiles as lists (sorted, deterministic): what a file stores and every export consumes.
     std::vector<ProfileLists> lists() const;
+    // The files the project was read from (every source's file, the inventory's): what a save or an export
+    // must never write over.
+    QStringList inputFiles() const { return m_inputs.inputFiles(); }
 
 private:
     // Replaces one input and re-derives; restores it when that throws.

@@ -47,6 +47,7 @@ struct ProjectInputs
     // When no inventory was given: the union of the ranked names (with their types) serves.
     void useRankedNamesAsInventory(const OpClassifier& classifier = OpClassifier::defaults());
     int metricIndex(const QString& id) const;
+    QStringList inputFiles() const;
 };
 
 } // namespace qc

@@ -139,4 +139,16 @@ Agreement Agreement::compute(const std::vector<double>& a, const std::vector<dou
     return result;
 }
 
+std::vector<std::pair<int, int>> Agreement::statedPairs(int metricCount)
+{
+    std::vector<std::pair<int, int>> pairs;
+    for (int a = 0; a < metricCount; ++a) {
+        for (int b = a + 1; b < metricCount; ++b)
+            pairs.emplace_back(a, b);
+        if (metricCount > kAllPairsUpTo)
+            break;
+    }
+    return pairs;
+}
+
 } // namespace qc

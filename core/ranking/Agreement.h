@@ -1,5 +1,6 @@
 #pragma once
 
+#include <utility>
 #include <vector>
 
 namespace qc {
@@ -15,6 +16,12 @@ struct Agreement
 
     // NaN entries are skipped. Fewer than 2 common ops gives common < 2 and zero statistics.
     static Agreement compute(const std::vector<double>& a, const std::vector<double>& b);
+
+    // The pairs of metrics (a < b) whose agreement a profile file and a report state: every pair of up to
+    // kAllPairsUpTo metrics, beyond that each metric against the first, so the work and the text grow
+    // linearly with the metrics instead of with their square.
+    static constexpr int kAllPairsUpTo = 8;
+    static std::vector<std::pair<int, int>> statedPairs(int metricCount);
 };
 
 } // namespace qc

@@ -61,13 +61,16 @@ void agreement(ReportDocument& doc, const Project& p)
         return;
     doc.heading(2, QStringLiteral("Metric agreement"));
     std::vector<QStringList> rows;
-    for (size_t a = 0; a < p.scores().size(); ++a) {
-        for (size_t b = a + 1; b < p.scores().size(); ++b) {
-            const Agreement ag = Agreement::compute(p.orientedValues(int(a)), p.orientedValues(int(b)));
-            rows.push_back({ p.scores()[a].metricId, p.scores()[b].metricId, QString::number(ag.common),
+    int cached = -1; // the pairs come by their first metric: its values once, not once per pair
+    std::vector<double> first;
+    for (const auto& [a, b] : Agreement::statedPairs(int(p.scores().size()))) {
+        if (a != cached)
+            first = p.orientedValues(cached = a);
+        const Agreement ag = Agreement::compute(first, p.orientedValues(b));
+        rows.push_back(
+            { p.scores()[size_t(a)].metricId, p.scores()[size_t(b)].metricId, QString::number(ag.common),
                 QString::number(ag.spearman, 'f', 3), QString::number(ag.kendall, 'f', 3),
                 QStringLiteral("%1 (k = %2)").arg(QString::number(ag.topKOverlap, 'f', 3)).arg(ag.topK) });
-        }
     }
     doc.table(
         { QStringLiteral("metric A"), QStringLiteral("metric B"), QStringLiteral("ops in both"),
