@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine: installs the build dependencies, builds, then
 #   packaging/build.sh example   runs the main job on the bundled Qwen2.5-VL-3B example
-#   packaging/build.sh test      runs every test suite (what CI runs): the C++ suites, then the real
-#                                frameworks (tests/frameworks; QUANTCUT_SKIP_FRAMEWORKS=1 skips them for a
-#                                quick local run, CI never does), then the sanitizer build in build-asan/ (clang,
-#                                ASan + UBSan): the non-GUI suites again and every fuzz target for 60 s plus its
-#                                corpus (QUANTCUT_SKIP_FUZZ=1 skips that build for a quick local run, CI never does)
+#   packaging/build.sh test      runs every test suite (what CI runs): the C++ suites; the sanitizer build in
+#                                build-asan/ (clang, ASan + UBSan) with the non-GUI suites again, each fuzz
+#                                target's corpus and 60 s of each fuzz target (QUANTCUT_SKIP_FUZZ=1 skips that
+#                                build); then the real frameworks (tests/frameworks; QUANTCUT_SKIP_FRAMEWORKS=1
+#                                skips them). The two switches are for quick local runs; CI never sets them.
 #   packaging/build.sh fuzz [SECONDS]  only the sanitizer build and every fuzz target for SECONDS (default 600)
 #                                each, keeping the corpus in build-asan/tests/fuzz/corpus (docs/ROBUSTNESS.md)
 #   packaging/build.sh frameworks  only the real INC / ModelOpt / llm-compressor suite (~4.4 GB of wheels,
