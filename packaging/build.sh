@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine: installs the build dependencies, builds, then
 #   packaging/build.sh example   runs the main job on the bundled Qwen2.5-VL-3B example
-#   packaging/build.sh test      runs every test suite (what CI runs): the C++ suites, then the real
-#                                frameworks (tests/frameworks; QUANTCUT_SKIP_FRAMEWORKS=1 skips them for a
-#                                quick local run, CI never does)
+#   packaging/build.sh test      runs every test suite (what CI runs): the C++ suites; the sanitizer build in
+#                                build-asan/ (clang, ASan + UBSan) with the non-GUI suites again, each fuzz
+#                                target's corpus and 60 s of each fuzz target (QUANTCUT_SKIP_FUZZ=1 skips that
+#                                build); then the real frameworks (tests/frameworks; QUANTCUT_SKIP_FRAMEWORKS=1
+#                                skips them). The two switches are for quick local runs; CI never sets them.
+#   packaging/build.sh fuzz [SECONDS]  only the sanitizer build and every fuzz target for SECONDS (default 600)
+#                                each, keeping the corpus in build-asan/tests/fuzz/corpus (docs/ROBUSTNESS.md)
 #   packaging/build.sh frameworks  only the real INC / ModelOpt / llm-compressor suite (~4.4 GB of wheels,
 #                                downloaded once into $QUANTCUT_FRAMEWORKS_CACHE, default ~/.cache/quantcut-frameworks)
 #   packaging/build.sh bench     runs the benchmark executable
@@ -26,6 +30,8 @@ packages=(
   python3 python3-yaml python3-jsonschema  # tests load the profile file with PyYAML and its JSON Schema
   python3-venv python3-pip          # the frameworks suite's pinned virtual environments
   dpkg-dev file                     # cpack -G DEB runs dpkg-shlibdeps, which runs file
+  clang libclang-rt-14-dev          # the sanitizer build: clang 14 and compiler-rt, which holds libFuzzer and the
+                                    # ASan/UBSan runtimes (libclang_rt.fuzzer-x86_64.a); clang only recommends it
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -48,6 +54,13 @@ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build_dir" -j"$(nproc)"
 
 example=resources/examples/qwen2_5_vl_3b
+asan_dir="${QUANTCUT_ASAN_BUILD_DIR:-build-asan}"
+# Core, CLI, the non-GUI suites and the fuzz targets under ASan + UBSan (docs/ROBUSTNESS.md).
+build_sanitized() {
+  CC=clang CXX=clang++ cmake -S . -B "$asan_dir" -DCMAKE_BUILD_TYPE=Release -DQUANTCUT_BUILD_GUI=OFF \
+    -DQUANTCUT_BUILD_BENCH=OFF -DQUANTCUT_SANITIZE=ON -DQUANTCUT_FUZZ=ON
+  cmake --build "$asan_dir" -j"$(nproc)"
+}
 case "$mode" in
   example)
     cli="$build_dir/app/cli/quantcut-cli"
@@ -63,6 +76,12 @@ case "$mode" in
     ;;
   test)
     QT_QPA_PLATFORM=offscreen ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
+    if [ "${QUANTCUT_SKIP_FUZZ:-0}" = 1 ]; then
+      echo "QUANTCUT_SKIP_FUZZ=1: the sanitizer build (ASan + UBSan suites, fuzz targets) was skipped"
+    else
+      build_sanitized
+      QT_QPA_PLATFORM=offscreen ctest --test-dir "$asan_dir" --output-on-failure -j"$(nproc)"
+    fi
     if [ "${QUANTCUT_SKIP_FRAMEWORKS:-0}" = 1 ]; then
       echo "QUANTCUT_SKIP_FRAMEWORKS=1: the real frameworks suite was skipped"
     else
@@ -72,6 +91,10 @@ case "$mode" in
   frameworks)
     tests/frameworks/run.sh "$build_dir"
     ;;
+  fuzz)
+    build_sanitized
+    tests/fuzz/run.sh "$asan_dir" "${2:-600}"
+    ;;
   bench)
     "$build_dir/bench/quantcut-bench"
     ;;
@@ -79,7 +102,7 @@ case "$mode" in
     (cd "$build_dir" && cpack -G DEB)
     ;;
   *)
-    echo "usage: packaging/build.sh [example|test|frameworks|bench|deb]" >&2
+    echo "usage: packaging/build.sh [example|test|frameworks|fuzz [SECONDS]|bench|deb]" >&2
     exit 2
     ;;
 esac

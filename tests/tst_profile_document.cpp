@@ -4,6 +4,7 @@
 #include "document/ProfileDocument.h"
 #include "export/Inc2Exporter.h"
 #include "io/FileError.h"
+#include "document/YamlText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
+#include <limits>
+#include <yaml-cpp/yaml.h>
 
 using namespace qc;
 
@@ -97,6 +101,22 @@ private:
     }
 
 private slots:
+    void nonFiniteNumbersReadBack()
+    {
+        // Found by fuzz_profile_file: a non-finite number was written "nan.0" / "inf.0", which yaml-cpp (and
+        // PyYAML) read as text, so a saved file holding one did not load again.
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const double inf = std::numeric_limits<double>::infinity();
+        QCOMPARE(yamlNumber(nan), QStringLiteral(".nan"));
+        QCOMPARE(yamlNumber(inf), QStringLiteral(".inf"));
+        QCOMPARE(yamlNumber(-inf), QStringLiteral("-.inf"));
+        for (const double value : { nan, inf, -inf, 0.25, -3.0e20 }) {
+            const YAML::Node node = YAML::Load("v: " + yamlNumber(value).toStdString());
+            const double back = node["v"].as<double>();
+            QVERIFY2(std::isnan(value) ? std::isnan(back) : back == value, qPrintable(yamlNumber(value)));
+        }
+    }
+
     void roundTripIsByteIdentical()
     {
         const Project p = richProject();

@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 namespace qc {
@@ -66,6 +67,12 @@ QString yamlNumber(double value)
 {
     if (value == 0.0)
         return QStringLiteral("0.0");
+    // YAML's own spellings: QString::number's "nan" and "inf" would become "nan.0" below, which no YAML
+    // reader takes for a number, so a saved file holding one would not load again.
+    if (std::isnan(value))
+        return QStringLiteral(".nan");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral(".inf") : QStringLiteral("-.inf");
     QString s = QString::number(value, 'g', QLocale::FloatingPointShortest);
     // Keep it a float for every YAML reader: "3" reads back as an integer, and PyYAML (YAML 1.1) reads
     // "1e+20" as a string unless the mantissa has a dot.
