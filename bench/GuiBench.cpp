@@ -6,6 +6,7 @@
 #include "SyntheticProject.h"
 #include "chart/CutAxisMapping.h"
 #include "chart/RankedCurveView.h"
+#include "widgets/ChartArea.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -59,7 +60,7 @@ void runGuiBenchmarks(const QList<int>& opCounts)
         // and pushes a merging cut command; the controller re-cuts and re-checks; models, stats, bands and
         // handles follow; then the event loop paints the changed region.
         ProjectController* controller = window.controller();
-        RankedCurveView* view = window.rankedCurve();
+        RankedCurveView* view = window.chartArea()->rankedCurve();
         const CutAxisMapping map = view->mapping();
         const int dragId = controller->beginDrag();
         qcbench::Samples drag;

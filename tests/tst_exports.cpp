@@ -313,8 +313,8 @@ private slots:
         QCOMPARE(names.renamedCount(), 0);
         for (const char* format : { "inc2", "inc3", "modelopt", "modelopt-legacy", "llmcompressor" }) {
             const QByteArray exported = ProfileExporter::run(p, QLatin1String(format), 0, {});
-            QCOMPARE(frameworkQuantizes(QLatin1String(format), exported, p.inventory()),
-                p.lists()[0].quantize);
+            QCOMPARE(
+                frameworkQuantizes(QLatin1String(format), exported, p.inventory()), p.lists()[0].quantize);
         }
     }
 

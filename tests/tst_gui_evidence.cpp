@@ -15,8 +15,10 @@
 #include "models/SourcesModel.h"
 #include "profile/CutPlan.h"
 #include "rules/Override.h"
+#include "widgets/ChartArea.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ScatterPanel.h"
+#include "widgets/SideDocks.h"
 #include "widgets/SourcesPanel.h"
 
 #include <QAbstractItemModelTester>
@@ -318,7 +320,7 @@ private slots:
         statusBox->setCurrentIndex(0);
 
         // The chart: the tower is hollow grey on the baseline, never a point of the line, in every mode.
-        LayerSensitivityView* chart = window->layerChart();
+        LayerSensitivityView* chart = window->chartArea()->layerChart();
         QVERIFY(chart->legendText().contains(QStringLiteral("no signal (not ranked)")));
         QVERIFY(chart->legendText().contains(QStringLiteral("not a candidate (not ranked)")));
         QCOMPARE(chart->noSignalSeries()->count(), kVisionOps / 2); // one per vision layer
@@ -377,7 +379,7 @@ private slots:
             }
         }
         QVERIFY(vision > 100);
-        LayerSensitivityView* chart = window->layerChart();
+        LayerSensitivityView* chart = window->chartArea()->layerChart();
         QVERIFY(chart->legendText().contains(QStringLiteral("no signal (not ranked)")));
         const int visionSlot
             = chart->slotOfOp(p.inventory().indexOf(QStringLiteral("model.visual.blocks.0.mlp.down_proj")));
@@ -388,13 +390,14 @@ private slots:
                 return run.first <= visionSlot && visionSlot <= run.second;
             }));
         // The dock says what the source is and why the tower has no signal.
-        window->sourcesPanel()->view()->setCurrentIndex(window->sourcesModel()->index(0, 0));
-        const QString details = window->sourcesPanel()->details()->toPlainText();
+        window->docks()->sourcesPanel()->view()->setCurrentIndex(
+            window->docks()->sourcesModel()->index(0, 0));
+        const QString details = window->docks()->sourcesPanel()->details()->toPlainText();
         QVERIFY2(details.contains(QStringLiteral("INT8_LM_DEFAULT_CFG")), qPrintable(details));
         QVERIFY(details.contains(QStringLiteral("scheme.coverage_mode: full")));
         QVERIFY(details.contains(QStringLiteral("163 no signal")));
         QVERIFY(details.contains(QStringLiteral("component vision")));
-        QCOMPARE(window->sourcesModel()->index(0, SourcesModel::NoSignalColumn).data().toString(),
+        QCOMPARE(window->docks()->sourcesModel()->index(0, SourcesModel::NoSignalColumn).data().toString(),
             QStringLiteral("163"));
     }
 
@@ -404,9 +407,9 @@ private slots:
         QVERIFY(window);
         ProjectController* controller = window->controller();
         const Project& p = controller->project();
-        SourcesModel* sources = window->sourcesModel();
+        SourcesModel* sources = window->docks()->sourcesModel();
         QAbstractItemModelTester tester(sources, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        SourcesPanel* panel = window->sourcesPanel();
+        SourcesPanel* panel = window->docks()->sourcesPanel();
         clickSource(panel, 0);
         QVERIFY(panel->details()->toPlainText().contains(QStringLiteral("dataset.num_samples: 512")));
         QVERIFY(panel->details()->toPlainText().contains(
@@ -429,7 +432,8 @@ private slots:
         QCOMPARE(p.ranking().state[0], OpState::Eligible);
         QCOMPARE(rowsWithEvidence(*window->opModel(), QStringLiteral("no signal")), 0);
         QVERIFY(p.scores()[0].gaps.empty());
-        QVERIFY(!window->layerChart()->legendText().contains(QStringLiteral("no signal (not ranked)")));
+        QVERIFY(!window->chartArea()->layerChart()->legendText().contains(
+            QStringLiteral("no signal (not ranked)")));
         QCOMPARE(sources->index(0, SourcesModel::NoSignalColumn).data().toString(), QStringLiteral("0"));
 
         controller->undoStack()->undo();
@@ -450,8 +454,8 @@ private slots:
         QVERIFY(q.metrics()[0].allMeasured);
         QCOMPARE(q.ranking().eligibleUnits(), kLanguageOps + kVisionOps);
         QCOMPARE(q.ranking().order, p.ranking().order);
-        clickSource(reopened->sourcesPanel(), 0);
-        QVERIFY(reopened->sourcesPanel()->allMeasuredBox()->isChecked());
+        clickSource(reopened->docks()->sourcesPanel(), 0);
+        QVERIFY(reopened->docks()->sourcesPanel()->allMeasuredBox()->isChecked());
     }
 
     void renamedSourceShowsEverywhereAndSurvivesSaveAndReopen()
@@ -462,12 +466,12 @@ private slots:
         const Project& p = controller->project();
         const QString before = QStringLiteral("AutoQuant INT8_LM_DEFAULT_CFG · 512 samples");
         QCOMPARE(metricShortName(p.metrics()[0]), before);
-        QVERIFY(window->layerChart()->legendText().contains(before));
-        SourcesModel* sources = window->sourcesModel();
+        QVERIFY(window->chartArea()->layerChart()->legendText().contains(before));
+        SourcesModel* sources = window->docks()->sourcesModel();
         QAbstractItemModelTester tester(sources, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         // F2 on the name, type, Enter: the editor of the table, as a user renames.
-        SourcesPanel* panel = window->sourcesPanel();
+        SourcesPanel* panel = window->docks()->sourcesPanel();
         clickSource(panel, 0);
         QTableView* view = panel->view();
         view->setFocus();
@@ -480,8 +484,8 @@ private slots:
         const QString name = QStringLiteral("LM-large run");
         QTRY_COMPARE(p.metrics()[0].label, name); // applied once the editor has closed
         QCOMPARE(sources->index(0, SourcesModel::NameColumn).data().toString(), name);
-        QVERIFY(window->layerChart()->legendText().contains(name));
-        QVERIFY(!window->layerChart()->legendText().contains(before));
+        QVERIFY(window->chartArea()->layerChart()->legendText().contains(name));
+        QVERIFY(!window->chartArea()->layerChart()->legendText().contains(before));
         OpTableModel* ops = window->opModel();
         QCOMPARE(ops->headerData(ops->metricValueColumn(0), Qt::Horizontal).toString(), name);
         QVERIFY(ops->headerData(ops->metricRankColumn(0), Qt::Horizontal).toString().contains(name));
@@ -498,7 +502,7 @@ private slots:
         QCOMPARE(p.metrics()[0].label, name);
         controller->undoStack()->undo();
         QCOMPARE(p.metrics()[0].label, before);
-        QVERIFY(window->layerChart()->legendText().contains(before));
+        QVERIFY(window->chartArea()->layerChart()->legendText().contains(before));
         controller->undoStack()->redo();
         QCOMPARE(p.metrics()[0].label, name);
 
@@ -508,7 +512,7 @@ private slots:
         QVERIFY(reopened);
         QVERIFY(reopened->openFiles({ path }, true));
         QCOMPARE(reopened->controller()->project().metrics()[0].label, name);
-        QVERIFY(reopened->layerChart()->legendText().contains(name));
+        QVERIFY(reopened->chartArea()->layerChart()->legendText().contains(name));
         QCOMPARE(reopened->opModel()
                      ->headerData(reopened->opModel()->metricValueColumn(0), Qt::Horizontal)
                      .toString(),

@@ -22,9 +22,11 @@
 #include "models/ProfileSummaryModel.h"
 #include "models/ViolationsModel.h"
 #include "profile/CutSuggester.h"
+#include "widgets/ChartArea.h"
 #include "widgets/ComparePanel.h"
 #include "widgets/FrozenColumnTableView.h"
 #include "widgets/OpTablePanel.h"
+#include "widgets/SideDocks.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -185,7 +187,8 @@ class TestGuiTrust : public QObject
         int profileErrors = 0;
         for (int i = 0; i < p.profileCount(); ++i) {
             const QString profile = p.cutPlan().profiles[size_t(i)].name;
-            const int shown = window->summaryModel()
+            const int shown = window->docks()
+                                  ->summaryModel()
                                   ->index(i, ProfileSummaryModel::ViolationsColumn)
                                   .data(ProfileSummaryModel::ValueRole)
                                   .toInt();
@@ -219,8 +222,9 @@ private slots:
         pressOnTable(window.get(), Qt::Key_I);
         QCOMPARE(controller->errorCount(), controller->project().profileCount());
         compareWithCli(window.get(), QStringLiteral("forced.yaml"));
-        for (int row = 0; row < window->violationsModel()->rowCount(); ++row)
-            QVERIFY(!window->violationsModel()
+        for (int row = 0; row < window->docks()->violationsModel()->rowCount(); ++row)
+            QVERIFY(!window->docks()
+                         ->violationsModel()
                          ->index(row, ViolationsModel::ProfileColumn)
                          .data()
                          .toString()
@@ -333,7 +337,7 @@ private slots:
         QCOMPARE(controller->selectedOp(), filteredOp);
 
         // Clicking lm_head's violation: the table shows and highlights lm_head, not the old row.
-        QTableView* violations = window->violationsView();
+        QTableView* violations = window->docks()->violationsView();
         const int row = rowOfOp(violations->model(), head, ViolationsModel::OpRole);
         QVERIFY(row >= 0);
         QTest::mouseClick(violations->viewport(), Qt::LeftButton, {},
@@ -425,7 +429,7 @@ private slots:
     {
         auto window = makeWindow();
         QVERIFY(window);
-        RankedCurveView* view = window->rankedCurve();
+        RankedCurveView* view = window->chartArea()->rankedCurve();
         ProjectController* controller = window->controller();
         const Project& p = controller->project();
         CutPlan plan = p.cutPlan();
@@ -483,7 +487,7 @@ private slots:
     {
         auto window = makeWindow(20000);
         QVERIFY(window);
-        RankedCurveView* view = window->rankedCurve();
+        RankedCurveView* view = window->chartArea()->rankedCurve();
         const QValueAxis* x = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).front());
         QVERIFY(x);
         QCOMPARE(x->min(), 0.0);
@@ -539,7 +543,7 @@ private slots:
     {
         auto window = makeWindow(2000);
         QVERIFY(window);
-        LayerSensitivityView* layers = window->layerChart();
+        LayerSensitivityView* layers = window->chartArea()->layerChart();
         layers->setFocus();
         const int slotCount = int(layers->layerSlots().size());
         QTest::keyClick(layers, Qt::Key_Plus);
@@ -555,7 +559,7 @@ private slots:
         QVERIFY(!lx.isZoomed());
 
         QTest::keyClick(window.get(), Qt::Key_2, Qt::AltModifier);
-        RankScatterView* scatter = window->scatter();
+        RankScatterView* scatter = window->chartArea()->scatter();
         QVERIFY(scatter->isVisible());
         const QRect plot = scatter->plotRect();
         QWheelEvent wheel(QPointF(plot.center()), scatter->mapToGlobal(QPointF(plot.center())), QPoint(),
@@ -611,18 +615,19 @@ private slots:
         auto window = makeWindow();
         QApplication::setPalette(light);
         QVERIFY(window);
-        for (ChartView* view : { static_cast<ChartView*>(window->rankedCurve()),
-                 static_cast<ChartView*>(window->layerChart()) }) {
+        for (ChartView* view : { static_cast<ChartView*>(window->chartArea()->rankedCurve()),
+                 static_cast<ChartView*>(window->chartArea()->layerChart()) }) {
             QVERIFY(view->chart()->backgroundBrush().color().lightness() < 128);
             QVERIFY(view->chart()->axes(Qt::Horizontal).front()->labelsColor().lightness() > 128);
         }
         // The curve and the selection ring take the text colour: light on dark.
-        auto* curve = qobject_cast<QLineSeries*>(window->rankedCurve()->chart()->series().front());
+        auto* curve
+            = qobject_cast<QLineSeries*>(window->chartArea()->rankedCurve()->chart()->series().front());
         QVERIFY(curve->pen().color().lightness() > 128);
         QVERIFY(selectionColor(window->palette()).lightness() > 128);
         const QImage shot = window->grab().toImage();
-        const QPoint centre
-            = window->rankedCurve()->mapTo(window.get(), window->rankedCurve()->rect().center());
+        const QPoint centre = window->chartArea()->rankedCurve()->mapTo(
+            window.get(), window->chartArea()->rankedCurve()->rect().center());
         QVERIFY(shot.pixelColor(centre).lightness() < 160); // a dark plot, not a white chart in a dark window
     }
 
@@ -652,7 +657,7 @@ private slots:
         QVERIFY(window);
         auto* view = qobject_cast<FrozenColumnTableView*>(window->opTable()->view());
         QVERIFY(view);
-        window->rankedCurve()->setFocus(); // the focus elsewhere, as after using a chart
+        window->chartArea()->rankedCurve()->setFocus(); // the focus elsewhere, as after using a chart
         QTableView* frozen = view->frozenView();
         const QModelIndex third = frozen->model()->index(3, 0);
         QTest::mouseClick(frozen->viewport(), Qt::LeftButton, {}, frozen->visualRect(third).center());
@@ -698,7 +703,7 @@ private slots:
         }
         // Compare: a layer column tells the o_proj rows apart.
         QTest::keyClick(window.get(), Qt::Key_3, Qt::AltModifier);
-        QAbstractItemModel* comparison = window->comparePanel()->view()->model();
+        QAbstractItemModel* comparison = window->chartArea()->comparePanel()->view()->model();
         QAbstractItemModelTester tester(comparison, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY(comparison->rowCount() > 0);
         const QModelIndex first = comparison->index(0, ComparisonModel::OpColumn);
@@ -785,13 +790,13 @@ private slots:
         auto window = makeWindow();
         QVERIFY(window);
         const QString png = m_dir.filePath(QStringLiteral("charts.png"));
-        const QString title = window->rankedCurve()->chart()->title();
+        const QString title = window->chartArea()->rankedCurve()->chart()->title();
         QVERIFY(title.contains(QStringLiteral("drag")));
         QVERIFY(window->exportCharts(png, QSize(2400, 900), 192));
         const QImage image(png);
         QCOMPARE(image.size(), QSize(2400, 900));
         QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 192);
-        QCOMPARE(window->rankedCurve()->chart()->title(), title); // the hint is back on screen
+        QCOMPARE(window->chartArea()->rankedCurve()->chart()->title(), title); // the hint is back on screen
         // The top-left corner is the image's plain background, not the mode box above the chart on screen.
         QCOMPARE(image.pixelColor(3, 3).rgb(), window->palette().color(QPalette::Base).rgb());
     }

@@ -17,9 +17,11 @@
 #include "models/OpTableModel.h"
 #include "models/SourcesModel.h"
 #include "models/ViolationsModel.h"
+#include "widgets/ChartArea.h"
 #include "widgets/ComparePanel.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ProfilePanel.h"
+#include "widgets/SideDocks.h"
 #include "widgets/SourcesPanel.h"
 
 #include <QAction>
@@ -114,7 +116,7 @@ private slots:
     {
         auto window = makeWindow();
         QVERIFY(window);
-        RankedCurveView* view = window->rankedCurve();
+        RankedCurveView* view = window->chartArea()->rankedCurve();
         ProjectController* controller = window->controller();
         const Project& p = controller->project();
         const double oldCut = p.cutPlan().profiles[1].cut;
@@ -158,7 +160,7 @@ private slots:
     {
         auto window = makeWindow();
         QVERIFY(window);
-        RankedCurveView* view = window->rankedCurve();
+        RankedCurveView* view = window->chartArea()->rankedCurve();
         const Project& p = window->controller()->project();
         const QPoint start = view->handleViewportPos(0);
         const CutAxisMapping map = view->mapping();
@@ -198,7 +200,7 @@ private slots:
         QVERIFY2(window->violationStatusText().contains(QStringLiteral("error"))
                 && !window->violationStatusText().startsWith(QStringLiteral("0 ")),
             qPrintable(window->violationStatusText()));
-        ViolationsModel* violations = window->violationsModel();
+        ViolationsModel* violations = window->docks()->violationsModel();
         bool listed = false;
         for (int row = 0; row < violations->rowCount(); ++row) {
             if (violations->index(row, ViolationsModel::OpColumn).data().toString()
@@ -208,8 +210,8 @@ private slots:
                 listed = true;
                 // Clicking the violation jumps to the op.
                 controller->setSelectedOp(-1);
-                QTest::mouseClick(window->violationsView()->viewport(), Qt::LeftButton, {},
-                    window->violationsView()->visualRect(violations->index(row, 0)).center());
+                QTest::mouseClick(window->docks()->violationsView()->viewport(), Qt::LeftButton, {},
+                    window->docks()->violationsView()->visualRect(violations->index(row, 0)).center());
                 QCOMPARE(controller->selectedOp(), head);
             }
         }
@@ -426,7 +428,7 @@ private slots:
         const Project& p = controller->project();
         const CutPlan before = p.cutPlan();
         const std::vector<ProfileCut> cutsBefore = p.cuts();
-        QComboBox* box = window->profilePanel()->cutByBox();
+        QComboBox* box = window->docks()->profilePanel()->cutByBox();
         for (const CutPlan::CutBy by :
             { CutPlan::CutBy::Count, CutPlan::CutBy::Params, CutPlan::CutBy::Score }) {
             const int undoIndex = controller->undoStack()->index();
@@ -450,7 +452,7 @@ private slots:
             QCOMPARE(p.cutPlan(), before);
             QCOMPARE(box->currentData().toInt(), int(CutPlan::CutBy::Ops));
         }
-        QCOMPARE(window->rankedCurve()->chart()->axes(Qt::Horizontal).front()->titleText(),
+        QCOMPARE(window->chartArea()->rankedCurve()->chart()->axes(Qt::Horizontal).front()->titleText(),
             QStringLiteral("fraction of eligible ops in INT8"));
     }
 
@@ -462,7 +464,7 @@ private slots:
         const Project& p = controller->project();
         const CombineSpec before = p.combine();
         const std::vector<int> orderBefore = p.ranking().order;
-        QComboBox* box = window->profilePanel()->combineBox();
+        QComboBox* box = window->docks()->profilePanel()->combineBox();
         QCOMPARE(box->count(), 2 + 2 + 1); // mean, max, each metric, weighted
 
         const int single = box->findData(QStringLiteral("hawq_v2"));
@@ -488,18 +490,18 @@ private slots:
         emit box->activated(weighted);
         QCOMPARE(p.combine().method, CombineSpec::Method::Weighted);
         QCOMPARE(p.combine().weightOf(QStringLiteral("mse_v2")), 1.0);
-        QVERIFY(window->profilePanel()->weightBox(0)->isVisibleTo(window.get()));
+        QVERIFY(window->docks()->profilePanel()->weightBox(0)->isVisibleTo(window.get()));
         const int undoIndex = controller->undoStack()->index();
-        window->profilePanel()->weightBox(0)->setValue(3.0);
+        window->docks()->profilePanel()->weightBox(0)->setValue(3.0);
         QCOMPARE(p.combine().weightOf(QStringLiteral("mse_v2")), 3.0);
         QCOMPARE(p.combine().weightOf(QStringLiteral("hawq_v2")), 1.0);
         QCOMPARE(controller->undoStack()->index(), undoIndex + 1);
         controller->undoStack()->undo();
         QCOMPARE(p.combine().weightOf(QStringLiteral("mse_v2")), 1.0);
-        QCOMPARE(window->profilePanel()->weightBox(0)->value(), 1.0);
+        QCOMPARE(window->docks()->profilePanel()->weightBox(0)->value(), 1.0);
         controller->undoStack()->undo();
         QCOMPARE(p.combine(), before);
-        QVERIFY(!window->profilePanel()->weightBox(0)->isVisibleTo(window.get()));
+        QVERIFY(!window->docks()->profilePanel()->weightBox(0)->isVisibleTo(window.get()));
     }
 
     void sourcesDockFlipsPolarityAndListsUnmatchedNames()
@@ -514,20 +516,21 @@ private slots:
         ProjectController* controller = window->controller();
         controller->resetProject(project);
         const Project& p = controller->project();
-        SourcesModel* sources = window->sourcesModel();
+        SourcesModel* sources = window->docks()->sourcesModel();
         QCOMPARE(sources->rowCount(), 2);
         QCOMPARE(sources->index(1, SourcesModel::UnmatchedColumn).data().toString(), QStringLiteral("1"));
         QCOMPARE(sources->index(0, SourcesModel::UnmatchedColumn).data().toString(), QStringLiteral("0"));
-        window->sourcesPanel()->view()->setCurrentIndex(sources->index(1, 0));
-        QVERIFY2(window->sourcesPanel()->details()->toPlainText().contains(
+        window->docks()->sourcesPanel()->view()->setCurrentIndex(sources->index(1, 0));
+        QVERIFY2(window->docks()->sourcesPanel()->details()->toPlainText().contains(
                      QStringLiteral("model.layers.999.self_attn.q_proj")),
-            qPrintable(window->sourcesPanel()->details()->toPlainText()));
+            qPrintable(window->docks()->sourcesPanel()->details()->toPlainText()));
 
         // Reverse MSE_V2 with the checkbox: the ranks by it turn over, the legend says so; one undo.
         const Polarity polarity = p.metrics()[0].polarity();
         const int op = p.ranking().units[size_t(p.ranking().order.front())].members.front();
         const double rank = p.ranking().metricRank[0][size_t(op)];
-        QVERIFY(window->layerChart()->legendText().contains(QStringLiteral("lower = more sensitive")));
+        QVERIFY(window->chartArea()->layerChart()->legendText().contains(
+            QStringLiteral("lower = more sensitive")));
         QVERIFY(sources->setData(
             sources->index(0, SourcesModel::ReversedColumn), Qt::Checked, Qt::CheckStateRole));
         QVERIFY(p.metrics()[0].flipped);
@@ -535,17 +538,19 @@ private slots:
         QVERIFY(p.ranking().metricRank[0][size_t(op)] != rank);
         QCOMPARE(sources->index(0, SourcesModel::ReversedColumn).data(Qt::CheckStateRole).toInt(),
             int(Qt::Checked));
-        QVERIFY(!window->layerChart()->legendText().contains(QStringLiteral("lower = more sensitive")));
+        QVERIFY(!window->chartArea()->layerChart()->legendText().contains(
+            QStringLiteral("lower = more sensitive")));
         controller->undoStack()->undo();
         QVERIFY(!p.metrics()[0].flipped);
         QCOMPARE(p.ranking().metricRank[0][size_t(op)], rank);
-        QVERIFY(window->layerChart()->legendText().contains(QStringLiteral("lower = more sensitive")));
+        QVERIFY(window->chartArea()->layerChart()->legendText().contains(
+            QStringLiteral("lower = more sensitive")));
 
         // The context-menu action flips the selected source (HAWQ_V2 here), and keeps it selected.
-        window->sourcesPanel()->view()->setCurrentIndex(sources->index(1, 0));
-        window->sourcesPanel()->flipAction()->trigger();
+        window->docks()->sourcesPanel()->view()->setCurrentIndex(sources->index(1, 0));
+        window->docks()->sourcesPanel()->flipAction()->trigger();
         QVERIFY(p.metrics()[1].flipped);
-        QCOMPARE(window->sourcesPanel()->view()->currentIndex().row(), 1);
+        QCOMPARE(window->docks()->sourcesPanel()->view()->currentIndex().row(), 1);
         controller->undoStack()->undo();
         QVERIFY(!p.metrics()[1].flipped);
     }
@@ -554,7 +559,7 @@ private slots:
     {
         auto window = makeWindow(60000); // about 300 MoE layers in one group
         QVERIFY(window);
-        const LayerSensitivityView* chart = window->layerChart();
+        const LayerSensitivityView* chart = window->chartArea()->layerChart();
         QVERIFY(chart->layerSlots().size() > 250);
         const GroupAxisItem* axis = chart->groupAxis();
         auto apart = [](const std::vector<GroupAxisItem::Label>& labels) {
@@ -581,7 +586,7 @@ private slots:
             QSKIP("the bundled example is not there");
         auto window = makeExampleWindow();
         QVERIFY(window);
-        const GroupAxisItem* axis = window->layerChart()->groupAxis();
+        const GroupAxisItem* axis = window->chartArea()->layerChart()->groupAxis();
         QStringList names;
         for (const GroupAxisItem::Label& label : axis->nameLabels()) {
             names.append(label.text);
@@ -592,7 +597,7 @@ private slots:
         QVERIFY2(names.contains(QStringLiteral("language 0–35")), qPrintable(names.join(QLatin1Char('|'))));
         QVERIFY2(names.contains(QStringLiteral("merger")), qPrintable(names.join(QLatin1Char('|'))));
         QVERIFY2(names.contains(QStringLiteral("embedding")), qPrintable(names.join(QLatin1Char('|'))));
-        const QString legend = window->layerChart()->legendText();
+        const QString legend = window->chartArea()->layerChart()->legendText();
         QVERIFY2(legend.contains(QStringLiteral("(lower = more sensitive)")), qPrintable(legend));
     }
 
@@ -616,7 +621,7 @@ private slots:
         if (!window)
             QSKIP("the bundled example is not there");
         QTest::keyClick(window.get(), Qt::Key_3, Qt::AltModifier);
-        ComparePanel* panel = window->comparePanel();
+        ComparePanel* panel = window->chartArea()->comparePanel();
         QVERIFY(panel->isVisible());
         QTRY_VERIFY(panel->summaryLabel()->text().contains(QStringLiteral("overlap (Jaccard)")));
         QVERIFY(panel->summaryLabel()->text().contains(QStringLiteral("language model only")));
@@ -644,7 +649,7 @@ private slots:
         QCOMPARE(p.metrics().size(), size_t(2));
         QVERIFY(p.inventory().size() > 100);
         QVERIFY(p.ranking().eligibleUnits() > 50);
-        QVERIFY(window->rankedCurve()->seriesPointCount() > 10);
+        QVERIFY(window->chartArea()->rankedCurve()->seriesPointCount() > 10);
 
         // The loader's project is adopted without a second recompute, and is what a recompute gives.
         const Project recomputed(p.inputs());

@@ -2,9 +2,9 @@
 #include "TestPaths.h"
 #include "TestProjects.h"
 #include "document/ProfileDocument.h"
+#include "document/YamlText.h"
 #include "export/Inc2Exporter.h"
 #include "io/FileError.h"
-#include "document/YamlText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

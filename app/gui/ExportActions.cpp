@@ -1,12 +1,15 @@
 #include "ExportActions.h"
 
 #include "AppSettings.h"
+#include "MenuAction.h"
 #include "ProjectController.h"
 #include "UserPrompts.h"
+#include "chart/ChartImageExporter.h"
 #include "export/ExportVerifier.h"
 #include "export/ProfileExporter.h"
 #include "io/AtomicWriter.h"
 #include "io/FileError.h"
+#include "widgets/ChartArea.h"
 
 #include <QAction>
 #include <QDir>
@@ -33,13 +36,9 @@ void ExportActions::addFormatActions()
 {
     const auto add = [this](const QString& text, const QKeySequence& key, const QString& data,
                          const QString& tip, auto slot) {
-        QAction* action = m_menu->addAction(text);
-        action->setShortcut(key);
-        action->setStatusTip(tip);
-        action->setToolTip(tip);
+        QAction* action = addMenuAction(m_window, m_menu, text, key, tip);
         action->setData(data);
         connect(action, &QAction::triggered, this, slot);
-        m_window->addAction(action); // shortcuts work with the menu bar hidden (offscreen, fullscreen)
     };
     // Every ProfileExporter format; framework configs are verified against the profile before writing.
     const std::vector<ProfileExporter::Format>& formats = ProfileExporter::formats();
@@ -161,6 +160,40 @@ bool ExportActions::exportProfile(
     }
     m_prompts->showError(m_window, tr("Export refused"), refused);
     return false;
+}
+
+void ExportActions::addChartActions(QMenu* file, const ChartArea* charts)
+{
+    m_charts = charts;
+    connect(addMenuAction(m_window, file, tr("Export Charts as &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E)),
+        &QAction::triggered, this, [this] { exportChartsDialog(QStringLiteral("png")); });
+    connect(addMenuAction(
+                m_window, file, tr("Export Charts as S&VG…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)),
+        &QAction::triggered, this, [this] { exportChartsDialog(QStringLiteral("svg")); });
+}
+
+bool ExportActions::exportCharts(const QString& path, const QSize& size, int dpi)
+{
+    QString error;
+    if (!ChartImageExporter::write(path, m_charts->exportedCharts(), size, dpi, &error)) {
+        m_prompts->showError(m_window, tr("Export failed"), error);
+        return false;
+    }
+    emit status(tr("Exported the charts to %1").arg(path));
+    return true;
+}
+
+void ExportActions::exportChartsDialog(const QString& suffix)
+{
+    QSize size = ChartImageExporter::naturalSize(m_charts->exportedCharts()) * 2; // print quality by default
+    int dpi = 2 * ChartImageExporter::kScreenDpi;
+    if (!m_prompts->askImageSize(m_window, size, dpi))
+        return;
+    const QString path = m_prompts->askSavePath(m_window, tr("Export Charts"),
+        QDir(AppSettings::lastDirectory.get()).filePath(QStringLiteral("quantcut-charts.") + suffix),
+        suffix == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
+    if (!path.isEmpty())
+        exportCharts(path, size, dpi);
 }
 
 } // namespace qc::gui

@@ -7,10 +7,12 @@
 
 class QAction;
 class QMenu;
+class QSize;
 class QWidget;
 
 namespace qc::gui {
 
+class ChartArea;
 class ProjectController;
 class UserPrompts;
 
@@ -29,6 +31,10 @@ public:
     QMenu* menu() const { return m_menu; }
     void setPrompts(UserPrompts* prompts) { m_prompts = prompts; }
     ExportOptions options() const;
+    // File > Export Charts as PNG / SVG: the charts ChartArea exports, in a size and resolution asked for.
+    void addChartActions(QMenu* file, const ChartArea* charts);
+    // .png or .svg of the charts alone, size in pixels (empty: as on screen), dpi recorded in a PNG.
+    bool exportCharts(const QString& path, const QSize& size, int dpi);
     // Writes one profile in one format, verified, atomically; false (and reported) when nothing was written.
     bool exportProfile(const QString& format, int profile, const QString& path, const ExportOptions& options);
 
@@ -39,6 +45,7 @@ private:
     void addFormatActions();
     void addOptionActions();
     void exportDialog(const QString& format, const ExportOptions& options);
+    void exportChartsDialog(const QString& suffix);
 
     ProjectController* m_controller;
     UserPrompts* m_prompts;
@@ -46,6 +53,7 @@ private:
     std::function<int()> m_currentProfile;
     std::function<bool(const QString&)> m_proceed;
     QMenu* m_menu;
+    const ChartArea* m_charts = nullptr;
     QAction* m_dynamicActivations = nullptr;
     QAction* m_smoothQuant = nullptr;
     QAction* m_gptq = nullptr;

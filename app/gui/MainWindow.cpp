@@ -4,6 +4,7 @@
 #include "ExampleFiles.h"
 #include "ExportActions.h"
 #include "LoadJob.h"
+#include "MenuAction.h"
 #include "MetricText.h"
 #include "ProjectController.h"
 #include "UserPrompts.h"
@@ -20,6 +21,7 @@
 #include "widgets/EditTexts.h"
 #include "widgets/OpTablePanel.h"
 #include "widgets/ProfilePanel.h"
+#include "widgets/RecentFilesMenu.h"
 #include "widgets/SideDocks.h"
 #include "widgets/StatusIndicators.h"
 
@@ -27,7 +29,6 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDir>
-#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -53,7 +54,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_chartArea = new ChartArea(m_controller, m_prompts.get());
     m_loadJob = new LoadJob(this);
     m_opTable = new OpTablePanel(m_controller, m_opModel);
-    connect(m_opTable, &OpTablePanel::editRequested, this, &MainWindow::requestEdit);
+    connect(m_opTable, &OpTablePanel::message, this,
+        [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     auto* central = new QSplitter(Qt::Vertical);
     central->addWidget(m_chartArea);
     central->addWidget(m_opTable);
@@ -88,50 +90,6 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-ComparePanel* MainWindow::comparePanel() const
-{
-    return m_chartArea->comparePanel();
-}
-RankedCurveView* MainWindow::rankedCurve() const
-{
-    return m_chartArea->rankedCurve();
-}
-LayerSensitivityView* MainWindow::layerChart() const
-{
-    return m_chartArea->layerChart();
-}
-RankScatterView* MainWindow::scatter() const
-{
-    return m_chartArea->scatter();
-}
-ProfileSummaryModel* MainWindow::summaryModel() const
-{
-    return m_docks->summaryModel();
-}
-ViolationsModel* MainWindow::violationsModel() const
-{
-    return m_docks->violationsModel();
-}
-RulesModel* MainWindow::rulesModel() const
-{
-    return m_docks->rulesModel();
-}
-ProfilePanel* MainWindow::profilePanel() const
-{
-    return m_docks->profilePanel();
-}
-SourcesModel* MainWindow::sourcesModel() const
-{
-    return m_docks->sourcesModel();
-}
-SourcesPanel* MainWindow::sourcesPanel() const
-{
-    return m_docks->sourcesPanel();
-}
-QTableView* MainWindow::violationsView() const
-{
-    return m_docks->violationsView();
-}
 QMenu* MainWindow::exportMenu() const
 {
     return m_exports->menu();
@@ -153,31 +111,26 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     auto add = [this](QMenu* menu, const QString& text, const QKeySequence& key, auto slot,
                    const QString& tip = {}) {
-        QAction* action = menu->addAction(text);
-        action->setShortcut(key);
-        action->setStatusTip(tip);
-        action->setToolTip(tip);
+        QAction* action = addMenuAction(this, menu, text, key, tip);
         connect(action, &QAction::triggered, this, slot);
-        addAction(action); // shortcuts work with the menu bar hidden (offscreen, fullscreen)
         return action;
     };
     add(file, tr("&Open…"), QKeySequence::Open, &MainWindow::openDialog,
         tr("Open rankings, an inventory or a profile file"));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    updateRecentMenu();
+    m_recentMenu = new RecentFilesMenu(this);
+    connect(
+        m_recentMenu, &RecentFilesMenu::chosen, this, [this](const QString& path) { openFiles({ path }); });
+    file->addMenu(m_recentMenu);
     file->addSeparator();
     add(file, tr("&Save"), QKeySequence::Save, &MainWindow::save, tr("Save the YAML profile file"));
     add(file, tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
     file->addSeparator();
-    add(file, tr("Export Charts as &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-        [this] { exportChartsDialog(QStringLiteral("png")); });
-    add(file, tr("Export Charts as S&VG…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
-        [this] { exportChartsDialog(QStringLiteral("svg")); });
     m_exports = new ExportActions(
         m_controller, m_prompts.get(), this, [this] { return currentProfile(); },
         [this](const QString& profile) { return proceedDespiteErrors(tr("Export"), profile); });
     connect(m_exports, &ExportActions::status, this,
         [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    m_exports->addChartActions(file, m_chartArea);
     file->addMenu(m_exports->menu());
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
@@ -196,35 +149,19 @@ void MainWindow::createActions()
     edit->addSeparator();
     add(edit, tr("&Suggest Cuts"), QKeySequence(Qt::CTRL | Qt::Key_G), &MainWindow::suggestCuts,
         tr("Cuts at natural breaks of the ranked curve (undoable)"));
-    QAction* preset = add(
+    add(
         edit, tr("&Language Model Only"), QKeySequence(Qt::CTRL | Qt::Key_L),
         [this] { m_docks->rulesModel()->applyLanguageModelOnlyPreset(); },
         tr("Keep the vision tower and merger in higher precision"));
-    Q_UNUSED(preset);
     add(edit, tr("&Find Op"), QKeySequence::Find, [this] {
         m_opTable->filterEdit()->setFocus();
         m_opTable->filterEdit()->selectAll();
     });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const auto docks = findChildren<QDockWidget*>();
-    for (QDockWidget* dock : docks)
-        view->addAction(dock->toggleViewAction());
-    // On a small screen the side panels fold away at once and come back as they were.
-    QAction* panels = add(view, tr("Side &Panels"), QKeySequence(Qt::Key_F9), [this, docks](bool shown) {
-        for (QDockWidget* dock : docks)
-            dock->setVisible(shown);
-    });
-    panels->setCheckable(true);
-    panels->setChecked(true);
-    panels->setObjectName(QStringLiteral("SidePanelsAction"));
+    m_docks->addViewActions(view);
     view->addSeparator();
-    add(view, tr("&Ranked Curve"), QKeySequence(Qt::ALT | Qt::Key_1),
-        [this] { m_chartArea->showTab(ChartArea::RankedCurveTab); });
-    add(view, tr("&Metric vs Metric"), QKeySequence(Qt::ALT | Qt::Key_2),
-        [this] { m_chartArea->showTab(ChartArea::ScatterTab); });
-    add(view, tr("&Compare with a Reference"), QKeySequence(Qt::ALT | Qt::Key_3),
-        [this] { m_chartArea->showTab(ChartArea::CompareTab); });
+    m_chartArea->addViewActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("Open &Example (Qwen2.5-VL-3B)"), QKeySequence(Qt::Key_F1 | Qt::SHIFT),
@@ -235,22 +172,6 @@ void MainWindow::createActions()
                "rankings.")
                 .arg(QStringLiteral(QUANTCUT_VERSION)));
     });
-}
-
-void MainWindow::updateRecentMenu()
-{
-    if (!m_recentMenu)
-        return;
-    m_recentMenu->clear();
-    const QStringList files = AppSettings::recentFiles.get();
-    for (int i = 0; i < files.size(); ++i) {
-        QAction* action = m_recentMenu->addAction(
-            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()));
-        action->setToolTip(files[i]);
-        const QString path = files[i];
-        connect(action, &QAction::triggered, this, [this, path] { openFiles({ path }); });
-    }
-    m_recentMenu->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::updateTitle()
@@ -294,8 +215,7 @@ bool MainWindow::saveTo(const QString& path)
     }
     m_controller->undoStack()->setClean();
     m_controller->setFilePath(QFileInfo(path).absoluteFilePath());
-    AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
-    updateRecentMenu();
+    m_recentMenu->add(path);
     updateTitle();
     statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
     return true;
@@ -379,23 +299,7 @@ void MainWindow::finishLoad(const ProjectLoader::Result& result)
             result.project, tr("Load %1").arg(result.loaded.join(QStringLiteral(", "))));
     m_lastLoadSucceeded = true;
     for (const QString& path : paths)
-        AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
-    updateRecentMenu();
-}
-
-void MainWindow::requestEdit(int op, int action)
-{
-    // At once, no dialog: the note is written afterwards in the table's hand-edit column.
-    if (action == OpTablePanel::ClearEdit) {
-        m_controller->setOverride(op, std::nullopt);
-        return;
-    }
-    const bool keep = action == OpTablePanel::KeepEdit;
-    m_controller->setOverride(op, keep ? Override::Action::Keep : Override::Action::Int8);
-    statusBar()->showMessage(keep ? tr("Kept %1; add a note in the Hand edit column")
-                                        .arg(m_controller->project().inventory().at(op).name)
-                                  : forceInt8Text(m_controller->project(), op),
-        8000);
+        m_recentMenu->add(path);
 }
 
 void MainWindow::suggestCuts()
@@ -419,33 +323,9 @@ bool MainWindow::openExample()
     return openFiles(files);
 }
 
-QList<QWidget*> MainWindow::exportedCharts() const
-{
-    return m_chartArea->exportedCharts();
-}
-
 bool MainWindow::exportCharts(const QString& path, const QSize& size, int dpi)
 {
-    QString error;
-    if (!ChartImageExporter::write(path, exportedCharts(), size, dpi, &error)) {
-        m_prompts->showError(this, tr("Export failed"), error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Exported the charts to %1").arg(path), 6000);
-    return true;
-}
-
-void MainWindow::exportChartsDialog(const QString& suffix)
-{
-    QSize size = ChartImageExporter::naturalSize(exportedCharts()) * 2; // print quality by default
-    int dpi = 2 * ChartImageExporter::kScreenDpi;
-    if (!m_prompts->askImageSize(this, size, dpi))
-        return;
-    const QString path = m_prompts->askSavePath(this, tr("Export Charts"),
-        QDir(AppSettings::lastDirectory.get()).filePath(QStringLiteral("quantcut-charts.") + suffix),
-        suffix == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
-    if (!path.isEmpty())
-        exportCharts(path, size, dpi);
+    return m_exports->exportCharts(path, size, dpi);
 }
 
 int MainWindow::currentProfile() const

@@ -9,29 +9,19 @@
 
 class QMenu;
 class QScreen;
-class QTableView;
 
 namespace qc::gui {
 
 class ChartArea;
-class ComparePanel;
 class ExportActions;
-class LayerSensitivityView;
 class LoadJob;
 class OpTableModel;
 class OpTablePanel;
-class ProfilePanel;
-class ProfileSummaryModel;
 class ProjectController;
-class RankScatterView;
-class RankedCurveView;
-class RulesModel;
+class RecentFilesMenu;
 class SideDocks;
-class SourcesModel;
-class SourcesPanel;
 class StatusIndicators;
 class UserPrompts;
-class ViolationsModel;
 
 // The explorer: the charts on top, the op table below, the side docks; the menus, and what the window itself
 // does with files (open, save, export, drop). Owns the controller; every panel talks to it. Loading runs
@@ -50,17 +40,8 @@ public:
     ProjectController* controller() const { return m_controller; }
     OpTableModel* opModel() const { return m_opModel; }
     OpTablePanel* opTable() const { return m_opTable; }
-    ComparePanel* comparePanel() const;
-    ProfileSummaryModel* summaryModel() const;
-    ViolationsModel* violationsModel() const;
-    RulesModel* rulesModel() const;
-    RankedCurveView* rankedCurve() const;
-    LayerSensitivityView* layerChart() const;
-    RankScatterView* scatter() const;
-    ProfilePanel* profilePanel() const;
-    SourcesModel* sourcesModel() const;
-    SourcesPanel* sourcesPanel() const;
-    QTableView* violationsView() const;
+    ChartArea* chartArea() const { return m_chartArea; }
+    SideDocks* docks() const { return m_docks; }
     QString violationStatusText() const;
 
     // Replaces the dialogs (tests); the window takes ownership.
@@ -74,7 +55,6 @@ public:
     bool saveTo(const QString& path);
     // .png or .svg of the charts alone, size in pixels (empty: as on screen), dpi recorded in a PNG.
     bool exportCharts(const QString& path, const QSize& size = {}, int dpi = 96);
-    QList<QWidget*> exportedCharts() const;
     // Writes one profile in one ProfileExporter format (verified, atomically); errors go to the prompts and
     // leave no file. The File > Export actions ask for the profile and the path, then call this.
     bool exportProfile(
@@ -82,8 +62,6 @@ public:
     // The profile an export starts from: the one selected in the summary, else the last (largest).
     int currentProfile() const;
     QMenu* exportMenu() const;
-    // Hand edit with a note, asking for the note through the prompts.
-    void requestEdit(int op, int action);
     void suggestCuts();
     bool openExample();
     static QString exampleDirectory() { return qc::gui::exampleDirectory(); }
@@ -99,13 +77,11 @@ protected:
 private:
     void createActions();
     void updateTitle();
-    void updateRecentMenu();
     bool maybeSave();
     bool proceedDespiteErrors(const QString& action, const QString& profile = {});
     bool save();
     bool saveAs();
     void openDialog();
-    void exportChartsDialog(const QString& suffix);
     void finishLoad(const ProjectLoader::Result& result);
 
     ProjectController* m_controller;
@@ -117,7 +93,7 @@ private:
     StatusIndicators* m_status;
     ExportActions* m_exports = nullptr;
     LoadJob* m_loadJob;
-    QMenu* m_recentMenu = nullptr;
+    RecentFilesMenu* m_recentMenu = nullptr;
     QStringList m_loadingPaths;
     bool m_lastLoadSucceeded = false;
 };

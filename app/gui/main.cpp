@@ -1,5 +1,6 @@
 #include "AppSettings.h"
 #include "MainWindow.h"
+#include "widgets/SideDocks.h"
 #include "ProjectController.h"
 #include "UserPrompts.h"
 #include "models/SourcesModel.h"
@@ -62,8 +63,8 @@ void showDock(qc::gui::MainWindow& window, const QString& name)
             d->raise();
     }
     if (name.compare(QStringLiteral("sources"), Qt::CaseInsensitive) == 0
-        && window.sourcesModel()->rowCount() > 0)
-        window.sourcesPanel()->view()->setCurrentIndex(window.sourcesModel()->index(0, 0));
+        && window.docks()->sourcesModel()->rowCount() > 0)
+        window.docks()->sourcesPanel()->view()->setCurrentIndex(window.docks()->sourcesModel()->index(0, 0));
 }
 } // namespace
 

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "ComparePanel.h"
+#include "MenuAction.h"
 #include "ScatterPanel.h"
 #include "chart/LayerSensitivityView.h"
 #include "chart/RankScatterView.h"
@@ -67,6 +68,17 @@ QWidget* ChartArea::createLayerPanel(ProjectController* controller)
 void ChartArea::showTab(Tab tab)
 {
     m_tabs->setCurrentIndex(int(tab));
+}
+
+void ChartArea::addViewActions(QMenu* view)
+{
+    const std::pair<QString, Tab> tabs[] = { { tr("&Ranked Curve"), RankedCurveTab },
+        { tr("&Metric vs Metric"), ScatterTab }, { tr("&Compare with a Reference"), CompareTab } };
+    for (const auto& [text, tab] : tabs) {
+        QAction* action
+            = addMenuAction(window(), view, text, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + tab)));
+        connect(action, &QAction::triggered, this, [this, tab = tab] { showTab(tab); });
+    }
 }
 
 QList<QWidget*> ChartArea::exportedCharts() const

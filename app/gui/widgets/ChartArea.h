@@ -3,6 +3,7 @@
 #include <QSplitter>
 
 class QComboBox;
+class QMenu;
 class QTabWidget;
 
 namespace qc::gui {
@@ -30,6 +31,8 @@ public:
     RankScatterView* scatter() const { return m_scatter; }
     ComparePanel* comparePanel() const { return m_comparePanel; }
     void showTab(Tab tab);
+    // View menu: Alt+1..3 switch the tabs (window holds the shortcuts).
+    void addViewActions(QMenu* view);
     // What an image export holds: the per-layer chart and the chart of the current tab (the ranked curve
     // when the tab is a table).
     QList<QWidget*> exportedCharts() const;

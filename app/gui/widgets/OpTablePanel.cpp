@@ -215,7 +215,16 @@ void OpTablePanel::triggerEdit(int action)
         emit message(tr("The table and the charts show different ops: select the op again"));
         return;
     }
-    emit editRequested(op, action);
+    // At once, no dialog: the note is written afterwards in the table's hand-edit column.
+    if (action == ClearEdit) {
+        m_controller->setOverride(op, std::nullopt);
+        return;
+    }
+    const bool keep = action == KeepEdit;
+    m_controller->setOverride(op, keep ? Override::Action::Keep : Override::Action::Int8);
+    emit message(keep ? tr("Kept %1; add a note in the Hand edit column")
+                            .arg(m_controller->project().inventory().at(op).name)
+                      : forceInt8Text(m_controller->project(), op));
 }
 
 void OpTablePanel::refreshFilterChoices()

@@ -37,7 +37,6 @@ public:
     QComboBox* statusFilter() const { return m_status; }
 
 signals:
-    void editRequested(int op, int action); // EditAction
     void message(const QString& text); // for the status bar
 
 private:

@@ -1,5 +1,6 @@
 #include "SideDocks.h"
 
+#include "MenuAction.h"
 #include "ProfilePanel.h"
 #include "ProjectController.h"
 #include "RulesPanel.h"
@@ -89,6 +90,22 @@ void SideDocks::selectViolation(const QModelIndex& index)
     const int op = index.data(ViolationsModel::OpRole).toInt();
     if (op >= 0)
         m_controller->setSelectedOp(op);
+}
+
+void SideDocks::addViewActions(QMenu* view)
+{
+    const auto docks = m_window->findChildren<QDockWidget*>();
+    for (QDockWidget* dock : docks)
+        view->addAction(dock->toggleViewAction());
+    // On a small screen the side panels fold away at once and come back as they were.
+    QAction* panels = addMenuAction(m_window, view, tr("Side &Panels"), QKeySequence(Qt::Key_F9));
+    panels->setCheckable(true);
+    panels->setChecked(true);
+    panels->setObjectName(QStringLiteral("SidePanelsAction"));
+    connect(panels, &QAction::triggered, this, [docks](bool shown) {
+        for (QDockWidget* dock : docks)
+            dock->setVisible(shown);
+    });
 }
 
 int SideDocks::currentProfile() const

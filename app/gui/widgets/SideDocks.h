@@ -4,6 +4,7 @@
 
 class QDockWidget;
 class QMainWindow;
+class QMenu;
 class QModelIndex;
 class QTableView;
 
@@ -36,6 +37,8 @@ public:
     SourcesPanel* sourcesPanel() const { return m_sourcesPanel; }
     // The profile the summary has selected, else the last (largest).
     int currentProfile() const;
+    // View menu: one toggle per dock, and F9 folding them all away at once.
+    void addViewActions(QMenu* view);
 
 private:
     QDockWidget* addDock(const QString& title, const QString& name, QWidget* widget);
