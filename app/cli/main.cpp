@@ -1,5 +1,7 @@
 #include "CliContext.h"
+#include "export/ProfileExporter.h"
 #include "io/FileError.h"
+#include "metrics/MetricImporter.h"
 
 #include <QCoreApplication>
 #include <memory>
@@ -10,36 +12,53 @@
 
 namespace {
 
-const char* const kHelp = R"(quantcut-cli - nested INT8 W8A8 profiles from quantization sensitivity rankings
+// Every command, named once: the table drives the usage text and the dispatch.
+struct Command
+{
+    const char* name;
+    const char* usage; // what follows "quantcut-cli NAME"
+    int (*run)(const QStringList& args);
+};
 
-Usage:
-  quantcut-cli profiles [--inventory FILE] --metric [ID=]FILE ... [--format ID=FMT]
+const Command kCommands[] = {
+    { "profiles", R"( [--inventory FILE] --metric [ID=]FILE ... [--format ID=FMT]
                         [--flip ID] [--all-measured ID] [--combine mean-rank|max-rank|ID|weighted:ID=W,...]
                         [--cuts 0.25,0.5,0.8,0.95 | --cuts A=0.25,...]
                         [--cut-by ops|params|count|score|bits|memory-gb] [--order score|score-per-param]
                         [--components FILE] [--rules FILE] [--preset lm-only] [--no-default-rules] [--no-fuse]
-                        [--override OP=keep|int8[:NOTE]] -o profiles.yaml
-  quantcut-cli check profiles.yaml [--inventory FILE]
-  quantcut-cli export profiles.yaml --to FORMAT [--profile NAME] [--activations static|dynamic]
+                        [--override OP=keep|int8[:NOTE]] -o profiles.yaml)",
+        qc::cli::runProfiles },
+    { "check", R"( profiles.yaml [--inventory FILE])", qc::cli::runCheck },
+    { "export", R"( profiles.yaml --to FORMAT [--profile NAME] [--activations static|dynamic]
                      [--numbers int8|fp8] [--no-smoothquant] [--alpha A] [--gptq] [--naming new|legacy]
-                     -o FILE
-  quantcut-cli info FILE... [--inventory FILE] [--format FMT] [--budget-bits 8.5,12]
-  quantcut-cli patterns profiles.yaml [--profile NAME]      # compact layer-range patterns, round trip proved
-  quantcut-cli transfer profiles.yaml --inventory OTHER -o OUT.yaml   # onto a model of another depth
-  quantcut-cli diff A.yaml[:PROFILE] B.yaml[:PROFILE] [-o FILE.md]
-  quantcut-cli reference --scheme lm-only|modelopt-default|autoquant:FILE|modelopt-manifest:FILE
-                         --inventory FILE -o ref.yaml
-  quantcut-cli report profiles.yaml -o DIR                  # report.md, report.html, charts as PNG and SVG
-  quantcut-cli --help | --version
+                     -o FILE)",
+        qc::cli::runExport },
+    { "info", R"( FILE... [--inventory FILE] [--format FMT] [--budget-bits 8.5,12])", qc::cli::runInfo },
+    { "patterns", R"( profiles.yaml [--profile NAME]      # compact layer-range patterns, round trip proved)",
+        qc::cli::runPatterns },
+    { "transfer", R"( profiles.yaml --inventory OTHER -o OUT.yaml   # onto a model of another depth)",
+        qc::cli::runTransfer },
+    { "diff", R"( A.yaml[:PROFILE] B.yaml[:PROFILE] [-o FILE.md])", qc::cli::runDiff },
+    { "reference", R"( --scheme lm-only|modelopt-default|autoquant:FILE|modelopt-manifest:FILE
+                         --inventory FILE -o ref.yaml)",
+        qc::cli::runReference },
+    { "report", R"( profiles.yaml -o DIR                  # report.md, report.html, charts as PNG and SVG)",
+        qc::cli::runReport },
+};
 
+const char* const kHelpHead
+    = R"(quantcut-cli - nested INT8 W8A8 profiles from quantization sensitivity rankings
+
+)";
+
+const char* const kHelpTail = R"(
 A FILE of "-" reads stdin; "-o -" writes stdout. Messages go to stderr.
-Metric formats: inc-mse-json, inc-log, hawq-json, modelopt-autoquant, modelopt-autoquant-manifest, csv, json,
-yaml (detected by content). Only measured values rank: exact zeros over a whole component or block, a
-component tied at one value ("no signal") and AutoQuant NONE-only rows ("not a candidate") do not, and ops
-no source measured stay kept ("unmeasured"); --all-measured ID takes every value of ID as measured.
-Export formats: inc2, inc3, modelopt, modelopt-legacy, llmcompressor, json, csv, markdown (the last profile
-when --profile is not given). A framework config is verified before it is written: evaluated with that
-framework's matching rule over the inventory, it must quantize exactly the profile's ops.
+Metric formats: %METRICS% (detected by content).
+Only measured values rank: exact zeros over a whole component or block, a component tied at one value
+("no signal") and AutoQuant NONE-only rows ("not a candidate") do not, and ops no source measured stay kept ("unmeasured"); --all-measured ID takes every value of ID as measured.
+Export formats: %EXPORTS% (the last profile when --profile is not given).
+A framework config is verified before it is written: evaluated with that framework's matching rule over
+the inventory, it must quantize exactly the profile's ops.
 --naming: the transformers runtime a framework config names Qwen2-VL/Qwen2.5-VL/Qwen3-VL modules for:
 new (default, transformers >= 4.52: model.language_model.layers.N, model.visual.*) or legacy (< 4.52:
 model.layers.N, visual.*), whichever names the inventory has (a Qwen2.5-VL checkpoint stores the legacy
@@ -52,6 +71,20 @@ Exit codes:
      patterns do not expand back to the profile's lists
   2  bad input or usage: unreadable or malformed file, unknown format, bad option
 )";
+
+QString helpText()
+{
+    QString text = QString::fromUtf8(kHelpHead) + QStringLiteral("Usage:\n");
+    for (const Command& command : kCommands)
+        text += QStringLiteral("  quantcut-cli %1%2\n")
+                    .arg(QLatin1String(command.name), QString::fromUtf8(command.usage));
+    text += QStringLiteral("  quantcut-cli --help | --version\n");
+    return text
+        + QString::fromUtf8(kHelpTail)
+              .replace(QStringLiteral("%METRICS%"), qc::MetricImporter::formatIds())
+              .replace(
+                  QStringLiteral("%EXPORTS%"), qc::ProfileExporter::formatIds().join(QStringLiteral(", ")));
+}
 
 // The report renders the explorer's charts, which need a QApplication (offscreen is enough); every other
 // command stays a plain QCoreApplication that needs no display or platform plugin.
@@ -84,7 +117,7 @@ int main(int argc, char** argv)
     using namespace qc::cli;
     if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")
         || args.front() == QLatin1String("help")) {
-        (args.isEmpty() ? err() : out()) << kHelp;
+        (args.isEmpty() ? err() : out()) << helpText();
         return args.isEmpty() ? BadInput : Ok;
     }
     if (args.front() == QLatin1String("--version")) {
@@ -93,28 +126,14 @@ int main(int argc, char** argv)
     }
     const QString command = args.takeFirst();
     if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        out() << kHelp;
+        out() << helpText();
         return Ok;
     }
     try {
-        if (command == QLatin1String("profiles"))
-            return runProfiles(args);
-        if (command == QLatin1String("check"))
-            return runCheck(args);
-        if (command == QLatin1String("export"))
-            return runExport(args);
-        if (command == QLatin1String("info"))
-            return runInfo(args);
-        if (command == QLatin1String("patterns"))
-            return runPatterns(args);
-        if (command == QLatin1String("transfer"))
-            return runTransfer(args);
-        if (command == QLatin1String("diff"))
-            return runDiff(args);
-        if (command == QLatin1String("reference"))
-            return runReference(args);
-        if (command == QLatin1String("report"))
-            return runReport(args);
+        for (const Command& c : kCommands) {
+            if (command == QLatin1String(c.name))
+                return c.run(args);
+        }
         err() << "quantcut-cli: unknown command '" << command << "' (see quantcut-cli --help)" << Qt::endl;
         return BadInput;
     } catch (const UsageError& e) {

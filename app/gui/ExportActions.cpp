@@ -111,11 +111,8 @@ void ExportActions::exportDialog(const QString& format, const ExportOptions& opt
     if (!m_prompts->askChoice(m_window, tr("Export %1").arg(format), tr("Profile:"), names, profile)
         || !m_proceed(p.cutPlan().profiles[size_t(profile)].name))
         return;
-    QString extension = QStringLiteral("txt");
-    for (const ProfileExporter::Format& f : ProfileExporter::formats()) {
-        if (f.id == format)
-            extension = f.extension;
-    }
+    const ProfileExporter::Format* known = ProfileExporter::find(format);
+    const QString extension = known ? known->extension : QStringLiteral("txt");
     const bool fp8 = options.numbers == ExportOptions::NumberFormat::Fp8;
     const QString suggested = QStringLiteral("%1_%2%3.%4")
                                   .arg(format, p.cutPlan().profiles[size_t(profile)].name,

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace qc {
@@ -16,14 +17,21 @@ class Project;
 class ProfileExporter
 {
 public:
+    // One export format, named once: its id drives the command line, the menus, the help and the dispatch.
     struct Format
     {
+        using Write = QByteArray (*)(const Project&, int profile, const ExportOptions&);
+
         QString id;
         QString description;
         QString extension;
+        bool frameworkConfig = false; // a config a framework applies to the runtime model (verified)
+        bool offersFp8 = false;
+        Write write = nullptr; // generates, and verifies a framework config
     };
     static const std::vector<Format>& formats();
     static QStringList formatIds();
+    static const Format* find(const QString& id); // nullptr when unknown
     static bool isKnown(const QString& id);
     // inc2, inc3, modelopt*, llmcompressor: configs a framework applies to the runtime model.
     static bool isFrameworkConfig(const QString& id);
