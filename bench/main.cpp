@@ -44,8 +44,8 @@ per measurement:
   bench peak_rss ops=<N> mb=<x>                      (getrusage ru_maxrss after that size)
 
 Measurements: import.inventory (InventoryReader::read), import.metrics (MetricImporter::import of both
-logs), import (the two together, per repetition), rank (Project::recompute), recut (move one cut point,
-Project::recut), check (Checker::check), save (ProfileDocument::save to a file), export.inc2 (Inc2Exporter).
+logs), import (the two together, per repetition), rank (re-deriving the project from its inputs), recut
+(move one cut point, Project::setCut), check (Checker::check), save (ProfileDocument::save to a file), export.inc2 (Inc2Exporter).
 
 Options:
   --sizes LIST   op counts, comma-separated (default 1000,10000,100000,1000000); run in ascending order.

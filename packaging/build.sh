@@ -30,6 +30,7 @@ packages=(
   python3 python3-yaml python3-jsonschema  # tests load the profile file with PyYAML and its JSON Schema
   python3-venv python3-pip          # the frameworks suite's pinned virtual environments
   dpkg-dev file                     # cpack -G DEB runs dpkg-shlibdeps, which runs file
+  clang-format                      # the test command checks that every C++ file is formatted (.clang-format)
   clang libclang-rt-14-dev          # the sanitizer build: clang 14 and compiler-rt, which holds libFuzzer and the
                                     # ASan/UBSan runtimes (libclang_rt.fuzzer-x86_64.a); clang only recommends it
 )

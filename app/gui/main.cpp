@@ -1,9 +1,9 @@
 #include "AppSettings.h"
 #include "MainWindow.h"
-#include "widgets/SideDocks.h"
 #include "ProjectController.h"
 #include "UserPrompts.h"
 #include "models/SourcesModel.h"
+#include "widgets/SideDocks.h"
 #include "widgets/SourcesPanel.h"
 
 #include <QApplication>

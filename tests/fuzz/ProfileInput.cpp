@@ -7,9 +7,7 @@ namespace qc::fuzz {
 std::optional<ProfileDocument::Loaded> loadProfile(const char* target, const QByteArray& yaml)
 {
     std::optional<ProfileDocument::Loaded> loaded;
-    expectClean(target, [&] {
-        loaded = ProfileDocument::parse(yaml, QStringLiteral("fuzz.profiles.yaml"));
-    });
+    expectClean(target, [&] { loaded = ProfileDocument::parse(yaml, QStringLiteral("fuzz.profiles.yaml")); });
     return loaded;
 }
 

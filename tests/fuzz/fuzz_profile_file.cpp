@@ -36,7 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (!loaded)
         return 0;
     (void)qc::Checker::check(loaded->project, loaded->storedLists);
-    const QByteArray saved = qc::ProfileDocument::toYaml(loaded->project, qc::Checker::check(loaded->project));
+    const QByteArray saved
+        = qc::ProfileDocument::toYaml(loaded->project, qc::Checker::check(loaded->project));
     qc::ProfileDocument::Loaded reloaded;
     try {
         reloaded = qc::ProfileDocument::parse(saved, QStringLiteral("saved.profiles.yaml"));
@@ -45,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             QStringLiteral("the saved file does not load again: %1\n--- saved ---\n%2")
                 .arg(QString::fromUtf8(e.what()), QString::fromUtf8(saved)));
     }
-    const QByteArray savedAgain = qc::ProfileDocument::toYaml(reloaded.project, qc::Checker::check(reloaded.project));
+    const QByteArray savedAgain
+        = qc::ProfileDocument::toYaml(reloaded.project, qc::Checker::check(reloaded.project));
     if (savedAgain != saved)
         qc::fuzz::fail("profile_file",
             QStringLiteral("save -> reload -> save changed the file\n--- first ---\n%1\n--- second ---\n%2")

@@ -2,10 +2,9 @@
 // validates every pattern), and survive a project save -> reload unchanged.
 
 #include "FuzzSupport.h"
-#include "inventory/OpClassifier.h"
 #include "check/Checker.h"
 #include "document/ProfileDocument.h"
-
+#include "inventory/OpClassifier.h"
 
 namespace {
 // A few ops of each kind the rules distinguish: component, op type, layer, embeddings, lm_head.

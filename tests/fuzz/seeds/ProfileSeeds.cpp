@@ -1,8 +1,8 @@
 #include "Seeds.h"
-#include "inventory/InventoryReader.h"
-#include "metrics/MetricImporter.h"
 #include "check/Checker.h"
 #include "document/ProfileDocument.h"
+#include "inventory/InventoryReader.h"
+#include "metrics/MetricImporter.h"
 #include "rules/RuleSet.h"
 
 namespace qc::seeds {
@@ -64,8 +64,9 @@ std::vector<std::pair<QString, Project>> projects(const SeedSink& sink, const Sl
     weighted.setCutPlan(bits);
     out.emplace_back(QStringLiteral("weighted_bits"), weighted);
 
-    Project rankings = plain;
-    rankings.useRankedNamesAsInventory();
+    ProjectInputs fromRankings = plain.inputs();
+    fromRankings.useRankedNamesAsInventory();
+    Project rankings(std::move(fromRankings));
     CutPlan count;
     count.by = CutPlan::CutBy::Count;
     count.profiles = CutPlan::parseCuts(QStringLiteral("3,9"));
