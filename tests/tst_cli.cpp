@@ -11,8 +11,11 @@
 #include "TestPaths.h"
 #include "check/Checker.h"
 #include "document/ProfileDocument.h"
+#include "load/FileKind.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -1538,6 +1541,43 @@ private slots:
 
     // ---- 6. info ---
     // -------------------------------------------------------------------------------------------
+
+    // One decision of what a file is: `info` says what the explorer's loader and `profiles` see.
+    void infoClassifiesAsTheLoader_data()
+    {
+        QTest::addColumn<QString>("path");
+        const QString data = QStringLiteral(QUANTCUT_SOURCE_DIR "/tests/data/");
+        QStringList files { example("ops.csv"), example("inc_mse_v2_debug.log"), example("inc_hawq_v2.log") };
+        for (const char* folder : { "cli", "frameworks", "importers" }) {
+            const QDir dir(data + QLatin1String(folder));
+            for (const QString& name : dir.entryList(QDir::Files, QDir::Name))
+                files.append(dir.filePath(name));
+        }
+        for (const QString& file : files)
+            QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file;
+    }
+    void infoClassifiesAsTheLoader()
+    {
+        QFETCH(QString, path);
+        const Run r = runCli({ "info", path });
+        if (r.code != 0)
+            QSKIP("not a loadable file (its refusal is tested elsewhere)");
+        const qc::FileKind kind = qc::detectFileKind(path);
+        const bool saysInventory = r.out.contains("format: op inventory");
+        const bool saysProfile = r.out.contains("format: quantcut profile file");
+        QVERIFY2(saysInventory == (kind == qc::FileKind::Inventory), r.describe().toUtf8().constData());
+        QVERIFY2(saysProfile == (kind == qc::FileKind::ProfileDocument), r.describe().toUtf8().constData());
+    }
+
+    void infoScoresCsvIsRankings()
+    {
+        // A name,score table is a ranking, not an op inventory, for every front end.
+        const QString path = QStringLiteral(QUANTCUT_SOURCE_DIR "/tests/data/cli/tiny_scores.csv");
+        QCOMPARE(qc::detectFileKind(path), qc::FileKind::Rankings);
+        const Run r = runCli({ "info", path });
+        EXPECT_EXIT(r, 0);
+        EXPECT_CONTAINS(r.out, "format: csv");
+    }
 
     void infoInventory()
     {
