@@ -650,6 +650,10 @@ private slots:
         QVERIFY(p.inventory().size() > 100);
         QVERIFY(p.ranking().eligibleUnits() > 50);
         QVERIFY(window->chartArea()->rankedCurve()->seriesPointCount() > 10);
+        // One axis per direction: a load rebuilds the per-layer chart, it does not stack axes.
+        QCOMPARE(window->chartArea()->layerChart()->chart()->axes(Qt::Vertical).size(), 1);
+        QCOMPARE(window->chartArea()->layerChart()->chart()->axes(Qt::Horizontal).size(), 1);
+        QCOMPARE(window->findChildren<LayerSensitivityView*>().size(), qsizetype(1));
 
         // The loader's project is adopted without a second recompute, and is what a recompute gives.
         const Project recomputed(p.inputs());
