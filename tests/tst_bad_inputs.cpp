@@ -6,6 +6,7 @@
 
 // The expected values are ASCII literals by the hundred; implicit conversion keeps the tables readable.
 #undef QT_NO_CAST_FROM_ASCII
+#include "CliRun.h"
 #include "TestPaths.h"
 
 #include <QElapsedTimer>
@@ -20,41 +21,8 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stderr:\n%2\n--- stdout (first 2000 bytes):\n%3")
-            .arg(code)
-            .arg(QString::fromUtf8(err.left(4000)), QString::fromUtf8(out.left(2000)));
-    }
-};
-
-Run runCli(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.setProgram(qc::test::cliPath());
-    p.setArguments(args);
-    p.start();
-    if (!p.waitForStarted(10000))
-        qFatal("cannot start %s", qPrintable(qc::test::cliPath()));
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return { -2, p.readAllStandardOutput(), "timed out" };
-    }
-    Run r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1; // -1: crashed
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using Run = qc::test::CliRun;
+using qc::test::runCli;
 
 QByteArray readBytes(const QString& path)
 {
