@@ -26,6 +26,7 @@ packages=(
   libqt6opengl6-dev                 # Qt6Charts' CMake config requires Qt6OpenGL; apt only recommends it
   libgl-dev                         # Qt6Gui's CMake config looks for OpenGL headers
   libyaml-cpp-dev
+  libssl-dev                        # OpenSSL's SHA-256 for fingerprints and file checksums
   qt6-qpa-plugins                   # the offscreen platform the GUI tests and --screenshot run on
   python3 python3-yaml python3-jsonschema  # tests load the profile file with PyYAML and its JSON Schema
   python3-venv python3-pip          # the frameworks suite's pinned virtual environments
