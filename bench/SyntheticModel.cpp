@@ -222,15 +222,31 @@ void SyntheticModel::writeInventoryCsv(const QString& path) const
     }
 }
 
-void SyntheticModel::writeMseLog(const QString& path) const
+std::vector<double> SyntheticModel::mseScores() const
 {
     std::mt19937 rng(kMseSeed);
     // Output MSEs spread over orders of magnitude, as INC's per-op fallback scores do.
     std::lognormal_distribution<double> mse(-7.0, 1.5);
-    std::vector<int> linear = linearOps();
     std::vector<double> score(m_ops.size(), 0.0);
-    for (int op : linear)
+    for (int op : linearOps())
         score[size_t(op)] = mse(rng);
+    return score;
+}
+
+std::vector<double> SyntheticModel::hawqScores() const
+{
+    std::mt19937 rng(kHawqSeed);
+    std::lognormal_distribution<double> trace(0.0, 2.0);
+    std::vector<double> score(m_ops.size(), 0.0);
+    for (int op : linearOps())
+        score[size_t(op)] = trace(rng);
+    return score;
+}
+
+void SyntheticModel::writeMseLog(const QString& path) const
+{
+    std::vector<int> linear = linearOps();
+    const std::vector<double> score = mseScores();
     // INC logs the dict sorted ascending (the first op falls back first).
     std::stable_sort(
         linear.begin(), linear.end(), [&](int a, int b) { return score[size_t(a)] < score[size_t(b)]; });
@@ -257,8 +273,7 @@ void SyntheticModel::writeMseLog(const QString& path) const
 
 void SyntheticModel::writeHawqLog(const QString& path) const
 {
-    std::mt19937 rng(kHawqSeed);
-    std::lognormal_distribution<double> trace(0.0, 2.0);
+    const std::vector<double> score = hawqScores();
     ChunkedWriter writer(path);
     QByteArray& out = writer.buffer();
     out.append(kLogPrefixInfo).append("Start to run HAWQ_V2 tuning strategy.\n");
@@ -266,11 +281,26 @@ void SyntheticModel::writeHawqLog(const QString& path) const
     for (int op : linearOps()) {
         out.append(kLogPrefixInfo).append("*** op: ");
         appendName(out, m_ops[size_t(op)]);
-        std::snprintf(number, sizeof number, "%.9g", trace(rng));
+        std::snprintf(number, sizeof number, "%.9g", score[size_t(op)]);
         out.append(", hessian trace : ").append(number).append('\n');
         writer.maybeFlush();
     }
     out.append(kLogPrefixInfo).append("Tune 1 result is: [Accuracy (int8|fp32): 0.7498|0.7530]\n");
+}
+
+void SyntheticModel::writeScoreCsv(const QString& path, Scores which) const
+{
+    const std::vector<double> score = which == Scores::Mse ? mseScores() : hawqScores();
+    ChunkedWriter writer(path);
+    QByteArray& out = writer.buffer();
+    out.append("name,score\n");
+    char number[32];
+    for (int op : linearOps()) {
+        appendName(out, m_ops[size_t(op)]);
+        std::snprintf(number, sizeof number, ",%.9g\n", score[size_t(op)]);
+        out.append(number);
+        writer.maybeFlush();
+    }
 }
 
 } // namespace qcbench

@@ -26,6 +26,9 @@ public:
     void writeMseLog(const QString& path) const;
     // INC 2.x HAWQ_V2 log: one "*** op: <name>, hessian trace : <x>" line per Linear.
     void writeHawqLog(const QString& path) const;
+    // A "name,score" table of every Linear: the generic CSV format, as a user's own script writes it.
+    enum class Scores { Mse, Hawq };
+    void writeScoreCsv(const QString& path, Scores which) const;
 
     enum class Kind : std::uint8_t {
         Embed,
@@ -54,6 +57,8 @@ public:
 private:
     void appendLayer(int layer, int experts, bool sharedExpertGate);
     std::vector<int> linearOps() const;
+    std::vector<double> mseScores() const; // per op, 0 for non-Linear ops; seeded
+    std::vector<double> hawqScores() const;
 
     int m_layers = 0;
     int m_experts = 0;

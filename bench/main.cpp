@@ -2,6 +2,7 @@
 // slow result, it prints numbers ("bench <name> ops=<N> median_ms=<x> p99_ms=<y>") for people and scripts.
 
 #include "Measure.h"
+#include "ProfilesBench.h"
 #include "SyntheticModel.h"
 #include "check/Checker.h"
 #include "document/ProfileDocument.h"
@@ -11,6 +12,7 @@
 #include "project/Project.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QList>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -32,29 +34,42 @@ using namespace qcbench;
 
 namespace {
 
-constexpr char kUsage[]
-    = R"(Usage: quantcut-bench [--sizes N[,N...]] [--only NAME[,NAME...]] [--quick] [--help]
+constexpr char kUsage[] = R"(Usage: quantcut-bench [--sizes N[,N...]] [--only NAME[,NAME...]] [--quick]
+                      [--keep-files DIR] [--cli PATH] [--help]
 
 Builds synthetic MoE inventories (model.layers.L.mlp.experts.E.{gate,up,down}_proj, attention, norms,
 router, embed_tokens, model.norm, lm_head) with a fixed seed, writes them to a temporary directory as an
-ops CSV, an INC MSE_V2 'fallback order:' log and an INC HAWQ_V2 'hessian trace' log, and prints one line
-per measurement:
+ops CSV, two name,score CSVs, an INC MSE_V2 'fallback order:' log and an INC HAWQ_V2 'hessian trace' log,
+and prints one line per measurement:
 
   bench <name> ops=<N> median_ms=<x> p99_ms=<y>      (p99 = nearest rank; the max below 100 samples)
+  bench <name>.peak_rss ops=<N> mb=<x>               (a child process's own peak, from wait4)
   bench peak_rss ops=<N> mb=<x>                      (getrusage ru_maxrss after that size)
 
-Measurements: import.inventory (InventoryReader::read), import.metrics (MetricImporter::import of both
-logs), import (the two together, per repetition), rank (re-deriving the project from its inputs), recut
-(move one cut point, Project::setCut), check (Checker::check), save (ProfileDocument::save to a file), export.inc2 (Inc2Exporter).
+Measurements (--only takes these names):
+  cli      quantcut-cli profiles end to end (ops CSV + both score CSVs, the default four cuts) and, in the
+           same loop, bench/profiles_pandas.py doing the same job (needs python3-pandas): cli.profiles,
+           pandas.profiles and their peak RSS
+  phases   the same job in process, phase by phase: phase.read_inventory, phase.read_metrics,
+           phase.derive (reconcile, rules, rank, cut), phase.check, phase.write; profiles.inprocess
+  import   import.inventory, import.metrics (both INC logs), import
+  rank     re-deriving the project from its inputs
+  recut    move one cut point (Project::setCut)
+  check    Checker::check
+  save     ProfileDocument::save to a file
+  export   export.inc2
+  gui      the explorer: gui.load, gui.load.recompute, gui.drag (one drag step), gui.edit (one hand
+           edit), gui.undo
 
 Options:
-  --sizes LIST   op counts, comma-separated (default 1000,10000,100000,1000000); run in ascending order.
-                 Peak RSS never goes down within a process, so each size's figure includes the sizes
-                 before it; for an honest 1M peak run `quantcut-bench --sizes 1000000` on its own.
-  --only LIST    only these measurements (import, rank, recut, check, save, export), e.g. to profile
-                 one under valgrind; the project they start from is still loaded and ranked
-  --quick        fewer repetitions (a smoke run)
-  --help         this text
+  --sizes LIST      op counts, comma-separated (default 1000,100000,1000000); run in ascending order.
+                    Peak RSS never goes down within a process, so each size's figure includes the sizes
+                    before it; the cli measurement's RSS is the child's own
+  --only LIST       only these measurements; the project they start from is still loaded and ranked
+  --quick           fewer repetitions (a smoke run)
+  --keep-files DIR  write each size's input files to DIR/ops_<N>/ and keep them
+  --cli PATH        the quantcut-cli to run (default: the one built beside this benchmark)
+  --help            this text
 )";
 
 struct Options
@@ -62,6 +77,9 @@ struct Options
     QList<int> sizes { 1000, 10000, 100000, 1000000 };
     QStringList only; // empty: every measurement
     bool quick = false;
+    QString keepFiles; // write each size's input files under this folder and keep them
+    ProgramPaths programs { QStringLiteral(QUANTCUT_BENCH_CLI),
+        QStringLiteral(QUANTCUT_BENCH_PANDAS_SCRIPT) };
 
     bool wants(const char* measurement) const
     {
@@ -76,24 +94,20 @@ struct Reps
     int rank = 20;
     int recut = 200;
     int output = 20; // check, save, export
+    int endToEnd = 5; // cli (quantcut-cli and the pandas script), phases
 };
 
 Reps repsFor(int ops, bool quick)
 {
     Reps reps;
     if (ops >= 1000000)
-        reps = { 5, 5, 200, 5 };
+        reps = { 5, 5, 200, 5, 3 };
     if (quick)
-        reps = { std::min(reps.import, 3), std::min(reps.rank, 3), 50, std::min(reps.output, 3) };
+        reps = { std::min(reps.import, 3), std::min(reps.rank, 3), 50, std::min(reps.output, 3), 1 };
     return reps;
 }
 
-struct Files
-{
-    QString inventory;
-    QString mseLog;
-    QString hawqLog;
-};
+using Files = BenchFiles;
 
 std::optional<QList<int>> parseSizes(const QString& text)
 {
@@ -131,6 +145,14 @@ std::optional<Options> parseArgs(const QStringList& args, int& exitCode)
             options.only = args[++i].split(QLatin1Char(','), Qt::SkipEmptyParts);
             continue;
         }
+        if (arg == QLatin1String("--keep-files") && i + 1 < args.size()) {
+            options.keepFiles = args[++i];
+            continue;
+        }
+        if (arg == QLatin1String("--cli") && i + 1 < args.size()) {
+            options.programs.cli = args[++i];
+            continue;
+        }
         QString value;
         if (arg == QLatin1String("--sizes") && i + 1 < args.size())
             value = args[++i];
@@ -152,13 +174,17 @@ std::optional<Options> parseArgs(const QStringList& args, int& exitCode)
     return options;
 }
 
-Files writeFiles(const SyntheticModel& model, const QTemporaryDir& dir)
+Files writeFiles(const SyntheticModel& model, const QString& dirPath)
 {
+    const QDir dir(dirPath);
     Files files { dir.filePath(QStringLiteral("ops.csv")), dir.filePath(QStringLiteral("inc_mse_v2.log")),
-        dir.filePath(QStringLiteral("inc_hawq_v2.log")) };
+        dir.filePath(QStringLiteral("inc_hawq_v2.log")), dir.filePath(QStringLiteral("mse_scores.csv")),
+        dir.filePath(QStringLiteral("hawq_scores.csv")), dirPath };
     model.writeInventoryCsv(files.inventory);
     model.writeMseLog(files.mseLog);
     model.writeHawqLog(files.hawqLog);
+    model.writeScoreCsv(files.mseCsv, SyntheticModel::Scores::Mse);
+    model.writeScoreCsv(files.hawqCsv, SyntheticModel::Scores::Hawq);
     return files;
 }
 
@@ -262,12 +288,23 @@ void runSize(int ops, const Options& options)
     QTemporaryDir dir;
     if (!dir.isValid())
         throw std::runtime_error("cannot create a temporary directory");
+    QString dirPath = dir.path();
+    if (!options.keepFiles.isEmpty()) {
+        dirPath = QDir(options.keepFiles).filePath(QStringLiteral("ops_%1").arg(ops));
+        if (!QDir().mkpath(dirPath))
+            throw std::runtime_error("cannot create " + dirPath.toStdString());
+    }
     Files files;
     {
         const SyntheticModel model(ops); // freed before measuring: only the files remain
-        files = writeFiles(model, dir);
+        files = writeFiles(model, dirPath);
     }
     notePeak("writing the files");
+    // The child processes first: their own peak RSS is read by wait4, the benchmark's grows later.
+    if (options.wants("cli"))
+        benchProfilesEndToEnd(ops, files, options.programs, reps.endToEnd);
+    if (options.wants("phases"))
+        benchProfilePhases(ops, files, reps.endToEnd);
     if (options.wants("import")) {
         benchImport(ops, files, reps.import);
         notePeak("import");
@@ -299,7 +336,8 @@ int run(const Options& options)
     for (const int ops : options.sizes)
         runSize(ops, options);
 #ifdef QUANTCUT_HAVE_GUI_BENCH
-    runGuiBenchmarks(options.sizes);
+    if (options.wants("gui"))
+        runGuiBenchmarks(options.sizes);
 #endif
     return 0;
 }

@@ -9,12 +9,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <random>
 #include <yaml-cpp/yaml.h>
 
 using namespace qc;
@@ -115,6 +118,47 @@ private slots:
             const double back = node["v"].as<double>();
             QVERIFY2(std::isnan(value) ? std::isnan(back) : back == value, qPrintable(yamlNumber(value)));
         }
+    }
+
+    // The writer formats numbers with std::to_chars; files written before it used Qt's shortest form. Both
+    // must give the same text, so old files stay byte-identical on save: magnitudes over 60 decades, values
+    // rounded as stats are, and random bit patterns (subnormals, the largest doubles).
+    void numbersAreQtShortestForm()
+    {
+        std::mt19937_64 rng(20261201);
+        std::uniform_real_distribution<double> decades(-30, 30);
+        auto qtForm = [](double v) {
+            QString s = QString::number(v, 'g', QLocale::FloatingPointShortest);
+            const qsizetype e = s.indexOf(QLatin1Char('e'));
+            if (!QStringView(s).left(e < 0 ? s.size() : e).contains(QLatin1Char('.')))
+                s.insert(e < 0 ? s.size() : e, QLatin1String(".0"));
+            return s;
+        };
+        int checked = 0;
+        auto check = [&](double v) {
+            if (!std::isfinite(v) || v == 0.0)
+                return;
+            QByteArray appended;
+            appendYamlNumber(appended, v);
+            const QString expected = qtForm(v);
+            if (yamlNumber(v) != expected || QString::fromLatin1(appended) != expected)
+                QFAIL(qPrintable(QStringLiteral("%1: %2").arg(expected, yamlNumber(v))));
+            ++checked;
+        };
+        for (int i = 0; i < 300000; ++i) {
+            const double v = std::pow(10.0, decades(rng));
+            check(v);
+            check(-v);
+            check(std::round(v * 1e6) / 1e6);
+            std::uint64_t bits = rng();
+            double raw = 0;
+            std::memcpy(&raw, &bits, sizeof raw);
+            check(raw);
+        }
+        for (const double v :
+            { 1.0, 1e-4, 1.2e-4, 1e5, 1.2e6, 1.2e7, 1e21, 1e100, 5e-324, 1.7976931348623157e308 })
+            check(v);
+        QVERIFY(checked > 1000000);
     }
 
     void roundTripIsByteIdentical()

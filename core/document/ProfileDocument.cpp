@@ -11,6 +11,7 @@
 #include <QBuffer>
 #include <QSet>
 #include <QStringList>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <yaml-cpp/yaml.h>
@@ -35,8 +36,18 @@ public:
 
     void line(int indent, const QString& text)
     {
+        begin(indent) += text.toUtf8();
+        end();
+    }
+    // A line built in place, for the lists that hold one line per op: begin() gives the buffer after the
+    // indent, end() closes the line.
+    QByteArray& begin(int indent)
+    {
         m_out.append(indent * 2, ' ');
-        m_out += text.toUtf8();
+        return m_out;
+    }
+    void end()
+    {
         m_out += '\n';
         if (m_out.size() >= kChunk)
             flush();
@@ -57,8 +68,10 @@ public:
             return;
         }
         line(indent, QLatin1String(k) + QLatin1Char(':'));
-        for (const QString& item : items)
-            line(indent, QStringLiteral("- ") + yamlScalar(item));
+        for (const QString& item : items) {
+            appendYamlScalar(begin(indent).append("- "), item);
+            end();
+        }
     }
     // A top-level key holding one flow-mapping line per item, or [] when there are none.
     void flowItems(const char* k, const QStringList& items)
@@ -102,25 +115,53 @@ void writeInventory(Writer& w, const Project& project)
     w.key(1, "params_total", yamlNumber(inv.totalParams()));
     w.key(1, "columns", QStringLiteral("[name, op_type, component, layer, params]"));
     w.line(1, QStringLiteral("ops:"));
-    for (const Op& op : inv.ops())
-        w.line(1,
-            QStringLiteral("- [%1, %2, %3, %4, %5]")
-                .arg(yamlScalar(op.name), yamlScalar(op.opType), yamlScalar(op.component),
-                    QString::number(op.layer), QString::number(op.params)));
+    for (const Op& op : inv.ops()) {
+        QByteArray& out = w.begin(1);
+        out += "- [";
+        appendYamlScalar(out, op.name);
+        out += ", ";
+        appendYamlScalar(out, op.opType);
+        out += ", ";
+        appendYamlScalar(out, op.component);
+        out += ", ";
+        appendYamlNumber(out, qint64(op.layer));
+        out += ", ";
+        appendYamlNumber(out, op.params);
+        out += ']';
+        w.end();
+    }
 }
 
-// Trailing cells that hold their defaults are left out.
-QStringList scoreCells(const MetricEntry& e)
+// One score row; trailing cells that hold their defaults are left out.
+void appendScoreRow(QByteArray& out, const MetricEntry& e)
 {
-    QStringList cells
-        = { yamlScalar(e.name), yamlNumber(e.value), yamlScalar(e.opType), yamlScalar(e.groupLeader),
-              std::isnan(e.cost) ? QStringLiteral("null") : yamlNumber(e.cost), yamlBool(e.candidate) };
     const bool defaults[]
         = { false, false, e.opType.isEmpty(), e.groupLeader.isEmpty(), std::isnan(e.cost), e.candidate };
-    qsizetype size = cells.size();
+    int size = 6;
     while (size > 2 && defaults[size - 1])
         --size;
-    return cells.first(size);
+    out += "- [";
+    appendYamlScalar(out, e.name);
+    out += ", ";
+    appendYamlNumber(out, e.value);
+    if (size > 2) {
+        out += ", ";
+        appendYamlScalar(out, e.opType);
+    }
+    if (size > 3) {
+        out += ", ";
+        appendYamlScalar(out, e.groupLeader);
+    }
+    if (size > 4) {
+        out += ", ";
+        if (std::isnan(e.cost))
+            out += "null";
+        else
+            appendYamlNumber(out, e.cost);
+    }
+    if (size > 5)
+        out += e.candidate ? ", true" : ", false";
+    out += ']';
 }
 
 void writeFacts(Writer& w, const Metric& metric)
@@ -189,8 +230,10 @@ void writeSources(Writer& w, const Project& project)
         w.list(2, "ambiguous", rec.ambiguous);
         w.key(2, "columns", QStringLiteral("[name, value, op_type, group_leader, cost, candidate]"));
         w.line(2, QStringLiteral("scores:"));
-        for (const MetricEntry& e : metric.entries)
-            w.line(2, QStringLiteral("- [") + scoreCells(e).join(QStringLiteral(", ")) + QLatin1Char(']'));
+        for (const MetricEntry& e : metric.entries) {
+            appendScoreRow(w.begin(2), e);
+            w.end();
+        }
     }
 }
 
@@ -259,20 +302,77 @@ void writeCombination(Writer& w, const Project& project)
     }
 }
 
+// Every op name as a YAML scalar in UTF-8, once: each is written once per profile.
+class NameScalars
+{
+public:
+    explicit NameScalars(const Inventory& inventory)
+    {
+        m_start.reserve(size_t(inventory.size()) + 1);
+        for (const Op& op : inventory.ops()) {
+            m_start.push_back(m_text.size());
+            appendYamlScalar(m_text, op.name);
+        }
+        m_start.push_back(m_text.size());
+    }
+    QByteArrayView operator[](int op) const
+    {
+        return QByteArrayView(m_text).sliced(
+            m_start[size_t(op)], m_start[size_t(op) + 1] - m_start[size_t(op)]);
+    }
+
+private:
+    QByteArray m_text;
+    std::vector<qsizetype> m_start;
+};
+
+// The quantize and keep lists streamed from the inventory's name order, as Project::lists() holds them.
+void writeProfileLists(Writer& w, const Project& project, int profile, const NameScalars& names)
+{
+    const std::vector<int>& byName = project.inventory().byName();
+    const auto quantized = qsizetype(std::count_if(
+        byName.begin(), byName.end(), [&](int op) { return project.isQuantized(op, profile); }));
+    if (quantized == 0) {
+        w.line(2, QStringLiteral("quantize: []"));
+    } else {
+        w.line(2, QStringLiteral("quantize:"));
+        for (const int op : byName) {
+            if (!project.isQuantized(op, profile))
+                continue;
+            w.begin(2).append("- ").append(names[op]);
+            w.end();
+        }
+    }
+    if (quantized == qsizetype(byName.size())) {
+        w.line(2, QStringLiteral("keep: []"));
+        return;
+    }
+    w.line(2, QStringLiteral("keep:"));
+    for (const int op : byName) {
+        if (project.isQuantized(op, profile))
+            continue;
+        QByteArray& out = w.begin(2);
+        out.append("- {op: ").append(names[op]).append(", reason: ");
+        appendYamlScalar(out, project.keepReason(op, profile));
+        out += '}';
+        w.end();
+    }
+}
+
 void writeProfiles(Writer& w, const Project& project)
 {
     w.key(0, "cut_by", CutPlan::cutByName(project.cutPlan().by));
     w.key(0, "order", CutPlan::orderName(project.cutPlan().order));
     w.line(0, QStringLiteral("profiles:"));
-    const std::vector<ProfileLists> all = project.lists();
+    const NameScalars names(project.inventory());
     const qint64 opsTotal = project.inventory().size();
     const qint64 paramsTotal = project.inventory().totalParams();
-    for (size_t p = 0; p < all.size(); ++p) {
-        const ProfileLists& lists = all[p];
-        const ProfileCut& cut = project.cuts()[p];
-        w.line(1, QStringLiteral("- name: ") + yamlScalar(lists.spec.name));
-        w.key(2, "label", yamlScalar(lists.spec.label));
-        w.key(2, "cut", yamlNumber(lists.spec.cut));
+    for (int p = 0; p < project.profileCount(); ++p) {
+        const ProfileSpec& spec = project.cutPlan().profiles[size_t(p)];
+        const ProfileCut& cut = project.cuts()[size_t(p)];
+        w.line(1, QStringLiteral("- name: ") + yamlScalar(spec.name));
+        w.key(2, "label", yamlScalar(spec.label));
+        w.key(2, "cut", yamlNumber(spec.cut));
         w.line(2, QStringLiteral("stats:"));
         w.key(3, "ops_quantized", yamlNumber(cut.ops));
         w.key(3, "ops_total", yamlNumber(opsTotal));
@@ -280,14 +380,7 @@ void writeProfiles(Writer& w, const Project& project)
         w.key(3, "params_quantized", yamlNumber(cut.params));
         w.key(3, "params_total", yamlNumber(paramsTotal));
         w.key(3, "params_fraction", yamlNumber(std::round(fraction(cut.params, paramsTotal) * 1e6) / 1e6));
-        w.list(2, "quantize", lists.quantize);
-        if (lists.keep.empty()) {
-            w.line(2, QStringLiteral("keep: []"));
-            continue;
-        }
-        w.line(2, QStringLiteral("keep:"));
-        for (const auto& [op, reason] : lists.keep)
-            w.line(2, QStringLiteral("- {op: %1, reason: %2}").arg(yamlScalar(op), yamlScalar(reason)));
+        writeProfileLists(w, project, p, names);
     }
 }
 

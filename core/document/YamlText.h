@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringView>
 
 namespace qc {
 
@@ -11,5 +12,11 @@ QString yamlScalar(const QString& text);
 QString yamlNumber(double value);
 QString yamlNumber(qint64 value);
 QString yamlBool(bool value);
+
+// The same text appended as UTF-8 to a buffer, without a QString per value: what the profile file's
+// writer uses for its million-line lists.
+void appendYamlScalar(QByteArray& out, QStringView text);
+void appendYamlNumber(QByteArray& out, double value);
+void appendYamlNumber(QByteArray& out, qint64 value);
 
 } // namespace qc

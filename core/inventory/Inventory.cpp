@@ -3,6 +3,8 @@
 #include "io/CheckedNumbers.h"
 #include "io/Sha256.h"
 
+#include <algorithm>
+#include <numeric>
 #include <stdexcept>
 
 namespace qc {
@@ -23,6 +25,10 @@ Inventory::Inventory(std::vector<Op> ops, QString source)
             throw std::overflow_error("the parameter counts add up to more than 2^53");
         m_totalParams += params;
     }
+    m_byName.resize(m_ops.size());
+    std::iota(m_byName.begin(), m_byName.end(), 0);
+    std::sort(m_byName.begin(), m_byName.end(),
+        [this](int a, int b) { return m_ops[size_t(a)].name < m_ops[size_t(b)].name; });
 }
 
 bool Inventory::hasParams() const

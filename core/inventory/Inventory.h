@@ -22,6 +22,9 @@ public:
     int size() const { return int(m_ops.size()); }
     bool isEmpty() const { return m_ops.empty(); }
     int indexOf(const QString& name) const { return m_index.value(name, -1); }
+    // Op indices sorted by name (QString order): the order every list in a file and an export uses, sorted
+    // once here instead of per save.
+    const std::vector<int>& byName() const { return m_byName; }
 
     // Where it came from: a file path, or "rankings" when built from the union of ranked names.
     const QString& source() const { return m_source; }
@@ -34,6 +37,7 @@ public:
 private:
     std::vector<Op> m_ops;
     QHash<QString, int> m_index;
+    std::vector<int> m_byName;
     QString m_source;
     qint64 m_totalParams = 0;
 };

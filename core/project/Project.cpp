@@ -244,10 +244,7 @@ QString Project::keepReason(int op, int profile) const
 
 std::vector<ProfileLists> Project::lists() const
 {
-    std::vector<int> byName(size_t(inventory().size()));
-    std::iota(byName.begin(), byName.end(), 0);
-    std::sort(byName.begin(), byName.end(),
-        [&](int a, int b) { return inventory().at(a).name < inventory().at(b).name; });
+    const std::vector<int>& byName = inventory().byName();
     std::vector<ProfileLists> result;
     for (int p = 0; p < profileCount(); ++p) {
         ProfileLists lists;
