@@ -7,8 +7,8 @@
 
 namespace qc {
 
-// A parsed delimited text table: header plus rows, each row remembering its 1-based source line.
-// Comma, semicolon or tab (detected from the header line), RFC 4180 quotes, CRLF and a BOM tolerated.
+// A delimited text table held whole as text: header plus rows, each row remembering its 1-based source line.
+// Read by CsvReader (its rules); for large files read rows from a CsvReader instead.
 class CsvTable
 {
 public:
@@ -18,7 +18,8 @@ public:
         QStringList cells;
     };
 
-    // Throws FileError (with the line) on an unterminated quote or a row with the wrong cell count.
+    // Throws FileError (with the line) on an unterminated quote or a row with the wrong cell count: the
+    // first one in the file.
     static CsvTable parse(const QByteArray& data, const QString& file);
     // The delimiter a header line uses, or '\0' when it has none of the three.
     static char detectDelimiter(const QByteArray& headerLine);

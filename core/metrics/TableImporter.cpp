@@ -1,15 +1,18 @@
 #include "TableImporter.h"
 
 #include "ImportSupport.h"
+#include "io/CsvReader.h"
 #include "io/CsvTable.h"
 #include "io/FileError.h"
 #include "io/InputFile.h"
+#include "io/StringPool.h"
 #include "io/YamlInput.h"
 
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <algorithm>
 #include <yaml-cpp/yaml.h>
 
 namespace qc {
@@ -124,74 +127,150 @@ TableImporter::Column TableImporter::parseHeader(const QString& header)
     return { trimmed, std::nullopt };
 }
 
-std::vector<Metric> TableImporter::readTable(
-    const QStringList& header, const std::vector<Row>& rows, int headerLine) const
+TableImporter::Layout TableImporter::layout(const QStringList& header,
+    const std::function<std::optional<QString>(int column)>& firstValue, int headerLine) const
 {
-    const int nameColumn = findColumn(header, nameAliases);
-    if (nameColumn < 0)
+    Layout layout;
+    layout.nameColumn = findColumn(header, nameAliases);
+    if (layout.nameColumn < 0)
         throw FileError(m_file, headerLine, QStringLiteral("no name column (%1)").arg(nameColumnHint));
-    const int typeColumn = findColumn(header, std::initializer_list<const char*> { "op_type", "type" });
+    layout.typeColumn = findColumn(header, std::initializer_list<const char*> { "op_type", "type" });
 
     // The score columns first, so that a file with too many is refused before any is read.
-    std::vector<std::pair<int, Column>> scoreColumns;
     QHash<QString, int> keys;
     for (int c = 0; c < header.size(); ++c) {
         const QString& columnHeader = header[c];
-        if (c == nameColumn || isOneOf(columnHeader, nameAliases) || isOneOf(columnHeader, metadataColumns))
+        if (c == layout.nameColumn || isOneOf(columnHeader, nameAliases)
+            || isOneOf(columnHeader, metadataColumns))
             continue;
         const Column column = parseHeader(columnHeader);
         // A score column: annotated, or its first value is a number. Text columns (notes, dtypes) are
         // skipped; a later non-number in a score column is an error, not a reason to skip the column.
-        const auto first
-            = std::find_if(rows.begin(), rows.end(), [c](const Row& row) { return !row.cells[c].isEmpty(); });
-        if (!column.polarity && (first == rows.end() || !parseNumber(first->cells[c])))
-            continue;
+        if (!column.polarity) {
+            const std::optional<QString> first = firstValue(c);
+            if (!first || !parseNumber(*first))
+                continue;
+        }
         if (column.key.isEmpty())
             throw FileError(m_file, headerLine, QStringLiteral("a score column has no name"));
         if (keys.contains(column.key))
             throw FileError(
                 m_file, headerLine, QStringLiteral("two score columns named '%1'").arg(column.key));
         keys.insert(column.key, c);
-        scoreColumns.emplace_back(c, column);
+        layout.scoreColumns.emplace_back(c, column);
     }
-    if (scoreColumns.size() > size_t(kMaxMetrics))
-        throw FileError(m_file, headerLine, tooManyMetrics(qsizetype(scoreColumns.size()), "score columns"));
+    if (layout.scoreColumns.size() > size_t(kMaxMetrics))
+        throw FileError(
+            m_file, headerLine, tooManyMetrics(qsizetype(layout.scoreColumns.size()), "score columns"));
+    return layout;
+}
 
+std::vector<Metric> TableImporter::metricsOf(
+    const Layout& layout, std::vector<EntryCollector>& collected, int headerLine) const
+{
     std::vector<Metric> metrics;
-    for (const auto& [c, column] : scoreColumns) {
-        const QString& columnHeader = header[c];
-        EntryCollector entries(m_file);
-        entries.reserve(qsizetype(rows.size()));
+    for (size_t k = 0; k < layout.scoreColumns.size(); ++k) {
+        if (collected[k].isEmpty())
+            continue;
+        const Column& column = layout.scoreColumns[k].second;
+        Metric metric = makeMetric(column.key, column.key,
+            column.polarity.value_or(Polarity::HigherIsMoreSensitive), defaultNote(column));
+        metric.entries = collected[k].take();
+        metrics.push_back(std::move(metric));
+    }
+    if (metrics.empty())
+        throw FileError(m_file, headerLine,
+            layout.scoreColumns.empty()
+                ? QStringLiteral("no scores: no column of numbers besides the name and metadata columns")
+                : QStringLiteral("no scores: every score cell is empty"));
+    return metrics;
+}
+
+QString TableImporter::notANumber(const QString& cell, const QString& columnHeader)
+{
+    return QStringLiteral("score '%1' in column '%2' is not a number").arg(cell, columnHeader);
+}
+
+std::vector<Metric> TableImporter::readTable(
+    const QStringList& header, const std::vector<Row>& rows, int headerLine) const
+{
+    const Layout layout = this->layout(
+        header,
+        [&rows](int c) -> std::optional<QString> {
+            const auto first = std::find_if(
+                rows.begin(), rows.end(), [c](const Row& row) { return !row.cells[c].isEmpty(); });
+            return first == rows.end() ? std::nullopt : std::optional<QString>(first->cells[c]);
+        },
+        headerLine);
+    std::vector<EntryCollector> collected(layout.scoreColumns.size(), EntryCollector(m_file));
+    for (size_t k = 0; k < layout.scoreColumns.size(); ++k) {
+        const int c = layout.scoreColumns[k].first;
+        collected[k].reserve(qsizetype(rows.size()));
         for (const Row& row : rows) {
             const QString& cell = row.cells[c];
             if (cell.isEmpty())
                 continue; // this op has no value in this metric
             const std::optional<double> value = parseNumber(cell);
             if (!value)
-                throw FileError(m_file, row.line,
-                    QStringLiteral("score '%1' in column '%2' is not a number").arg(cell, columnHeader));
-            entries.add({ row.cells[nameColumn], typeColumn >= 0 ? row.cells[typeColumn] : QString(), *value,
-                row.line, {} });
+                throw FileError(m_file, row.line, notANumber(cell, header[c]));
+            collected[k].add({ row.cells[layout.nameColumn],
+                layout.typeColumn >= 0 ? row.cells[layout.typeColumn] : QString(), *value, row.line, {} });
         }
-        if (entries.isEmpty())
-            continue;
-        Metric metric = makeMetric(column.key, column.key,
-            column.polarity.value_or(Polarity::HigherIsMoreSensitive), defaultNote(column));
-        metric.entries = entries.take();
-        metrics.push_back(std::move(metric));
     }
-    if (metrics.empty())
-        throw FileError(m_file, headerLine,
-            keys.isEmpty()
-                ? QStringLiteral("no scores: no column of numbers besides the name and metadata columns")
-                : QStringLiteral("no scores: every score cell is empty"));
-    return metrics;
+    return metricsOf(layout, collected, headerLine);
 }
 
+// Streamed: rows are read twice from the bytes (once until every column has shown a first value, once to
+// collect), never held as strings. One name string per row, shared by its entries in every score column.
 std::vector<Metric> TableImporter::readCsv(const QByteArray& text) const
 {
-    const CsvTable csv = CsvTable::parse(text, m_file);
-    return readTable(csv.header(), csv.rows(), 1); // the header is the first line of a table file
+    std::vector<std::optional<QString>> firstValues;
+    QStringList header;
+    {
+        CsvReader probe(text, m_file);
+        header = probe.header();
+        firstValues.resize(size_t(header.size()));
+        qsizetype missing = header.size();
+        while (missing > 0 && probe.next()) {
+            for (int c = 0; c < header.size(); ++c) {
+                if (!firstValues[size_t(c)] && !probe.cell(c).isEmpty()) {
+                    firstValues[size_t(c)] = probe.text(c);
+                    --missing;
+                }
+            }
+        }
+    }
+    const int headerLine = 1; // the header is the first line of a table file
+    const Layout layout = this->layout(
+        header, [&firstValues](int c) { return firstValues[size_t(c)]; }, headerLine);
+    std::vector<EntryCollector> collected(layout.scoreColumns.size(), EntryCollector(m_file));
+    const auto rowsAbout = qsizetype(std::count(text.begin(), text.end(), '\n'));
+    for (EntryCollector& entries : collected)
+        entries.reserve(rowsAbout);
+    StringPool types;
+    CsvReader reader(text, m_file);
+    while (reader.next()) {
+        QString name;
+        QString type;
+        bool named = false;
+        for (size_t k = 0; k < layout.scoreColumns.size(); ++k) {
+            const int c = layout.scoreColumns[k].first;
+            const QByteArrayView cell = reader.cell(c);
+            if (cell.isEmpty())
+                continue; // this op has no value in this metric
+            const std::optional<double> value = parseNumber(cell);
+            if (!value)
+                throw FileError(m_file, reader.line(), notANumber(reader.text(c), header[c]));
+            if (!named) {
+                name = reader.text(layout.nameColumn);
+                if (layout.typeColumn >= 0)
+                    type = types.shared(reader.cell(layout.typeColumn));
+                named = true;
+            }
+            collected[k].add({ name, type, *value, reader.line(), {} });
+        }
+    }
+    return metricsOf(layout, collected, headerLine);
 }
 
 QString TableImporter::baseKey() const

@@ -7,13 +7,19 @@
 #include <QJsonDocument>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 class QJsonArray;
 class QJsonObject;
 
 namespace qc {
+
+namespace importing {
+class EntryCollector;
+}
 
 // The generic formats: "csv", "json" and "yaml". See MetricImporter.h for the shapes and column rules.
 class TableImporter
@@ -42,6 +48,19 @@ public:
         const QStringList& header, const std::vector<Row>& rows, int headerLine) const;
 
 private:
+    // Where a table's names, types and scores are.
+    struct Layout
+    {
+        int nameColumn = -1;
+        int typeColumn = -1;
+        std::vector<std::pair<int, Column>> scoreColumns;
+    };
+    // `firstValue(c)`: column c's first non-empty cell, nullopt when it has none.
+    Layout layout(const QStringList& header,
+        const std::function<std::optional<QString>(int column)>& firstValue, int headerLine) const;
+    std::vector<Metric> metricsOf(
+        const Layout& layout, std::vector<importing::EntryCollector>& collected, int headerLine) const;
+    static QString notANumber(const QString& cell, const QString& columnHeader);
     std::vector<Metric> readJsonRows(const QByteArray& text, const QJsonArray& rows) const;
     std::vector<Metric> readJsonMetrics(const QByteArray& text, const QJsonObject& root) const;
     Metric mapMetric(
