@@ -61,6 +61,64 @@ private:
     }
 
 private slots:
+    void digitBlindPatterns_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("blind");
+        QTest::newRow("default norms") << QStringLiteral(R"(.*(norm|ln_[a-z0-9]*|layernorm)[^.]*)") << true;
+        QTest::newRow("no digits") << QStringLiteral(R"((.*\.)?lm_head)") << true;
+        QTest::newRow("\\d") << QStringLiteral(R"(.*layers\.\d+\.mlp.*)") << true;
+        QTest::newRow("full class") << QStringLiteral(R"(.*layers\.[0-9]+\..*)") << true;
+        QTest::newRow("quantifier") << QStringLiteral(R"(.*\.[a-z]{2,4}_proj)") << true;
+        QTest::newRow("literal digit") << QStringLiteral(R"(.*layers\.1\..*)") << false;
+        QTest::newRow("partial class") << QStringLiteral(R"(.*layers\.[1-9]\..*)") << false;
+        QTest::newRow("backreference") << QStringLiteral(R"(.*(\d)\1.*)") << false;
+        QTest::newRow("octal in class") << QStringLiteral(R"(.*[\061].*)") << false;
+        QTest::newRow("posix class") << QStringLiteral(R"(.*[[:digit:]].*)") << false;
+        QTest::newRow("brace literal") << QStringLiteral(R"(.*\{1.*)") << false;
+        QTest::newRow("group syntax") << QStringLiteral(R"((?<n1>a).*)") << false;
+    }
+    void digitBlindPatterns()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, blind);
+        QCOMPARE(RuleSet::isDigitBlind(pattern), blind);
+    }
+
+    // The verdict cache must not carry one layer's verdict to another where the pattern tells digits apart.
+    void ruleVerdictsPerOpWithDigitPatterns()
+    {
+        std::vector<Op> ops;
+        for (int layer = 0; layer < 12; ++layer)
+            ops.push_back(Op { QStringLiteral("model.layers.%1.mlp.up_proj").arg(layer),
+                QStringLiteral("Linear"), QStringLiteral("language"), layer, 10 });
+        const Inventory inventory(std::move(ops));
+        auto keptLayers = [&](const QString& pattern, Rule::Syntax syntax = Rule::Syntax::Regex) {
+            Rule rule;
+            rule.name = QStringLiteral("r");
+            rule.action = Rule::Action::Keep;
+            rule.namePattern = pattern;
+            rule.syntax = syntax;
+            RuleSet rules;
+            rules.append(rule);
+            QList<int> kept;
+            const std::vector<int> verdicts = rules.keepingRules(inventory);
+            for (int i = 0; i < inventory.size(); ++i) {
+                if (verdicts[size_t(i)] >= 0)
+                    kept.append(i);
+            }
+            return kept;
+        };
+        QCOMPARE(keptLayers(QStringLiteral(R"(.*layers\.1\..*)")), QList<int> { 1 });
+        QCOMPARE(keptLayers(QStringLiteral(R"(.*layers\.1[01]\..*)")), (QList<int> { 10, 11 }));
+        QCOMPARE(keptLayers(QStringLiteral(R"(.*layers\.[0-9]\..*)")),
+            (QList<int> { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }));
+        QCOMPARE(keptLayers(QStringLiteral(R"(.*layers\.\d+\.mlp\.up_proj)")).size(), 12);
+        QCOMPARE(keptLayers(QStringLiteral("*layers.1.*"), Rule::Syntax::Glob), QList<int> { 1 });
+        QCOMPARE(keptLayers(QStringLiteral("*layers.[37].*"), Rule::Syntax::Glob), (QList<int> { 3, 7 }));
+        QCOMPARE(keptLayers(QStringLiteral("*layers.?.mlp*"), Rule::Syntax::Glob).size(), 10);
+    }
+
     void reconcile_data()
     {
         QTest::addColumn<bool>("newNaming");

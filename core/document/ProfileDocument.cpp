@@ -43,7 +43,8 @@ public:
     // indent, end() closes the line.
     QByteArray& begin(int indent)
     {
-        m_out.append(indent * 2, ' ');
+        static constexpr char kSpaces[] = "                "; // the deepest indent is 3
+        m_out.append(kSpaces, std::min<qsizetype>(indent * 2, sizeof kSpaces - 1));
         return m_out;
     }
     void end()

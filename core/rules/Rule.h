@@ -41,6 +41,8 @@ public:
     bool matches(const Op& op) const;
     bool isValid() const { return m_valid; }
     QString error() const { return m_error; }
+    // The regular expression the name is matched with (a glob translated), "" when any name matches.
+    QString namePattern() const { return m_rule.namePattern.isEmpty() ? QString() : m_name.pattern(); }
 
 private:
     Rule m_rule;

@@ -1,6 +1,8 @@
 #include "RuleSet.h"
 
 #include <QHash>
+#include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 namespace qc {
@@ -90,16 +92,87 @@ QStringList RuleSet::validate() const
 }
 
 namespace {
-// Whether a rule's name pattern cannot tell one digit from another: then every op whose name differs
-// only in its digits (layer and expert indices) gets the same verdict, and one evaluation serves them all.
-bool isDigitBlind(const Rule& rule)
+// The digits (bit d for digit d) a bracket expression starting at p[i] == '[' matches; sets `end` past its
+// ']'. Nullopt for what this scanner does not read (POSIX classes, an unterminated class).
+std::optional<unsigned> classDigits(const QString& p, qsizetype i, qsizetype& end)
 {
-    const QString& p = rule.namePattern;
-    return std::none_of(p.begin(), p.end(), [](QChar c) { return c.isDigit() || c == u'['; })
-        && !p.contains(QLatin1String("\\d")) && !p.contains(QLatin1String("\\D"))
-        && !p.contains(QLatin1String("\\w")) && !p.contains(QLatin1String("\\W"));
+    unsigned digits = 0;
+    qsizetype k = i + 1;
+    if (k < p.size() && p[k] == u'^')
+        ++k;
+    bool first = true;
+    while (k < p.size() && (p[k] != u']' || first)) {
+        first = false;
+        if (p[k] == u'[')
+            return std::nullopt; // [:digit:] and the like
+        char16_t low = p[k].unicode();
+        if (low == u'\\') {
+            if (k + 1 >= p.size())
+                return std::nullopt;
+            const char16_t escaped = p[k + 1].unicode();
+            if (escaped >= u'0' && escaped <= u'9')
+                return std::nullopt; // an octal escape
+            if (escaped == u'd' || escaped == u'w')
+                digits |= 0x3ffu; // \D, \W, \s, \S and escaped literals hold all digits or none
+            k += 2;
+            continue;
+        }
+        char16_t high = low;
+        if (k + 2 < p.size() && p[k + 1] == u'-' && p[k + 2] != u']') {
+            high = p[k + 2].unicode();
+            if (high == u'\\')
+                return std::nullopt;
+            k += 3;
+        } else {
+            ++k;
+        }
+        for (char16_t d = u'0'; d <= u'9'; ++d) {
+            if (d >= low && d <= high)
+                digits |= 1u << (d - u'0');
+        }
+    }
+    if (k >= p.size())
+        return std::nullopt;
+    end = k + 1;
+    return digits;
 }
 
+// Whether a rule's name pattern cannot tell one digit from another: then every op whose name differs only
+// in its digits (layer and expert indices) gets the same verdict, and one evaluation serves them all. True
+// when the pattern has no literal digit, no backreference or octal escape, and every bracket expression
+// holds all ten digits or none (the default `norms` rule's [a-z0-9]); \d and \w treat digits alike.
+} // namespace
+
+bool RuleSet::isDigitBlind(const QString& p)
+{
+    for (qsizetype i = 0; i < p.size();) {
+        const QChar c = p[i];
+        if (c == u'\\') {
+            if (i + 1 < p.size() && p[i + 1].isDigit())
+                return false;
+            i += 2;
+        } else if (c == u'[') {
+            qsizetype end = 0;
+            const std::optional<unsigned> digits = classDigits(p, i, end);
+            if (!digits || (*digits != 0 && *digits != 0x3ffu))
+                return false;
+            i = end;
+        } else if (c == u'{') {
+            // A quantifier's counts are not digits of a name; a '{' that starts none is a literal.
+            qsizetype k = i + 1;
+            while (k < p.size() && (p[k].isDigit() || p[k] == u','))
+                ++k;
+            i = (k < p.size() && p[k] == u'}' && k > i + 1) ? k + 1 : i + 1;
+        } else if (c.isDigit() || (c == u'(' && i + 1 < p.size() && p[i + 1] == u'?')) {
+            return false; // a literal digit; (?...) groups may name or refer to groups by number
+        } else {
+            ++i;
+        }
+    }
+    return true;
+}
+
+namespace {
 QString digitMasked(const QString& name)
 {
     QString masked = name;
@@ -127,7 +200,8 @@ std::vector<int> RuleSet::keepingRules(const Inventory& inventory) const
         }
         return -1;
     };
-    const bool cacheable = std::all_of(m_rules.begin(), m_rules.end(), isDigitBlind);
+    const bool cacheable = std::all_of(compiled.begin(), compiled.end(),
+        [](const CompiledRule& rule) { return isDigitBlind(rule.namePattern()); });
     const bool layerMatters = std::any_of(
         m_rules.begin(), m_rules.end(), [](const Rule& r) { return r.layerFrom >= 0 || r.layerTo >= 0; });
     std::vector<int> result(size_t(inventory.size()), -1);

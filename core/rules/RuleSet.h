@@ -31,6 +31,9 @@ public:
     // For each op, the index of the deciding rule if that rule keeps it, else -1. Throws FileError-free
     // std::invalid_argument on an invalid regex (callers validate first with validate()).
     std::vector<int> keepingRules(const Inventory& inventory) const;
+    // Whether a name pattern cannot tell one digit from another, so that keepingRules decides once per
+    // digit-masked name shape (layer and expert indices masked) instead of once per op.
+    static bool isDigitBlind(const QString& namePattern);
     // Empty when every rule compiles; otherwise one message per broken rule.
     QStringList validate() const;
 
