@@ -14,10 +14,10 @@ Inventory::Inventory(std::vector<Op> ops, QString source)
     , m_source(std::move(source))
 {
     m_index.reserve(qsizetype(m_ops.size()));
+    const auto nameAt = [this](int i) { return QStringView(m_ops[size_t(i)].name); };
     for (size_t i = 0; i < m_ops.size(); ++i) {
-        if (m_index.contains(m_ops[i].name))
+        if (m_index.insert(m_ops[i].name, int(i), nameAt) != int(i))
             throw std::invalid_argument("duplicate op name: " + m_ops[i].name.toStdString());
-        m_index.insert(m_ops[i].name, int(i));
         // Readers refuse larger counts with the file and line; this guards every other way in, so that no
         // sum of counts (cuts, budgets) can overflow.
         const qint64 params = std::max<qint64>(m_ops[i].params, 0);

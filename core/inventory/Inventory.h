@@ -1,8 +1,8 @@
 #pragma once
 
 #include "Op.h"
+#include "io/NameIndex.h"
 
-#include <QHash>
 #include <QString>
 #include <vector>
 
@@ -21,7 +21,10 @@ public:
     const Op& at(int i) const { return m_ops[size_t(i)]; }
     int size() const { return int(m_ops.size()); }
     bool isEmpty() const { return m_ops.empty(); }
-    int indexOf(const QString& name) const { return m_index.value(name, -1); }
+    int indexOf(const QString& name) const
+    {
+        return m_index.find(name, [this](int i) { return QStringView(m_ops[size_t(i)].name); });
+    }
     // Op indices sorted by name (QString order): the order every list in a file and an export uses, sorted
     // once here instead of per save.
     const std::vector<int>& byName() const { return m_byName; }
@@ -36,7 +39,7 @@ public:
 
 private:
     std::vector<Op> m_ops;
-    QHash<QString, int> m_index;
+    NameIndex m_index;
     std::vector<int> m_byName;
     QString m_source;
     qint64 m_totalParams = 0;

@@ -323,25 +323,30 @@ void EntryCollector::reserve(qsizetype n)
     m_entries.reserve(size_t(n));
 }
 
+bool EntryCollector::contains(const QString& name) const
+{
+    return m_index.find(name, [this](int i) { return nameAt(i); }) >= 0;
+}
+
 void EntryCollector::add(MetricEntry entry)
 {
     if (entry.name.isEmpty())
         throw FileError(m_file, entry.line, QStringLiteral("empty op name"));
     if (!std::isfinite(entry.value))
         throw FileError(m_file, entry.line, QStringLiteral("score is not a finite number"));
-    // One hash lookup per entry: a new name gets slot 0, which is then set to its position + 1.
-    qsizetype& slot = m_index[entry.name];
-    if (slot != 0) {
-        const MetricEntry& first = m_entries[size_t(slot - 1)];
-        if (first.value == entry.value)
+    // One lookup per entry: a new name is stored at the position it is about to take.
+    const int position = int(m_entries.size());
+    const int first = m_index.insert(entry.name, position, [this](int i) { return nameAt(i); });
+    if (first != position) {
+        const MetricEntry& earlier = m_entries[size_t(first)];
+        if (earlier.value == entry.value)
             return; // the same statement twice: harmless
         throw FileError(m_file, entry.line,
             QStringLiteral("duplicate op name '%1' with a different score (first at line %2)")
                 .arg(entry.name)
-                .arg(first.line));
+                .arg(earlier.line));
     }
     m_entries.push_back(std::move(entry));
-    slot = qsizetype(m_entries.size());
 }
 
 bool isYamlCollection(const QByteArray& text)

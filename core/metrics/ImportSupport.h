@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Metric.h"
+#include "io/NameIndex.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -104,13 +105,14 @@ public:
     { }
     void reserve(qsizetype n);
     void add(MetricEntry entry);
-    bool contains(const QString& name) const { return m_index.contains(name); }
+    bool contains(const QString& name) const;
     bool isEmpty() const { return m_entries.empty(); }
     std::vector<MetricEntry> take() { return std::move(m_entries); }
 
 private:
     QString m_file;
-    QHash<QString, qsizetype> m_index; // name -> position in m_entries + 1
+    QStringView nameAt(int position) const { return m_entries[size_t(position)].name; }
+    NameIndex m_index; // name -> position in m_entries
     std::vector<MetricEntry> m_entries;
 };
 
