@@ -76,7 +76,11 @@ private slots:
         QTest::newRow("octal in class") << QStringLiteral(R"(.*[\061].*)") << false;
         QTest::newRow("posix class") << QStringLiteral(R"(.*[[:digit:]].*)") << false;
         QTest::newRow("brace literal") << QStringLiteral(R"(.*\{1.*)") << false;
-        QTest::newRow("group syntax") << QStringLiteral(R"((?<n1>a).*)") << false;
+        QTest::newRow("named group") << QStringLiteral(R"((?<n1>a).*)") << false;
+        QTest::newRow("anchored") << QRegularExpression::anchoredPattern(
+            QStringLiteral(R"(.*(norm|ln_[a-z0-9]*)[^.]*)"))
+                                  << true;
+        QTest::newRow("lookahead") << QStringLiteral(R"(.*(?!\.1\.).*)") << false;
     }
     void digitBlindPatterns()
     {

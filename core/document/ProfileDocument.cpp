@@ -44,12 +44,12 @@ public:
     QByteArray& begin(int indent)
     {
         static constexpr char kSpaces[] = "                "; // the deepest indent is 3
-        m_out.append(kSpaces, std::min<qsizetype>(indent * 2, sizeof kSpaces - 1));
+        appendBytes(m_out, QByteArrayView(kSpaces, std::min<qsizetype>(indent * 2, sizeof kSpaces - 1)));
         return m_out;
     }
     void end()
     {
-        m_out += '\n';
+        *growBy(m_out, 1) = '\n';
         if (m_out.size() >= kChunk)
             flush();
     }
@@ -70,7 +70,9 @@ public:
         }
         line(indent, QLatin1String(k) + QLatin1Char(':'));
         for (const QString& item : items) {
-            appendYamlScalar(begin(indent).append("- "), item);
+            QByteArray& out = begin(indent);
+            appendBytes(out, "- ");
+            appendYamlScalar(out, item);
             end();
         }
     }
@@ -118,17 +120,17 @@ void writeInventory(Writer& w, const Project& project)
     w.line(1, QStringLiteral("ops:"));
     for (const Op& op : inv.ops()) {
         QByteArray& out = w.begin(1);
-        out += "- [";
+        appendBytes(out, "- [");
         appendYamlScalar(out, op.name);
-        out += ", ";
+        appendBytes(out, ", ");
         appendYamlScalar(out, op.opType);
-        out += ", ";
+        appendBytes(out, ", ");
         appendYamlScalar(out, op.component);
-        out += ", ";
+        appendBytes(out, ", ");
         appendYamlNumber(out, qint64(op.layer));
-        out += ", ";
+        appendBytes(out, ", ");
         appendYamlNumber(out, op.params);
-        out += ']';
+        *growBy(out, 1) = ']';
         w.end();
     }
 }
@@ -141,28 +143,28 @@ void appendScoreRow(QByteArray& out, const MetricEntry& e)
     int size = 6;
     while (size > 2 && defaults[size - 1])
         --size;
-    out += "- [";
+    appendBytes(out, "- [");
     appendYamlScalar(out, e.name);
-    out += ", ";
+    appendBytes(out, ", ");
     appendYamlNumber(out, e.value);
     if (size > 2) {
-        out += ", ";
+        appendBytes(out, ", ");
         appendYamlScalar(out, e.opType);
     }
     if (size > 3) {
-        out += ", ";
+        appendBytes(out, ", ");
         appendYamlScalar(out, e.groupLeader);
     }
     if (size > 4) {
-        out += ", ";
+        appendBytes(out, ", ");
         if (std::isnan(e.cost))
-            out += "null";
+            appendBytes(out, "null");
         else
             appendYamlNumber(out, e.cost);
     }
     if (size > 5)
-        out += e.candidate ? ", true" : ", false";
-    out += ']';
+        appendBytes(out, e.candidate ? ", true" : ", false");
+    *growBy(out, 1) = ']';
 }
 
 void writeFacts(Writer& w, const Metric& metric)
@@ -340,7 +342,9 @@ void writeProfileLists(Writer& w, const Project& project, int profile, const Nam
         for (const int op : byName) {
             if (!project.isQuantized(op, profile))
                 continue;
-            w.begin(2).append("- ").append(names[op]);
+            QByteArray& out = w.begin(2);
+            appendBytes(out, "- ");
+            appendBytes(out, names[op]);
             w.end();
         }
     }
@@ -353,9 +357,11 @@ void writeProfileLists(Writer& w, const Project& project, int profile, const Nam
         if (project.isQuantized(op, profile))
             continue;
         QByteArray& out = w.begin(2);
-        out.append("- {op: ").append(names[op]).append(", reason: ");
+        appendBytes(out, "- {op: ");
+        appendBytes(out, names[op]);
+        appendBytes(out, ", reason: ");
         appendYamlScalar(out, project.keepReason(op, profile));
-        out += '}';
+        *growBy(out, 1) = '}';
         w.end();
     }
 }

@@ -1,6 +1,7 @@
 #include "YamlText.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -9,10 +10,24 @@
 namespace qc {
 
 namespace {
+// Name characters: letters, digits, '_', '.', '-', '/'. A table, because every op name is tested on each
+// of its characters once per list it appears in.
+constexpr std::array<bool, 128> kPlainChars = [] {
+    std::array<bool, 128> table {};
+    for (char c = 'a'; c <= 'z'; ++c)
+        table[size_t(c)] = true;
+    for (char c = 'A'; c <= 'Z'; ++c)
+        table[size_t(c)] = true;
+    for (char c = '0'; c <= '9'; ++c)
+        table[size_t(c)] = true;
+    for (const char c : { '_', '.', '-', '/' })
+        table[size_t(c)] = true;
+    return table;
+}();
+
 bool isPlainChar(char16_t u)
 {
-    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u == '.'
-        || u == '-' || u == '/';
+    return u < 128 && kPlainChars[u];
 }
 
 // A plain scalar that a YAML reader could take for a boolean or null. None is longer than five characters,
@@ -31,10 +46,16 @@ bool isPlain(QStringView text)
 {
     if (text.isEmpty())
         return false;
-    const char16_t first = text.front().unicode();
-    const bool letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '_';
-    return letter && std::all_of(text.begin(), text.end(), [](QChar c) { return isPlainChar(c.unicode()); })
-        && !isReserved(text);
+    const char16_t* p = text.utf16();
+    const char16_t* const end = p + text.size();
+    const char16_t first = *p;
+    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '_'))
+        return false;
+    for (; p < end; ++p) {
+        if (*p >= 128 || !kPlainChars[*p])
+            return false;
+    }
+    return !isReserved(text);
 }
 
 void appendQuoted(QByteArray& out, QStringView text)
@@ -160,9 +181,7 @@ void appendYamlScalar(QByteArray& out, QStringView text)
 {
     if (!isPlain(text))
         return appendQuoted(out, text);
-    const qsizetype at = out.size();
-    out.resize(at + text.size());
-    char* dst = out.data() + at;
+    char* dst = growBy(out, text.size());
     for (const QChar c : text)
         *dst++ = char(c.unicode()); // plain is ASCII
 }
@@ -176,7 +195,7 @@ QString yamlNumber(double value)
 void appendYamlNumber(QByteArray& out, double value)
 {
     char buffer[48];
-    out.append(buffer, yamlNumberChars(buffer, value) - buffer);
+    appendBytes(out, QByteArrayView(buffer, yamlNumberChars(buffer, value) - buffer));
 }
 
 QString yamlNumber(qint64 value)
@@ -187,7 +206,8 @@ QString yamlNumber(qint64 value)
 void appendYamlNumber(QByteArray& out, qint64 value)
 {
     char buffer[24];
-    out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr - buffer);
+    appendBytes(
+        out, QByteArrayView(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr - buffer));
 }
 
 QString yamlBool(bool value)

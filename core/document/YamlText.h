@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringView>
+#include <algorithm>
+#include <cstring>
 
 namespace qc {
 
@@ -18,5 +20,22 @@ QString yamlBool(bool value);
 void appendYamlScalar(QByteArray& out, QStringView text);
 void appendYamlNumber(QByteArray& out, double value);
 void appendYamlNumber(QByteArray& out, qint64 value);
+
+// Room for `count` more bytes at the end of `out`, returned to be filled; and bytes appended that way.
+// QByteArray::append goes through insert(), which costs several times more per call than the copy when a
+// file is written a few bytes at a time.
+inline char* growBy(QByteArray& out, qsizetype count)
+{
+    const qsizetype at = out.size();
+    if (out.capacity() < at + count)
+        out.reserve(std::max<qsizetype>(2 * out.capacity(), at + count));
+    out.resize(at + count);
+    return out.data() + at;
+}
+inline void appendBytes(QByteArray& out, QByteArrayView bytes)
+{
+    if (!bytes.isEmpty())
+        std::memcpy(growBy(out, bytes.size()), bytes.data(), size_t(bytes.size()));
+}
 
 } // namespace qc

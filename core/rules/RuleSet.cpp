@@ -163,8 +163,17 @@ bool RuleSet::isDigitBlind(const QString& p)
             while (k < p.size() && (p[k].isDigit() || p[k] == u','))
                 ++k;
             i = (k < p.size() && p[k] == u'}' && k > i + 1) ? k + 1 : i + 1;
-        } else if (c.isDigit() || (c == u'(' && i + 1 < p.size() && p[i + 1] == u'?')) {
-            return false; // a literal digit; (?...) groups may name or refer to groups by number
+        } else if (c == u'(' && i + 1 < p.size() && p[i + 1] == u'?') {
+            // Non-capturing groups and lookarounds (an anchored pattern is \A(?:...)\z) read like any
+            // group; named groups, recursion and conditionals may spell group numbers.
+            const QStringView rest = QStringView(p).mid(i + 2);
+            const bool plainGroup = rest.startsWith(u':') || rest.startsWith(u'=') || rest.startsWith(u'!')
+                || rest.startsWith(u"<=") || rest.startsWith(u"<!");
+            if (!plainGroup)
+                return false;
+            i += 2;
+        } else if (c.isDigit()) {
+            return false; // a literal digit
         } else {
             ++i;
         }
