@@ -64,7 +64,7 @@ QStringList metricFiles(const ArgumentList& args)
     return files;
 }
 
-std::vector<Metric> readMetrics(const ArgumentList& args)
+std::vector<Metric> readMetrics(const ArgumentList& args, const std::function<void(Metric&)>& imported)
 {
     const QStringList metricArgs = args.values(QStringLiteral("--metric"));
     if (metricArgs.isEmpty())
@@ -76,13 +76,15 @@ std::vector<Metric> readMetrics(const ArgumentList& args)
     for (const QString& arg : metricArgs) {
         const MetricArgument m = splitMetric(arg);
         const QString format = formats.value(m.id.isEmpty() ? m.path : m.id);
-        std::vector<Metric> imported = MetricImporter::import(m.path, format);
+        std::vector<Metric> fromFile = MetricImporter::import(m.path, format);
         givenIds.insert(m.id);
-        for (Metric& metric : imported) {
+        for (Metric& metric : fromFile) {
             const QString id = m.id.isEmpty()
                 ? metric.key
-                : (imported.size() == 1 ? m.id : m.id + QLatin1Char('.') + metric.key);
+                : (fromFile.size() == 1 ? m.id : m.id + QLatin1Char('.') + metric.key);
             metric.id = ProjectLoader::uniqueId(metrics, id);
+            if (imported)
+                imported(metric);
             metrics.push_back(std::move(metric));
         }
         if (metrics.size() > size_t(kMaxMetrics))

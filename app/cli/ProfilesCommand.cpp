@@ -7,6 +7,7 @@
 #include "inventory/InventoryReader.h"
 #include "io/AtomicWriter.h"
 #include "profile/ProfileCutter.h"
+#include "reconcile/NameReconciler.h"
 
 #include <array>
 #include <stdexcept>
@@ -177,15 +178,22 @@ int runProfiles(const QStringList& argv)
         inputFiles += InventoryReader::inputFiles(args.value(QStringLiteral("--inventory")));
     refuseInputAsOutput(output, inputFiles);
 
+    if (metricFiles(args).isEmpty())
+        throw UsageError { QStringLiteral("at least one --metric FILE is needed") };
     ProjectInputs inputs;
-    inputs.metrics = readMetrics(args);
     const OpClassifier classifier = args.has(QStringLiteral("--components"))
         ? OpClassifier::withUserRules(args.value(QStringLiteral("--components")))
         : OpClassifier::defaults();
-    if (args.has(QStringLiteral("--inventory")))
+    if (args.has(QStringLiteral("--inventory"))) {
+        // The inventory first: each metric's names then share the inventory's strings as it arrives, so a
+        // million-op run never holds a name once per metric.
         inputs.inventory = InventoryReader::read(args.value(QStringLiteral("--inventory")), classifier);
-    else
+        inputs.metrics = readMetrics(
+            args, [&inputs](Metric& metric) { NameReconciler::shareExactNames(inputs.inventory, metric); });
+    } else {
+        inputs.metrics = readMetrics(args);
         inputs.useRankedNamesAsInventory(classifier);
+    }
     inputs.rules = buildRules(args);
     const QStringList ruleErrors = inputs.rules.validate();
     if (!ruleErrors.isEmpty())
