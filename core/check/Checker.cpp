@@ -1,5 +1,6 @@
 #include "Checker.h"
 
+#include "outcomes/OutcomeList.h"
 #include "profile/ProfileCutter.h"
 #include "project/Project.h"
 #include "ranking/FusedGroups.h"
@@ -37,6 +38,36 @@ void checkEvidence(const Project& project, std::vector<Violation>& out)
                     .arg(id)
                     .arg(notCandidates)));
     }
+}
+
+// The INT8 lists of the profiles outcomes name, from the computed cuts: a pass over the ops per such
+// profile, and nothing at all without outcomes (the drag path stays as cheap as it was).
+std::vector<ProfileLists> outcomeProfiles(const Project& project)
+{
+    std::vector<ProfileLists> lists;
+    const auto& specs = project.cutPlan().profiles;
+    for (int p = 0; p < int(specs.size()); ++p) {
+        const bool named = std::any_of(project.outcomes().begin(), project.outcomes().end(),
+            [&](const Outcome& o) { return o.profile == specs[size_t(p)].name; });
+        if (!named)
+            continue;
+        ProfileLists l;
+        l.spec = specs[size_t(p)];
+        for (int op = 0; op < project.inventory().size(); ++op) {
+            if (project.isQuantized(op, p))
+                l.quantize.append(project.inventory().at(op).name);
+        }
+        lists.push_back(std::move(l));
+    }
+    return lists;
+}
+
+// Outcomes whose profile has other INT8 ops now than when they were attached (or is gone): their numbers
+// are not this profile's.
+void checkOutcomes(const std::vector<std::pair<QString, QString>>& stale, std::vector<Violation>& out)
+{
+    for (const auto& [profile, why] : stale)
+        out.push_back(make(Severity::Warning, Kind::StaleOutcome, profile, {}, why));
 }
 
 // A budget the eligible ops cannot meet: the profile quantizes all of them and still misses it.
@@ -185,6 +216,8 @@ std::vector<Violation> Checker::check(const Project& project)
             out.push_back(emptyProfile(specs[p].name));
     }
     checkSourcesAndPlan(project, out);
+    if (!project.outcomes().empty())
+        checkOutcomes(staleOutcomes(project), out);
     return out;
 }
 
@@ -255,6 +288,7 @@ std::vector<Violation> Checker::check(const Project& project, const std::vector<
         status.push_back(std::move(s));
     }
     checkSourcesAndPlan(project, out);
+    checkOutcomes(OutcomeList::stale(project.outcomes(), profiles), out);
     return out;
 }
 
@@ -267,6 +301,13 @@ QStringList Checker::errorsFor(const Project& project, int profile)
             out.append(kindName(v.kind) + QStringLiteral(": ") + v.message);
     }
     return out;
+}
+
+std::vector<std::pair<QString, QString>> Checker::staleOutcomes(const Project& project)
+{
+    if (project.outcomes().empty())
+        return {};
+    return OutcomeList::stale(project.outcomes(), outcomeProfiles(project));
 }
 
 int Checker::errorCount(const std::vector<Violation>& violations)
