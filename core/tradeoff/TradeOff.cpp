@@ -151,6 +151,7 @@ std::vector<int> TradeOff::front(int metric, Measure measure) const
 QStringList TradeOff::suggestions(Measure measure, double tolerance) const
 {
     QStringList out;
+    QStringList noBaseline;
     const QString percent = QString::number(100.0 * tolerance, 'g', 3) + QLatin1Char('%');
     for (const Metric& m : m_metrics) {
         std::vector<const Point*> usable;
@@ -161,10 +162,7 @@ QStringList TradeOff::suggestions(Measure measure, double tolerance) const
         if (usable.empty())
             continue;
         if (std::isnan(m.baseline)) {
-            out.append(
-                QStringLiteral("%1: no baseline (add outcomes of the profile `baseline`): no deltas or "
-                               "%2 suggestion")
-                    .arg(m.name, percent));
+            noBaseline.append(m.name);
         } else {
             const Point* pick = nullptr;
             for (const Point* p : usable) {
@@ -189,7 +187,8 @@ QStringList TradeOff::suggestions(Measure measure, double tolerance) const
             if (better(m, p->value, best->value))
                 best = p;
         }
-        out.append(QStringLiteral("best %1: %2 (%3)").arg(m.name, variant(*best), number(best->value)));
+        if (usable.size() > 1)
+            out.append(QStringLiteral("best %1: %2 (%3)").arg(m.name, variant(*best), number(best->value)));
         // Frameworks on the same profile: the widest gap that stderr does not explain.
         double widest = 0.0;
         QString gap;
@@ -212,6 +211,11 @@ QStringList TradeOff::suggestions(Measure measure, double tolerance) const
         if (!gap.isEmpty())
             out.append(gap);
     }
+    if (!noBaseline.isEmpty())
+        out.append(
+            QStringLiteral("no baseline for %1: add outcomes of the profile `baseline` for deltas and the %2 "
+                           "suggestion")
+                .arg(noBaseline.join(QStringLiteral(", ")), percent));
     return out;
 }
 
@@ -219,9 +223,9 @@ QStringList TradeOff::tableHeader()
 {
     QStringList header = { QStringLiteral("profile"), QStringLiteral("framework"), QStringLiteral("value"),
         QStringLiteral("stderr"), QStringLiteral("delta"), QStringLiteral("delta %") };
-    for (const Measure k : CompressionMeasure::kAll)
-        header.append(CompressionMeasure::title(k));
-    header.append({ QStringLiteral("Pareto front"), QStringLiteral("notes") });
+    header.append(
+        { QStringLiteral("weight memory"), QStringLiteral("INT8 ops"), QStringLiteral("INT8 params"),
+            QStringLiteral("effective bits"), QStringLiteral("Pareto front"), QStringLiteral("notes") });
     return header;
 }
 
