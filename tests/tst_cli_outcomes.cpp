@@ -130,8 +130,9 @@ private slots:
                                              << "bad_value.csv:3: value 'abc' is not a number";
         QTest::addRow("outcomes, lm-eval without a profile")
             << "outcomes"
-            << "lm_eval_d_modelopt.json"
-            << "lm_eval_d_modelopt.json:1: lm-evaluation-harness results name no profile";
+            << "bad/lm_eval_no_profile.json"
+            << "lm_eval_no_profile.json:1: lm-evaluation-harness results name no profile: attach the file as "
+               "PROFILE=FILE";
     }
     void badResultsFiles()
     {

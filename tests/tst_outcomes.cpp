@@ -5,6 +5,8 @@
 #include "check/Checker.h"
 #include "document/ProfileDocument.h"
 #include "io/FileError.h"
+#include "load/FileKind.h"
+#include "load/ProjectLoader.h"
 #include "outcomes/CompressionMeasure.h"
 #include "outcomes/OutcomeList.h"
 #include "outcomes/OutcomeReader.h"
@@ -149,6 +151,47 @@ private slots:
         if (!std::isnan(stderr))
             QCOMPARE(v->standardError, stderr);
         QCOMPARE(v->higherIsBetter, higherIsBetter);
+    }
+
+    void lmEvalProfileFromModelArgs()
+    {
+        // "pretrained=/models/qwen2.5-vl-3b-D-modelopt-int8": D is a word of its own there, A..C are not.
+        const QStringList profiles
+            = { QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D") };
+        const std::vector<Outcome> outcomes
+            = OutcomeReader::read(data("lm_eval_d_modelopt.json"), { {}, {}, profiles });
+        QCOMPARE(outcomes.size(), size_t(1));
+        QCOMPARE(outcomes.front().profile, QStringLiteral("D"));
+        QCOMPARE(outcomes.front().values.front().framework, QStringLiteral("modelopt"));
+        // Two profile names in model_args: the user must say which.
+        try {
+            OutcomeReader::read(
+                data("lm_eval_d_modelopt.json"), { {}, {}, { QStringLiteral("D"), QStringLiteral("vl") } });
+            QFAIL("no error");
+        } catch (const FileError& e) {
+            QVERIFY2(e.message().contains(QStringLiteral("but several in model_args (D, vl)")),
+                qPrintable(e.message()));
+        }
+    }
+
+    void openedLikeAnyOtherFile()
+    {
+        for (const char* name :
+            { "results.csv", "b_inc3.json", "c_llmcompressor.yaml", "lm_eval_d_modelopt.json" })
+            QCOMPARE(detectFileKind(data(name)), FileKind::Outcomes);
+        QCOMPARE(detectFileKind(test::sourcePath(QStringLiteral("tests/data/cli/tiny_scores.csv"))),
+            FileKind::Rankings);
+        // The explorer's load: results files only change the outcomes; a bad one is reported, the rest load.
+        const Project base = decoderProject();
+        const ProjectLoader::Result r = ProjectLoader::load(
+            base, { data("results.csv"), data("bad/bad_value.csv"), data("lm_eval_d_modelopt.json") });
+        QVERIFY(r.changesProject());
+        QVERIFY(r.onlyOutcomes);
+        QCOMPARE(r.project.outcomes().size(), size_t(5 + 1)); // D from model_args
+        QCOMPARE(r.failed.size(), qsizetype(1));
+        QVERIFY2(r.failed.front().contains(QStringLiteral("bad_value.csv:3: value 'abc' is not a number")),
+            qPrintable(r.failed.front()));
+        QCOMPARE(r.project.ranking().order, base.ranking().order);
     }
 
     void detectsByContent_data()

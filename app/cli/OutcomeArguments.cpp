@@ -36,7 +36,9 @@ void attachOutcomeArguments(
 {
     std::vector<Outcome> all = outcomes;
     for (const QString& item : args.values(QStringLiteral("--outcome"))) {
-        const OutcomeArgument a = parse(item);
+        OutcomeArgument a = parse(item);
+        for (const ProfileLists& l : lists)
+            a.target.profiles.append(l.spec.name);
         OutcomeList::attach(all, OutcomeReader::read(a.file, a.target), lists, a.file);
     }
     outcomes = std::move(all);

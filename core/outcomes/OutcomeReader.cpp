@@ -309,14 +309,29 @@ QString modelArgsText(const YAML::Node& config, const Scalars& s)
 
 void readLmEval(const YAML::Node& root, Collector& c, const Scalars& s)
 {
-    const OutcomeReader::Target& target = c.target();
-    if (target.profile.isEmpty())
-        c.fail(1,
-            QStringLiteral("lm-evaluation-harness results name no profile: attach the file as PROFILE=FILE "
-                           "(e.g. --outcome B=results.json)"));
+    OutcomeReader::Target target = c.target();
+    const QString modelArgs = modelArgsText(root["config"], s);
+    if (target.profile.isEmpty()) {
+        static const QRegularExpression separators(QStringLiteral("[^A-Za-z0-9]+"));
+        const QStringList words = modelArgs.split(separators, Qt::SkipEmptyParts);
+        QStringList named;
+        for (const QString& p : target.profiles) {
+            if (words.contains(p))
+                named.append(p);
+        }
+        if (named.size() != 1)
+            c.fail(1,
+                QStringLiteral(
+                    "lm-evaluation-harness results name no profile%1: attach the file as PROFILE=FILE "
+                    "(e.g. --outcome B=results.json)")
+                    .arg(named.isEmpty() ? QString()
+                                         : QStringLiteral(" but several in model_args (%1)")
+                                               .arg(named.join(QStringLiteral(", ")))));
+        target.profile = named.front();
+    }
     QString framework = target.framework;
     if (framework.isEmpty() && target.profile != QLatin1String(Outcome::kBaseline)) {
-        framework = frameworkIn(modelArgsText(root["config"], s));
+        framework = frameworkIn(modelArgs);
         if (framework.isEmpty())
             c.fail(1,
                 QStringLiteral("lm-evaluation-harness results: config.model_args names no framework (inc2, "

@@ -20,9 +20,10 @@ namespace qc {
 //
 // A target (what the user gave as PROFILE[:FRAMEWORK]=FILE) names the profile of rows that name none, and
 // the framework of rows that name none; rows naming `baseline` stay the baseline, rows naming another profile
-// than the target are an error. Without a target every row names its profile. lm-eval results name no profile
-// (a target is needed) and their framework comes from the target, else from a framework id in model_args.
-// Every problem is a FileError with the file and line; nothing is returned half-read.
+// than the target are an error. Without a target every row names its profile. lm-eval results name no
+// profile, but their config.model_args usually does: the one target profile found in it as a word serves,
+// else the target must name it; their framework comes from the target, else from a framework id in
+// model_args. Every problem is a FileError with the file and line; nothing is returned half-read.
 class OutcomeReader
 {
 public:
@@ -31,6 +32,9 @@ public:
     {
         QString profile; // empty: rows name their profile
         QString framework; // empty: rows (or lm-eval's model_args) name it
+        // The profiles the file may be attached to: without a profile, lm-eval results go to the one profile
+        // model_args names as a word of its own ("pretrained=/m/qwen-D-modelopt" names D).
+        QStringList profiles;
     };
 
     // One Outcome per profile the file names, in the order of first mention, with the file's name and
