@@ -58,7 +58,7 @@ private slots:
         EXPECT_RUN(table, 0);
         const QString text = QString::fromUtf8(table.out);
         QVERIFY2(text.startsWith(
-                     QStringLiteral("p.yaml: outcomes of 7 metric(s); Pareto front by Weight memory (GB)\n\n"
+                     QStringLiteral("p.yaml: outcomes of 7 metric(s); Pareto front by weight memory\n\n"
                                     "hellaswag/acc (higher is better), baseline 0.6 ± 0.005 from "
                                     "results.csv\n")),
             qPrintable(text));
@@ -81,7 +81,7 @@ private slots:
             markdown.out.contains("| B | INC 3.x | 0.593 | 0.005 | -0.007 | -1.17% | 13.312 kB | 33.3% | "
                                   "32.6% | 13.39 bits |  |  |\n"),
             markdown.out.constData());
-        QVERIFY(markdown.out.contains("the Pareto front is by Effective bits per weight"));
+        QVERIFY(markdown.out.contains("the Pareto front is by effective bits per weight"));
         const CliRun check = runCli({ QStringLiteral("check"), file });
         EXPECT_RUN(check, 0);
         QVERIFY2(check.err.contains("0 errors, 0 warnings"), check.err.constData());

@@ -11,6 +11,7 @@
 #include "outcomes/OutcomeList.h"
 #include "outcomes/OutcomeReader.h"
 #include "outcomes/ParetoFront.h"
+#include "report/ReviewReport.h"
 #include "tradeoff/TradeOff.h"
 
 #include <QTemporaryDir>
@@ -515,6 +516,26 @@ private slots:
             QVERIFY2(e.message().contains(message), qPrintable(e.message()));
             QVERIFY(e.line() > 0);
         }
+    }
+
+    void reviewReportSection()
+    {
+        ReviewReport::Charts charts;
+        charts.tradeOffs.push_back({ QStringLiteral("hellaswag/acc"), QStringLiteral("acc chart"),
+            QStringLiteral("tradeoff_1.png"), QStringLiteral("tradeoff_1.svg") });
+        const QString md = QString::fromUtf8(
+            ReviewReport::build(withOutcomes(), QStringLiteral("p.yaml"), charts).toMarkdown());
+        QVERIFY(md.contains(QStringLiteral("## Measured outcomes\n")));
+        QVERIFY(md.contains(
+            QStringLiteral("### `hellaswag/acc`\n\nhellaswag/acc (higher is better), baseline 0.6 ± 0.005 "
+                           "from results.csv.\n\n![acc chart](tradeoff_1.png)")));
+        QVERIFY2(
+            md.contains(QStringLiteral("| D | ModelOpt | 0.56 | 0.006 | -0.04 | -6.67% |")), qPrintable(md));
+        QVERIFY(md.contains(QStringLiteral("- on D, ModelOpt beats INC 2.x on hellaswag/acc by 0.04")));
+        // Without outcomes the report is as it was.
+        QVERIFY(!QString::fromUtf8(
+            ReviewReport::build(decoderProject(), QStringLiteral("p.yaml"), {}).toMarkdown())
+                     .contains(QStringLiteral("Measured outcomes")));
     }
 
     void tradeOffTable()

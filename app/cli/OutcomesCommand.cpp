@@ -50,7 +50,7 @@ QString textReport(const TradeOff& t, CompressionMeasure::Kind measure, const QS
     QString text = QStringLiteral("%1: outcomes of %2 metric(s); Pareto front by %3\n")
                        .arg(file)
                        .arg(t.metrics().size())
-                       .arg(CompressionMeasure::title(measure));
+                       .arg(CompressionMeasure::phrase(measure));
     for (int m = 0; m < int(t.metrics().size()); ++m) {
         const TradeOff::Metric& metric = t.metrics()[size_t(m)];
         text += QLatin1Char('\n') + TradeOffReport::describe(metric) + QLatin1Char('\n');

@@ -58,6 +58,13 @@ QString CompressionMeasure::title(Kind kind)
     return {};
 }
 
+QString CompressionMeasure::phrase(Kind kind)
+{
+    return kind == Kind::WeightMemory ? QStringLiteral("weight memory")
+        : kind == Kind::EffectiveBits ? QStringLiteral("effective bits per weight")
+                                      : title(kind);
+}
+
 QString CompressionMeasure::format(Kind kind, double value)
 {
     if (std::isnan(value))

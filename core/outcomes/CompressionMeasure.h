@@ -31,6 +31,7 @@ public:
     static bool higherIsMoreCompressed(Kind kind);
     static QString id(Kind kind); // weight-memory-gb, int8-ops, int8-params, effective-bits
     static QString title(Kind kind); // "Weight memory (GB)", ...
+    static QString phrase(Kind kind); // "weight memory", "INT8 fraction of ops", ...: within a sentence
     static QString format(Kind kind, double value); // "1.23 GB", "45.0%", "9.84 bits"
 };
 

@@ -35,7 +35,7 @@ void TradeOffReport::add(
                                                               names.append(frameworkDisplayName(f));
                                                           return names.join(QStringLiteral(", "));
                                                       }(),
-                          CompressionMeasure::title(measure)));
+                          CompressionMeasure::phrase(measure)));
     if (!t.staleProfiles().empty()) {
         QStringList items;
         for (const auto& [profile, why] : t.staleProfiles())
