@@ -1,5 +1,6 @@
 #include "Checker.h"
 
+#include "io/Sha256.h"
 #include "outcomes/OutcomeList.h"
 #include "profile/ProfileCutter.h"
 #include "project/Project.h"
@@ -40,26 +41,46 @@ void checkEvidence(const Project& project, std::vector<Violation>& out)
     }
 }
 
-// The INT8 lists of the profiles outcomes name, from the computed cuts: a pass over the ops per such
-// profile, and nothing at all without outcomes (the drag path stays as cheap as it was).
-std::vector<ProfileLists> outcomeProfiles(const Project& project)
+// Inventory indices in name order, as QStringList::sort orders names. Kept between checks: a drag checks at
+// every step and the names stay; one pass confirms that the kept order still sorts this inventory (n
+// compares instead of a sort's n log n).
+const std::vector<int>& nameOrder(const Inventory& inv)
 {
-    std::vector<ProfileLists> lists;
+    static thread_local std::vector<int> order;
+    bool sorted = order.size() == size_t(inv.size());
+    for (size_t i = 1; sorted && i < order.size(); ++i)
+        sorted = inv.at(order[i - 1]).name < inv.at(order[i]).name;
+    if (!sorted) {
+        order.resize(size_t(inv.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return inv.at(a).name < inv.at(b).name; });
+    }
+    return order;
+}
+
+// profileFingerprint() of the computed INT8 ops of each profile outcomes name: one pass over the ops in name
+// order per such profile, and nothing at all without outcomes (the drag path stays as cheap as it was).
+QHash<QString, QString> outcomeFingerprints(const Project& project)
+{
+    QHash<QString, QString> out;
     const auto& specs = project.cutPlan().profiles;
+    const std::vector<int>& order = nameOrder(project.inventory());
     for (int p = 0; p < int(specs.size()); ++p) {
         const bool named = std::any_of(project.outcomes().begin(), project.outcomes().end(),
             [&](const Outcome& o) { return o.profile == specs[size_t(p)].name; });
         if (!named)
             continue;
-        ProfileLists l;
-        l.spec = specs[size_t(p)];
-        for (int op = 0; op < project.inventory().size(); ++op) {
-            if (project.isQuantized(op, p))
-                l.quantize.append(project.inventory().at(op).name);
+        QByteArray text;
+        for (const int op : order) {
+            if (!project.isQuantized(op, p))
+                continue;
+            if (!text.isEmpty())
+                text += '\n';
+            text += project.inventory().at(op).name.toUtf8();
         }
-        lists.push_back(std::move(l));
+        out.insert(specs[size_t(p)].name, QString::fromLatin1(Sha256::hex(text)));
     }
-    return lists;
+    return out;
 }
 
 // Outcomes whose profile has other INT8 ops now than when they were attached (or is gone): their numbers
@@ -307,7 +328,7 @@ std::vector<std::pair<QString, QString>> Checker::staleOutcomes(const Project& p
 {
     if (project.outcomes().empty())
         return {};
-    return OutcomeList::stale(project.outcomes(), outcomeProfiles(project));
+    return OutcomeList::stale(project.outcomes(), outcomeFingerprints(project));
 }
 
 int Checker::errorCount(const std::vector<Violation>& violations)

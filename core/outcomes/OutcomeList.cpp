@@ -66,21 +66,29 @@ void OutcomeList::attach(std::vector<Outcome>& outcomes, std::vector<Outcome> ad
 std::vector<std::pair<QString, QString>> OutcomeList::stale(
     const std::vector<Outcome>& outcomes, const std::vector<ProfileLists>& lists)
 {
+    QHash<QString, QString> fingerprints;
+    for (const ProfileLists& l : lists) {
+        const bool named = std::any_of(
+            outcomes.begin(), outcomes.end(), [&](const Outcome& o) { return o.profile == l.spec.name; });
+        if (named) // a hash per profile that has outcomes, not per profile
+            fingerprints.insert(l.spec.name, profileFingerprint(l.quantize));
+    }
+    return stale(outcomes, fingerprints);
+}
+
+std::vector<std::pair<QString, QString>> OutcomeList::stale(
+    const std::vector<Outcome>& outcomes, const QHash<QString, QString>& fingerprints)
+{
     std::vector<std::pair<QString, QString>> out;
-    QHash<QString, QString> now; // fingerprints, computed once per profile
     for (const Outcome& o : outcomes) {
         if (o.isBaseline())
             continue;
-        const ProfileLists* profile = findProfile(lists, o.profile);
-        if (!profile) {
+        const auto now = fingerprints.constFind(o.profile);
+        if (now == fingerprints.cend())
             out.emplace_back(o.profile,
                 QStringLiteral("outcomes from %1 are of profile %2, which the file no longer has")
                     .arg(o.file, o.profile));
-            continue;
-        }
-        if (!now.contains(o.profile))
-            now.insert(o.profile, profileFingerprint(profile->quantize));
-        if (now.value(o.profile) != o.profileFingerprint)
+        else if (now.value() != o.profileFingerprint)
             out.emplace_back(o.profile,
                 QStringLiteral(
                     "outcomes from %1 were measured on other INT8 ops than profile %2 has now (its "

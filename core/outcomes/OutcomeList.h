@@ -3,6 +3,7 @@
 #include "Outcome.h"
 #include "profile/ProfileLists.h"
 
+#include <QHash>
 #include <vector>
 
 namespace qc {
@@ -23,6 +24,10 @@ public:
     // outcomes of profiles lists no longer holds: (profile, why) for every such outcome.
     static std::vector<std::pair<QString, QString>> stale(
         const std::vector<Outcome>& outcomes, const std::vector<ProfileLists>& lists);
+    // The same from the profiles' fingerprints now (name -> profileFingerprint of its INT8 ops); a profile
+    // missing from fingerprints is gone.
+    static std::vector<std::pair<QString, QString>> stale(
+        const std::vector<Outcome>& outcomes, const QHash<QString, QString>& fingerprints);
 };
 
 } // namespace qc
