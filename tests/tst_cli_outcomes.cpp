@@ -184,6 +184,27 @@ private slots:
         QVERIFY(!table.out.contains("on wikitext/word_perplexity: B with ModelOpt"));
     }
 
+    void infoDescribesResultsFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("csv")
+            << "results.csv"
+            << "  format: outcomes (csv)\n  profile baseline: 2 values\n  profile A: 3 values\n";
+        QTest::addRow("yaml, no profile named") << "c_llmcompressor.yaml"
+                                                << "  format: outcomes (rows)\n  profile ?: 2 values\n";
+        QTest::addRow("lm-eval") << "lm_eval_d_modelopt.json"
+                                 << "  format: outcomes (lm-eval)\n  profile ?: 5 values\n";
+    }
+    void infoDescribesResultsFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const CliRun info = runCli({ QStringLiteral("info"), outcomeData(file.toUtf8().constData()) });
+        EXPECT_RUN(info, 0);
+        QVERIFY2(QString::fromUtf8(info.out).contains(expected), info.out.constData());
+    }
+
     void helpListsTheCommand()
     {
         const CliRun help = runCli({ QStringLiteral("--help") });
