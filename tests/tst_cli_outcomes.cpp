@@ -109,6 +109,9 @@ private slots:
             outcomeData("results.csv"), QStringLiteral("-o"), plain });
         EXPECT_RUN(over, 2);
         QCOMPARE(readAll(plain), before);
+        const CliRun none = runCli({ QStringLiteral("outcomes"), plain });
+        EXPECT_RUN(none, 0);
+        QVERIFY2(none.out.startsWith("plain.yaml: no measured outcomes"), none.out.constData());
         // -o without --outcome has nothing to write.
         EXPECT_RUN(runCli({ QStringLiteral("outcomes"), plain, QStringLiteral("-o"), with }), 2);
     }

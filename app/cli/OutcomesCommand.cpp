@@ -47,6 +47,10 @@ QString textTable(const QStringList& header, const std::vector<QStringList>& row
 
 QString textReport(const TradeOff& t, CompressionMeasure::Kind measure, const QString& file)
 {
+    if (t.isEmpty())
+        return QStringLiteral("%1: no measured outcomes (attach results files: outcomes %1 --outcome "
+                              "PROFILE=RESULTS -o OUT.yaml)\n")
+            .arg(file);
     QString text = QStringLiteral("%1: outcomes of %2 metric(s); Pareto front by %3\n")
                        .arg(file)
                        .arg(t.metrics().size())
