@@ -5,6 +5,7 @@
 #include "ProjectController.h"
 
 #include <QGraphicsSimpleTextItem>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -39,6 +40,7 @@ TradeOffView::TradeOffView(ProjectController* controller, QWidget* parent)
     , m_controller(controller)
 {
     chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries); // the frameworks differ by shape too
     chart()->setMargins(QMargins(6, 6, 6, 6));
     for (const auto signal : { &ProjectController::projectReset, &ProjectController::rankingChanged,
              &ProjectController::cutsChanged, &ProjectController::outcomesChanged })
