@@ -31,6 +31,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -701,6 +702,21 @@ private slots:
         QCOMPARE(window->docks()->summaryView()->currentIndex().row(), 2);
         QCOMPARE(window->currentProfile(), 2);
         QVERIFY(window->saveScreenshot(m_dir.filePath(QStringLiteral("tradeoff.png"))));
+        // Renaming a profile takes its outcomes along (one step), so they are not orphaned as stale.
+        QLineEdit* nameOfA = nullptr;
+        for (QLineEdit* edit : window->docks()->profilePanel()->findChildren<QLineEdit*>()) {
+            if (edit->text() == QLatin1String("A"))
+                nameOfA = edit;
+        }
+        QVERIFY(nameOfA);
+        nameOfA->setText(QStringLiteral("A1"));
+        emit nameOfA->editingFinished();
+        QCOMPARE(controller->project().cutPlan().profiles[0].name, QStringLiteral("A1"));
+        QVERIFY(std::any_of(controller->project().outcomes().begin(), controller->project().outcomes().end(),
+            [](const Outcome& o) { return o.profile == QLatin1String("A1"); }));
+        QVERIFY(Checker::staleOutcomes(controller->project()).empty());
+        controller->undoStack()->undo(); // the rename
+        QCOMPARE(controller->project().cutPlan().profiles[0].name, QStringLiteral("A"));
         controller->undoStack()->undo();
         QVERIFY(controller->project().outcomes().empty());
         QCOMPARE(panel->model()->rowCount(), 0);
