@@ -32,6 +32,8 @@ packages=(
   python3-venv python3-pip          # the frameworks suite's pinned virtual environments
   dpkg-dev file                     # cpack -G DEB runs dpkg-shlibdeps, which runs file
   clang-format                      # the test command checks that every C++ file is formatted (.clang-format)
+  chromium                          # tst_gui_report_render opens the review report in a real browser (headless,
+                                    # networking off) and fails on console errors or missing images
   clang libclang-rt-14-dev          # the sanitizer build: clang 14 and compiler-rt, which holds libFuzzer and the
                                     # ASan/UBSan runtimes (libclang_rt.fuzzer-x86_64.a); clang only recommends it
 )

@@ -5,18 +5,22 @@
 #include "chart/CurveDecimator.h"
 #include "chart/CutAxisMapping.h"
 #include "chart/NiceAxis.h"
+#include "chart/TradeOffView.h"
 #include "compare/ReferenceSchemes.h"
+#include "load/ProjectLoader.h"
 #include "models/ComparisonModel.h"
 #include "models/OpFilterProxyModel.h"
 #include "models/OpTableModel.h"
 #include "models/ProfileSummaryModel.h"
 #include "models/RulesModel.h"
 #include "models/SourcesModel.h"
+#include "models/TradeOffModel.h"
 #include "models/ViolationsModel.h"
 #include "profile/CutSuggester.h"
 #include "profile/ProfileCutter.h"
 
 #include <QAbstractItemModelTester>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -27,7 +31,114 @@ class TestGuiModels : public QObject
 {
     Q_OBJECT
 
+    // The synthetic project (profiles A..D) with the test results file attached as the window attaches it.
+    static void attachResults(ProjectController& controller)
+    {
+        const ProjectLoader::Result r = ProjectLoader::load(
+            controller.project(), { QStringLiteral(QUANTCUT_SOURCE_DIR "/tests/data/outcomes/results.csv") });
+        QVERIFY2(r.failed.isEmpty(), qPrintable(r.failed.join(QLatin1Char('\n'))));
+        QVERIFY(r.onlyOutcomes);
+        controller.setOutcomes(r.project.outcomes(), QStringLiteral("Attach outcomes"));
+    }
+
 private slots:
+    void tradeOffModelFollowsOutcomesCutsAndUndo()
+    {
+        ProjectController controller;
+        TradeOffModel model(&controller);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        controller.resetProject(makeSyntheticProject(600));
+        model.setActive(true);
+        QCOMPARE(model.rowCount(), 0);
+        attachResults(controller);
+        QCOMPARE(model.rowCount(), 10); // results.csv: 12 rows, 2 of them the baseline
+        QCOMPARE(model.columnCount(), 13);
+        QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("metric"));
+        QCOMPARE(model.headerData(5, Qt::Horizontal).toString(), QStringLiteral("delta"));
+        const auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+        QCOMPARE(cell(0, 0), QStringLiteral("hellaswag/acc"));
+        QCOMPARE(cell(0, 1), QStringLiteral("A"));
+        QCOMPARE(cell(0, 2), QStringLiteral("INC 2.x"));
+        QCOMPARE(cell(0, 5), QStringLiteral("-0.003"));
+        QCOMPARE(model.index(0, 0).data(TradeOffModel::ProfileRole).toInt(), 0);
+        QCOMPARE(cell(1, 11), QStringLiteral("yes")); // A with ModelOpt is on the front
+        QVERIFY(model.suggestions().contains(QStringLiteral("best hellaswag/acc: A with ModelOpt (0.598)")));
+        // Re-cutting B makes its outcomes stale: greyed, off the front.
+        controller.setCut(1, controller.project().cutPlan().profiles[1].cut * 0.5);
+        int stale = 0;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const bool isB = cell(r, 1) == QLatin1String("B");
+            QCOMPARE(model.index(r, 0).data(TradeOffModel::StaleRole).toBool(), isB);
+            if (isB) {
+                ++stale;
+                QVERIFY(cell(r, 12).startsWith(QStringLiteral("STALE")));
+                QVERIFY(cell(r, 11).isEmpty());
+            }
+        }
+        QCOMPARE(stale, 3);
+        QCOMPARE(std::count_if(controller.violations().begin(), controller.violations().end(),
+                     [](const Violation& v) { return v.kind == Violation::Kind::StaleOutcome; }),
+            1); // one outcome of B (results.csv), flagged once
+        controller.undoStack()->undo(); // the cut
+        QVERIFY(!model.index(2, 0).data(TradeOffModel::StaleRole).toBool());
+        controller.undoStack()->undo(); // the outcomes
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(controller.project().outcomes().empty());
+        controller.undoStack()->redo();
+        QCOMPARE(model.rowCount(), 10);
+        // Inactive, it waits until shown.
+        model.setActive(false);
+        controller.setOutcomes({}, QStringLiteral("Remove"));
+        QCOMPARE(model.rowCount(), 10);
+        model.setActive(true);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void tradeOffViewDrawsFrameworksFrontAndBaseline()
+    {
+        ProjectController controller;
+        controller.resetProject(makeSyntheticProject(600));
+        attachResults(controller);
+        TradeOffView view(&controller);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.tradeOff().metrics()[size_t(view.metric())].name, QStringLiteral("hellaswag/acc"));
+        QCOMPARE(view.frameworkSeries().size(), qsizetype(2)); // INC 2.x and ModelOpt
+        QCOMPARE(view.frameworkSeries()[0]->name(), QStringLiteral("INC 2.x"));
+        QCOMPARE(view.frameworkSeries()[0]->count(), 4);
+        QCOMPARE(view.baselineY(), 0.6);
+        const QList<QPointF> front = view.frontLine();
+        QCOMPARE(front.size(), qsizetype(4));
+        for (const QPointF& p : front)
+            QVERIFY(p.y() >= 0.56 - 1e-12); // the ModelOpt points
+        // Hovering a point names it; a click selects its profile.
+        const TradeOff::Metric& m = view.tradeOff().metrics()[size_t(view.metric())];
+        int c = -1;
+        for (int i = 0; i < int(m.points.size()); ++i) {
+            if (m.points[size_t(i)].profile == QLatin1String("C")
+                && m.points[size_t(i)].framework == QLatin1String("modelopt"))
+                c = i;
+        }
+        QVERIFY(c >= 0);
+        const QPoint at = view.pointPosition(c);
+        QCOMPARE(view.pointAt(at), c);
+        QCOMPARE(view.pointAt(at + QPoint(40, 40)), -1);
+        const QString tip = view.pointToolTip(c);
+        QVERIFY2(tip.contains(QStringLiteral("<b>C</b> with ModelOpt"))
+                && tip.contains(QStringLiteral("0.595 ± 0.005"))
+                && tip.contains(QStringLiteral("on the Pareto front")),
+            qPrintable(tip));
+        QSignalSpy selected(&controller, &ProjectController::selectedProfileChanged);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(controller.selectedProfile(), 2);
+        QCOMPARE(selected.count(), 1);
+        // Another measure: the front and the axis follow.
+        view.setMeasure(CompressionMeasure::Kind::Int8Ops);
+        QCOMPARE(view.frontLine().size(), qsizetype(4));
+        QVERIFY(view.displayX(0.5) == 50.0);
+    }
+
     void comparisonModelAgainstLanguageModelOnly()
     {
         ProjectController controller;

@@ -16,6 +16,7 @@
 #include "models/OpFilterProxyModel.h"
 #include "models/OpTableModel.h"
 #include "models/SourcesModel.h"
+#include "models/TradeOffModel.h"
 #include "models/ViolationsModel.h"
 #include "widgets/ChartArea.h"
 #include "widgets/ComparePanel.h"
@@ -23,12 +24,14 @@
 #include "widgets/ProfilePanel.h"
 #include "widgets/SideDocks.h"
 #include "widgets/SourcesPanel.h"
+#include "widgets/TradeOffPanel.h"
 
 #include <QAction>
 #include <QColor>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -670,6 +673,53 @@ private slots:
         QCOMPARE(window->controller()->undoStack()->index(), undoIndex + 1);
         window->controller()->undoStack()->undo();
         QCOMPARE(p.ranking().order, recomputed.ranking().order);
+    }
+
+    void resultsFilesOpenIntoTheTradeOffTab()
+    {
+        auto window = makeExampleWindow();
+        if (!window)
+            QSKIP("the bundled example is not found");
+        ProjectController* controller = window->controller();
+        const int undoIndex = controller->undoStack()->index();
+        const Project before = controller->project();
+        const QString results = qc::test::sourcePath(QStringLiteral("tests/data/outcomes/results.csv"));
+        QVERIFY(window->openFiles({ results }, true));
+        QVERIFY(m_errors.isEmpty());
+        QCOMPARE(controller->project().outcomes().size(), size_t(5));
+        QCOMPARE(controller->undoStack()->index(), undoIndex + 1); // one undoable step, nothing re-derived
+        QCOMPARE(controller->project().ranking().order, before.ranking().order);
+        window->chartArea()->showTab(ChartArea::TradeOffTab);
+        TradeOffPanel* panel = window->chartArea()->tradeOffPanel();
+        QCOMPARE(panel->model()->rowCount(), 10);
+        QCOMPARE(panel->metricChooser()->count(), 2);
+        QVERIFY(panel->suggestionsLabel()->text().contains(QStringLiteral("most compression within 1%")));
+        // The summary's row follows a profile picked on the chart or in the table.
+        panel->table()->selectRow(4);
+        QTest::mouseClick(panel->table()->viewport(), Qt::LeftButton, {},
+            panel->table()->visualRect(panel->model()->index(4, 1)).center());
+        QCOMPARE(controller->selectedProfile(), 2); // row 4: C with INC 2.x
+        QCOMPARE(window->docks()->summaryView()->currentIndex().row(), 2);
+        QCOMPARE(window->currentProfile(), 2);
+        QVERIFY(window->saveScreenshot(m_dir.filePath(QStringLiteral("tradeoff.png"))));
+        // Renaming a profile takes its outcomes along (one step), so they are not orphaned as stale.
+        QLineEdit* nameOfA = nullptr;
+        for (QLineEdit* edit : window->docks()->profilePanel()->findChildren<QLineEdit*>()) {
+            if (edit->text() == QLatin1String("A"))
+                nameOfA = edit;
+        }
+        QVERIFY(nameOfA);
+        nameOfA->setText(QStringLiteral("A1"));
+        emit nameOfA->editingFinished();
+        QCOMPARE(controller->project().cutPlan().profiles[0].name, QStringLiteral("A1"));
+        QVERIFY(std::any_of(controller->project().outcomes().begin(), controller->project().outcomes().end(),
+            [](const Outcome& o) { return o.profile == QLatin1String("A1"); }));
+        QVERIFY(Checker::staleOutcomes(controller->project()).empty());
+        controller->undoStack()->undo(); // the rename
+        QCOMPARE(controller->project().cutPlan().profiles[0].name, QStringLiteral("A"));
+        controller->undoStack()->undo();
+        QVERIFY(controller->project().outcomes().empty());
+        QCOMPARE(panel->model()->rowCount(), 0);
     }
 };
 

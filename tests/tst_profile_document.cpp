@@ -5,6 +5,7 @@
 #include "document/YamlText.h"
 #include "export/Inc2Exporter.h"
 #include "io/FileError.h"
+#include "outcomes/Outcome.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -233,7 +234,17 @@ private slots:
     void fileMatchesTheShippedSchema()
     {
         QTemporaryDir dir;
-        const QString path = writeTemp(dir, "p.yaml", qc::test::yamlOf(richProject()));
+        // With measured outcomes too: a variant of "hi" and the baseline.
+        Project withOutcomes = richProject();
+        Outcome variant { QStringLiteral("hi"), QStringLiteral("r.csv"), QStringLiteral("ab12"),
+            profileFingerprint(withOutcomes.lists()[1].quantize),
+            { { QStringLiteral("modelopt"), QStringLiteral("hellaswag/acc"), 0.5, true, 0.01,
+                  QStringLiteral("n") },
+                { QStringLiteral("inc2"), QStringLiteral("ppl"), 10.0, false, std::nan(""), {} } } };
+        Outcome baseline { QStringLiteral("baseline"), QStringLiteral("r.csv"), QStringLiteral("ab12"), {},
+            { { QStringLiteral("baseline"), QStringLiteral("ppl"), 9.5, false, 0.1, {} } } };
+        withOutcomes.setOutcomes({ variant, baseline });
+        const QString path = writeTemp(dir, "p.yaml", qc::test::yamlOf(withOutcomes));
         const PythonRun run = runPython(
             QStringLiteral(
                 "import sys, json, yaml, jsonschema\n"
@@ -244,12 +255,15 @@ private slots:
                 "bad = yaml.safe_load(open(sys.argv[2])); bad['profiles'][0]['keep'][0]['reason'] = 7\n"
                 "try:\n    jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)\nexcept "
                 "jsonschema.ValidationError:\n    print('rejected')\n"
-                "print('valid')"),
+                "bad = yaml.safe_load(open(sys.argv[2])); bad['outcomes'][0]['values'][0]['value'] = 'high'\n"
+                "try:\n    jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)\nexcept "
+                "jsonschema.ValidationError:\n    print('rejected')\n"
+                "print('valid', len(yaml.safe_load(open(sys.argv[2]))['outcomes']))"),
             { test::sourcePath(QStringLiteral("resources/schema/quantcut-profiles.schema.json")), path });
         if (!run.skip.isEmpty())
             QSKIP(qPrintable(run.skip));
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(run.out, QByteArray("rejected\nvalid\n"));
+        QCOMPARE(run.out, QByteArray("rejected\nrejected\nvalid 2\n"));
     }
 
     void badFiles_data()

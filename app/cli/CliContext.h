@@ -28,5 +28,6 @@ int runTransfer(const QStringList& args);
 int runDiff(const QStringList& args);
 int runReference(const QStringList& args);
 int runReport(const QStringList& args);
+int runOutcomes(const QStringList& args);
 
 } // namespace qc::cli

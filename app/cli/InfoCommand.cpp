@@ -7,6 +7,7 @@
 #include "io/InputFile.h"
 #include "load/FileKind.h"
 #include "metrics/MetricImporter.h"
+#include "outcomes/OutcomeReader.h"
 #include "ranking/OpScores.h"
 
 #include <QJsonDocument>
@@ -121,6 +122,24 @@ void describe(const QString& path, const QString& format, const std::optional<In
         out() << "  format: quantcut profile file, " << loaded.storedLists.size() << " profiles\n";
         describeInventory(loaded.project.inventory());
         describeMetrics(loaded.project.metrics(), loaded.project.inventory());
+        return;
+    }
+    if (kind == FileKind::Outcomes) {
+        // Rows that name no profile or framework need a label to be read: "?" stands in for one.
+        const QByteArray data = readInput(path);
+        std::vector<Outcome> outcomes;
+        try {
+            outcomes = OutcomeReader::parse(data, path);
+        } catch (const FileError& e) {
+            try {
+                outcomes = OutcomeReader::parse(data, path, { QStringLiteral("?"), QStringLiteral("?"), {} });
+            } catch (const FileError&) {
+                throw e;
+            }
+        }
+        out() << "  format: outcomes (" << OutcomeReader::formatName(*OutcomeReader::detect(data)) << ")\n";
+        for (const Outcome& o : outcomes)
+            out() << "  profile " << o.profile << ": " << o.values.size() << " values\n";
         return;
     }
     const QByteArray data = readInput(path);

@@ -1,6 +1,7 @@
 #include "ArgumentList.h"
 #include "CliContext.h"
 #include "MetricArguments.h"
+#include "OutcomeArguments.h"
 #include "budget/BudgetOptimum.h"
 #include "check/Checker.h"
 #include "document/ProfileDocument.h"
@@ -165,7 +166,8 @@ int runProfiles(const QStringList& argv)
             QStringLiteral("--flip"), QStringLiteral("--all-measured"), QStringLiteral("--combine"),
             QStringLiteral("--cuts"), QStringLiteral("--cut-by"), QStringLiteral("--order"),
             QStringLiteral("--components"), QStringLiteral("--rules"), QStringLiteral("--preset"),
-            QStringLiteral("--override"), QStringLiteral("-o"), QStringLiteral("--output") },
+            QStringLiteral("--override"), QStringLiteral("--outcome"), QStringLiteral("-o"),
+            QStringLiteral("--output") },
         { QStringLiteral("--no-default-rules"), QStringLiteral("--no-fuse") });
     if (!args.positionals().isEmpty())
         throw UsageError { QStringLiteral("unexpected argument '%1'").arg(args.positionals().front()) };
@@ -173,7 +175,7 @@ int runProfiles(const QStringList& argv)
     if (output.isEmpty())
         throw UsageError { QStringLiteral("missing -o FILE") };
     QStringList inputFiles = metricFiles(args) + args.values(QStringLiteral("--rules"))
-        + args.values(QStringLiteral("--components"));
+        + args.values(QStringLiteral("--components")) + outcomeFiles(args);
     if (args.has(QStringLiteral("--inventory")))
         inputFiles += InventoryReader::inputFiles(args.value(QStringLiteral("--inventory")));
     refuseInputAsOutput(output, inputFiles);
@@ -206,13 +208,18 @@ int runProfiles(const QStringList& argv)
     }
     inputs.fuseGroups = !args.has(QStringLiteral("--no-fuse"));
     inputs.cutPlan = buildCutPlan(args, inputs.inventory);
-    const Project project = [&] {
+    Project project = [&] {
         try {
             return Project(std::move(inputs));
         } catch (const std::invalid_argument& e) {
             throw UsageError { QString::fromUtf8(e.what()) };
         }
     }();
+    if (args.has(QStringLiteral("--outcome"))) {
+        std::vector<Outcome> outcomes;
+        attachOutcomeArguments(args, outcomes, project.lists());
+        project.setOutcomes(std::move(outcomes));
+    }
     const std::vector<Violation> violations = Checker::check(project);
     ProfileDocument::save(project, violations, output);
     printSummary(project, violations);

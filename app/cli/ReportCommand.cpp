@@ -39,7 +39,8 @@ int runReport(const QStringList& argv)
     writeAtomically(dir.filePath(QStringLiteral("report.html")),
         doc.toHtml(QStringLiteral("QuantCut review: ") + QFileInfo(file).fileName(), folder));
     err() << "wrote " << dir.filePath(QStringLiteral("report.md")) << " and report.html with "
-          << (charts.scatter.png.isEmpty() ? 2 : 3) << " charts (PNG and SVG)" << Qt::endl;
+          << (charts.scatter.png.isEmpty() ? 2 : 3) + charts.tradeOffs.size() << " charts (PNG and SVG)"
+          << Qt::endl;
     return Ok;
 }
 

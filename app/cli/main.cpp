@@ -26,7 +26,8 @@ const Command kCommands[] = {
                         [--cuts 0.25,0.5,0.8,0.95 | --cuts A=0.25,...]
                         [--cut-by ops|params|count|score|bits|memory-gb] [--order score|score-per-param]
                         [--components FILE] [--rules FILE] [--preset lm-only] [--no-default-rules] [--no-fuse]
-                        [--override OP=keep|int8[:NOTE]] -o profiles.yaml)",
+                        [--override OP=keep|int8[:NOTE]] [--outcome [PROFILE[:FRAMEWORK]=]RESULTS ...]
+                        -o profiles.yaml)",
         qc::cli::runProfiles },
     { "check", R"( profiles.yaml [--inventory FILE])", qc::cli::runCheck },
     { "export", R"( profiles.yaml --to FORMAT [--profile NAME] [--activations static|dynamic]
@@ -44,6 +45,9 @@ const Command kCommands[] = {
         qc::cli::runReference },
     { "report", R"( profiles.yaml -o DIR                  # report.md, report.html, charts as PNG and SVG)",
         qc::cli::runReport },
+    { "outcomes", R"( profiles.yaml [--outcome [PROFILE[:FRAMEWORK]=]RESULTS ...] [--markdown]
+                        [--x weight-memory-gb|int8-ops|int8-params|effective-bits] [-o OUT.yaml])",
+        qc::cli::runOutcomes },
 };
 
 const char* const kHelpHead
@@ -63,6 +67,9 @@ the inventory, it must quantize exactly the profile's ops.
 new (default, transformers >= 4.52: model.language_model.layers.N, model.visual.*) or legacy (< 4.52:
 model.layers.N, visual.*), whichever names the inventory has (a Qwen2.5-VL checkpoint stores the legacy
 ones). Other models keep their inventory names. The export states the naming it used.
+Results files (--outcome): CSV, JSON or YAML rows of profile, framework, metric, value, higher_is_better
+[, stderr, notes], or lm-evaluation-harness results JSON (detected by content); profile "baseline" is the
+unquantized model. "outcomes -o OUT" writes the profile file with them attached (never over its input).
 Every output file is written atomically: a failed run leaves an existing file untouched.
 
 Exit codes:

@@ -292,7 +292,10 @@ void MainWindow::finishLoad(const ProjectLoader::Result& result)
     const Project& current = m_controller->project();
     // Loading into an empty window is a start, not an edit: undo must not lead back to the empty window.
     const bool fresh = current.inventory().isEmpty() && current.metrics().empty();
-    if (!result.profilePath.isEmpty() || fresh)
+    if (result.onlyOutcomes && !fresh)
+        m_controller->setOutcomes(result.project.outcomes(),
+            tr("Attach outcomes from %1").arg(result.loaded.join(QStringLiteral(", "))));
+    else if (!result.profilePath.isEmpty() || fresh)
         m_controller->resetProject(result.project, result.profilePath);
     else
         m_controller->adoptProject(

@@ -22,6 +22,7 @@ void ProjectController::resetProject(Project project, const QString& filePath)
 {
     m_undoStack.clear();
     m_selectedOp = -1;
+    m_selectedProfile = -1;
     m_project = std::move(project);
     announce(EditScope::Shape);
     m_undoStack.setClean();
@@ -211,8 +212,13 @@ void ProjectController::announce(EditScope scope)
 {
     if (m_selectedOp >= m_project.inventory().size())
         m_selectedOp = -1;
+    if (m_selectedProfile >= m_project.profileCount())
+        m_selectedProfile = -1;
     updateViolations();
     switch (scope) {
+    case EditScope::Outcomes:
+        emit outcomesChanged();
+        break;
     case EditScope::Cuts:
         emit cutsChanged();
         break;
@@ -274,6 +280,21 @@ QString ProjectController::errorSummary(const QString& profile, int max) const
     if (more > 0)
         lines.append(tr("… and %n more", nullptr, more));
     return lines.join(QLatin1Char('\n'));
+}
+
+void ProjectController::setOutcomes(std::vector<Outcome> outcomes, const QString& text)
+{
+    if (outcomes == m_project.outcomes())
+        return;
+    push(OutcomesField {}, std::move(outcomes), text);
+}
+
+void ProjectController::setSelectedProfile(int profile)
+{
+    if (profile < -1 || profile >= m_project.profileCount() || profile == m_selectedProfile)
+        return;
+    m_selectedProfile = profile;
+    emit selectedProfileChanged(profile);
 }
 
 void ProjectController::setSelectedOp(int op)

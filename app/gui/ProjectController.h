@@ -52,6 +52,8 @@ public:
     // Renames a source; returns false (and changes nothing) for an empty name or one another source has.
     bool setMetricLabel(int metric, const QString& label);
     bool canRenameMetric(int metric, const QString& label) const;
+    // Replaces the measured outcomes (one undo step); nothing is re-derived.
+    void setOutcomes(std::vector<Outcome> outcomes, const QString& text);
 
     // The cut that keeps profile between its neighbours (profiles are nested).
     double clampCut(int profile, double cut) const;
@@ -72,6 +74,9 @@ public:
 
     int selectedOp() const { return m_selectedOp; }
     void setSelectedOp(int op);
+    // The profile the user picked (in the profile summary, the trade-off chart or its table), -1 for none.
+    int selectedProfile() const { return m_selectedProfile; }
+    void setSelectedProfile(int profile);
 
 signals:
     void projectReset(); // inventory, metrics or profiles changed shape: reset models, rebuild charts
@@ -79,6 +84,8 @@ signals:
     void cutsChanged(); // only the cuts moved (the drag path)
     void violationsChanged();
     void selectedOpChanged(int op);
+    void selectedProfileChanged(int profile);
+    void outcomesChanged(); // only the outcomes (cuts, ranking and resets change their trade-offs too)
     void filePathChanged(const QString& path);
 
 private:
@@ -106,6 +113,7 @@ private:
     QString m_filePath;
     int m_lastDragId = 0;
     int m_selectedOp = -1;
+    int m_selectedProfile = -1;
     std::vector<Violation> m_violations;
     int m_errorCount = 0;
     std::vector<std::uint8_t> m_opFlag; // per op: 1 when a violation names it

@@ -96,7 +96,8 @@ int main(int argc, char** argv)
     parser.addOption(screenshot);
     parser.addOption(size);
     const QCommandLineOption tab(QStringLiteral("tab"),
-        QStringLiteral("Chart tab shown by --screenshot: 0 ranked curve, 1 metric vs metric, 2 compare."),
+        QStringLiteral(
+            "Chart tab shown by --screenshot: 0 ranked curve, 1 metric vs metric, 2 compare, 3 trade-off."),
         QStringLiteral("N"));
     const QCommandLineOption dock(QStringLiteral("dock"),
         QStringLiteral("Dock shown in front by --screenshot: Violations, Rules or Sources (its first source "

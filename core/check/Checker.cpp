@@ -1,5 +1,7 @@
 #include "Checker.h"
 
+#include "io/Sha256.h"
+#include "outcomes/OutcomeList.h"
 #include "profile/ProfileCutter.h"
 #include "project/Project.h"
 #include "ranking/FusedGroups.h"
@@ -37,6 +39,56 @@ void checkEvidence(const Project& project, std::vector<Violation>& out)
                     .arg(id)
                     .arg(notCandidates)));
     }
+}
+
+// Inventory indices in name order, as QStringList::sort orders names. Kept between checks: a drag checks at
+// every step and the names stay; one pass confirms that the kept order still sorts this inventory (n
+// compares instead of a sort's n log n).
+const std::vector<int>& nameOrder(const Inventory& inv)
+{
+    static thread_local std::vector<int> order;
+    bool sorted = order.size() == size_t(inv.size());
+    for (size_t i = 1; sorted && i < order.size(); ++i)
+        sorted = inv.at(order[i - 1]).name < inv.at(order[i]).name;
+    if (!sorted) {
+        order.resize(size_t(inv.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return inv.at(a).name < inv.at(b).name; });
+    }
+    return order;
+}
+
+// profileFingerprint() of the computed INT8 ops of each profile outcomes name: one pass over the ops in name
+// order per such profile, and nothing at all without outcomes (the drag path stays as cheap as it was).
+QHash<QString, QString> outcomeFingerprints(const Project& project)
+{
+    QHash<QString, QString> out;
+    const auto& specs = project.cutPlan().profiles;
+    const std::vector<int>& order = nameOrder(project.inventory());
+    for (int p = 0; p < int(specs.size()); ++p) {
+        const bool named = std::any_of(project.outcomes().begin(), project.outcomes().end(),
+            [&](const Outcome& o) { return o.profile == specs[size_t(p)].name; });
+        if (!named)
+            continue;
+        QByteArray text;
+        for (const int op : order) {
+            if (!project.isQuantized(op, p))
+                continue;
+            if (!text.isEmpty())
+                text += '\n';
+            text += project.inventory().at(op).name.toUtf8();
+        }
+        out.insert(specs[size_t(p)].name, QString::fromLatin1(Sha256::hex(text)));
+    }
+    return out;
+}
+
+// Outcomes whose profile has other INT8 ops now than when they were attached (or is gone): their numbers
+// are not this profile's.
+void checkOutcomes(const std::vector<std::pair<QString, QString>>& stale, std::vector<Violation>& out)
+{
+    for (const auto& [profile, why] : stale)
+        out.push_back(make(Severity::Warning, Kind::StaleOutcome, profile, {}, why));
 }
 
 // A budget the eligible ops cannot meet: the profile quantizes all of them and still misses it.
@@ -185,6 +237,8 @@ std::vector<Violation> Checker::check(const Project& project)
             out.push_back(emptyProfile(specs[p].name));
     }
     checkSourcesAndPlan(project, out);
+    if (!project.outcomes().empty())
+        checkOutcomes(staleOutcomes(project), out);
     return out;
 }
 
@@ -255,6 +309,7 @@ std::vector<Violation> Checker::check(const Project& project, const std::vector<
         status.push_back(std::move(s));
     }
     checkSourcesAndPlan(project, out);
+    checkOutcomes(OutcomeList::stale(project.outcomes(), profiles), out);
     return out;
 }
 
@@ -267,6 +322,13 @@ QStringList Checker::errorsFor(const Project& project, int profile)
             out.append(kindName(v.kind) + QStringLiteral(": ") + v.message);
     }
     return out;
+}
+
+std::vector<std::pair<QString, QString>> Checker::staleOutcomes(const Project& project)
+{
+    if (project.outcomes().empty())
+        return {};
+    return OutcomeList::stale(project.outcomes(), outcomeFingerprints(project));
 }
 
 int Checker::errorCount(const std::vector<Violation>& violations)

@@ -19,6 +19,9 @@ public:
     static std::vector<Violation> check(const Project& project);
     // Violations of explicit lists against the project's inventory, rules and sources.
     static std::vector<Violation> check(const Project& project, const std::vector<ProfileLists>& profiles);
+    // (profile, why) for every outcome measured on other INT8 ops than its profile computes now, or of a
+    // profile the plan no longer has; cheap without outcomes.
+    static std::vector<std::pair<QString, QString>> staleOutcomes(const Project& project);
     static int errorCount(const std::vector<Violation>& violations);
     // The ops stored lists place otherwise than the computed ones (INT8 in one only, kept in one only, or
     // listed twice), sorted: lists edited by hand. Empty when they agree.

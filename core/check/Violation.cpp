@@ -37,6 +37,8 @@ QString kindName(Violation::Kind kind)
         return QStringLiteral("tied-cut");
     case Violation::Kind::BudgetNotMet:
         return QStringLiteral("budget-not-met");
+    case Violation::Kind::StaleOutcome:
+        return QStringLiteral("stale-outcome");
     }
     return {};
 }

@@ -27,6 +27,7 @@ struct Violation
         NotCandidate, // ops a source lists that were never quantization candidates
         TiedCut, // a profile's cut falls inside a run of tied scores: the tie-break decides
         BudgetNotMet, // a budgeted profile quantizes every eligible op and still misses its budget
+        StaleOutcome, // outcomes measured on other INT8 ops than the profile has now, or of a profile gone
     };
 
     Severity severity = Severity::Error;

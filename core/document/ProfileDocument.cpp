@@ -1,5 +1,6 @@
 #include "ProfileDocument.h"
 
+#include "OutcomesSection.h"
 #include "YamlText.h"
 #include "io/AtomicWriter.h"
 #include "io/CheckedNumbers.h"
@@ -665,6 +666,8 @@ void ProfileDocument::write(
     writeOverrides(w, project.overrides());
     writeProfiles(w, project);
     writeViolations(w, violations);
+    w.flush();
+    device.write(outcomesYaml(project.outcomes()));
 }
 
 ProfileDocument::Loaded ProfileDocument::load(const QString& path)
@@ -751,6 +754,7 @@ ProfileDocument::Loaded ProfileDocument::readDocument(const QByteArray& data, co
             r.fail(r.child(node, "cut"), error);
     }
     inputs.cutPlan = std::move(plan);
+    inputs.outcomes = readOutcomes(root, path);
     try {
         loaded.project = Project(std::move(inputs));
     } catch (const std::invalid_argument& e) {

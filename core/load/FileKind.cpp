@@ -1,5 +1,7 @@
 #include "FileKind.h"
 
+#include "outcomes/OutcomeReader.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -23,6 +25,8 @@ FileKind detectFileKind(const QString& path)
     static const QRegularExpression versionKey(QStringLiteral("(^|\\n)quantcut_profiles\\s*:"));
     if (versionKey.match(QString::fromUtf8(head)).hasMatch())
         return FileKind::ProfileDocument;
+    if (OutcomeReader::detect(head))
+        return FileKind::Outcomes;
     if (name.endsWith(QLatin1String(".csv")) || name.endsWith(QLatin1String(".tsv"))) {
         const qsizetype end = head.indexOf('\n');
         QString header = QString::fromUtf8(end < 0 ? head : head.left(end)).trimmed().toLower();
@@ -52,6 +56,8 @@ QString fileKindName(FileKind kind)
         return QStringLiteral("inventory");
     case FileKind::Rankings:
         return QStringLiteral("rankings");
+    case FileKind::Outcomes:
+        return QStringLiteral("outcomes");
     }
     return {};
 }

@@ -6,6 +6,8 @@
 #include "io/FileError.h"
 #include "metrics/MetricImporter.h"
 #include "metrics/SourceName.h"
+#include "outcomes/OutcomeList.h"
+#include "outcomes/OutcomeReader.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -65,6 +67,7 @@ ProjectLoader::Result ProjectLoader::load(
     Result result;
     ProjectInputs inputs = base.inputs();
     bool inventoryGiven = !inputs.inventoryFromRankings && !inputs.inventory.isEmpty();
+    QStringList outcomeFiles;
     for (int i = 0; i < paths.size(); ++i) {
         if (!step(i)) {
             result.cancelled = true;
@@ -89,6 +92,10 @@ ProjectLoader::Result ProjectLoader::load(
             case FileKind::Rankings:
                 addMetrics(inputs.metrics, MetricImporter::import(path));
                 break;
+            case FileKind::Outcomes:
+                // Attached once the profiles are known (a profile file may come later in the list).
+                outcomeFiles.append(path);
+                continue;
             }
             result.loaded.append(QStringLiteral("%1 (%2)").arg(fileName, fileKindName(kind)));
         } catch (const FileError& e) {
@@ -101,19 +108,48 @@ ProjectLoader::Result ProjectLoader::load(
         result.cancelled = true;
         return result;
     }
-    if (result.loaded.isEmpty())
+    if (result.loaded.isEmpty() && outcomeFiles.isEmpty())
         return result;
+    result.onlyOutcomes = result.loaded.isEmpty();
     try {
-        if (!inventoryGiven)
-            inputs.useRankedNamesAsInventory();
-        result.project = Project(std::move(inputs));
+        if (result.onlyOutcomes) {
+            result.project = base; // nothing to re-derive
+        } else {
+            if (!inventoryGiven)
+                inputs.useRankedNamesAsInventory();
+            result.project = Project(std::move(inputs));
+        }
     } catch (const FileError& e) {
         result.error = e.toString();
+        return result;
     } catch (const std::exception& e) {
         result.error = QString::fromUtf8(e.what());
+        return result;
     }
+    attachOutcomes(result, outcomeFiles);
     return result;
 }
+void ProjectLoader::attachOutcomes(Result& result, const QStringList& paths)
+{
+    if (paths.isEmpty())
+        return;
+    const std::vector<ProfileLists> lists = result.project.lists();
+    OutcomeReader::Target target;
+    for (const ProfileLists& l : lists)
+        target.profiles.append(l.spec.name);
+    std::vector<Outcome> outcomes = result.project.outcomes();
+    for (const QString& path : paths) {
+        try {
+            OutcomeList::attach(outcomes, OutcomeReader::read(path, target), lists, path);
+            result.loaded.append(
+                QStringLiteral("%1 (%2)").arg(QFileInfo(path).fileName(), fileKindName(FileKind::Outcomes)));
+        } catch (const FileError& e) {
+            result.failed.append(e.toString());
+        }
+    }
+    result.project.setOutcomes(std::move(outcomes));
+}
+
 QString ProjectLoader::Result::summary() const
 {
     if (cancelled)

@@ -22,6 +22,7 @@ public:
         QStringList failed; // "file: message", one per file that did not load
         QString error; // set when the files loaded but do not fit together: nothing is adopted
         bool cancelled = false;
+        bool onlyOutcomes = false; // every file loaded was a results file: only the outcomes changed
 
         bool changesProject() const { return error.isEmpty() && !cancelled && !loaded.isEmpty(); }
         // What the status bar says: what was loaded and how many files were not.
@@ -42,6 +43,10 @@ public:
     // Adds metrics, replacing one from the same file, with unique ids and their default names, unique
     // among all (three reports of one producer must not read alike).
     static void addMetrics(std::vector<Metric>& metrics, std::vector<Metric> added);
+
+private:
+    // Reads results files and attaches them to the result's profiles; a bad one goes to failed.
+    static void attachOutcomes(Result& result, const QStringList& paths);
 };
 
 } // namespace qc

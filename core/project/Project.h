@@ -32,6 +32,7 @@ public:
     const CombineSpec& combine() const { return m_inputs.combine; }
     bool fuseGroups() const { return m_inputs.fuseGroups; }
     const CutPlan& cutPlan() const { return m_inputs.cutPlan; }
+    const std::vector<Outcome>& outcomes() const { return m_inputs.outcomes; }
 
     // Each change re-derives what depends on it; on a throw (as the constructor's) nothing changed. To set
     // several inputs at once, build ProjectInputs and construct.
@@ -49,6 +50,8 @@ public:
     void setCutPlan(CutPlan plan);
     void setCut(int profile, double cut);
     void setMetricChoice(int metric, const MetricChoice& choice);
+    // Outcomes derive nothing: set without re-deriving (and so without a throw).
+    void setOutcomes(std::vector<Outcome> outcomes) { m_inputs.outcomes = std::move(outcomes); }
 
     const std::vector<Reconciliation>& reconciliations() const { return m_reconciliations; }
     const std::vector<OpScores>& scores() const { return m_scores; }

@@ -3,6 +3,7 @@
 #include "inventory/Inventory.h"
 #include "inventory/OpClassifier.h"
 #include "metrics/Metric.h"
+#include "outcomes/Outcome.h"
 #include "profile/CutPlan.h"
 #include "ranking/CombineSpec.h"
 #include "rules/Override.h"
@@ -43,6 +44,8 @@ struct ProjectInputs
     CombineSpec combine;
     bool fuseGroups = true;
     CutPlan cutPlan = CutPlan::defaults();
+    // Measured results of the profiles' quantized variants: shown beside them, never part of the derivation.
+    std::vector<Outcome> outcomes;
 
     // When no inventory was given: the union of the ranked names (with their types) serves.
     void useRankedNamesAsInventory(const OpClassifier& classifier = OpClassifier::defaults());

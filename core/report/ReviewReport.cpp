@@ -228,6 +228,8 @@ ReportDocument ReviewReport::build(const Project& p, const QString& sourceFile, 
     if (!charts.scatter.png.isEmpty())
         doc.image(charts.scatter.title, charts.scatter.png, charts.scatter.svg);
     profiles(doc, p);
+    if (!p.outcomes().empty())
+        TradeOffReport::add(doc, TradeOff::build(p), kTradeOffMeasure, charts.tradeOffs);
     violationsSection(doc, p);
     references(doc, p);
     return doc;

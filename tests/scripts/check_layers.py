@@ -3,8 +3,8 @@
 folder that is not above the including one in LAYERS."""
 import pathlib, re, sys
 
-LAYERS = ['io', 'inventory', 'metrics', 'reconcile', 'rules', 'ranking', 'profile', 'project', 'check',
-          'document', 'load', 'budget', 'export', 'patterns', 'compare', 'report']
+LAYERS = ['io', 'inventory', 'metrics', 'reconcile', 'rules', 'ranking', 'profile', 'outcomes', 'project',
+          'check', 'document', 'load', 'budget', 'export', 'patterns', 'compare', 'tradeoff', 'report']
 core = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else 'core')
 rank = {name: i for i, name in enumerate(LAYERS)}
 bad = []

@@ -28,6 +28,16 @@ inline QColor metricColor(int metric)
     return colors[metric % 6];
 }
 
+// Framework series of the trade-off chart (its profiles are labels, not colours): distinct hues without red,
+// in the order TradeOff::frameworks() gives (INC 2.x, INC 3.x, ModelOpt, llm-compressor, then others).
+inline QColor frameworkColor(int framework)
+{
+    static const QColor colors[]
+        = { QColor(0x1f, 0x77, 0xb4), QColor(0x17, 0xbe, 0xcf), QColor(0x2c, 0xa0, 0x2c),
+              QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0x7f, 0x7f, 0x7f) };
+    return colors[framework % 6];
+}
+
 // Values that do not rank (no signal, not a candidate): neutral grey, drawn hollow, never a metric's hue.
 inline QColor unrankedColor()
 {

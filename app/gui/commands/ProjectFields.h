@@ -9,6 +9,7 @@ enum class EditScope {
     Cuts, // only the cuts moved (the drag path)
     Ranking, // same ops, new states and ranking
     Shape, // inventory, metrics or profiles changed shape: models reset, charts rebuild
+    Outcomes, // only the measured outcomes: nothing is re-derived, the trade-off views refresh
 };
 
 // The inputs an undo step changes, each with how to read and write it on a Project. A Field is a small
@@ -76,6 +77,17 @@ struct MetricChoiceField
     void set(Project& p, const Value& v) const { p.setMetricChoice(metric, v); }
     EditScope scope(const Project&, const Value&) const { return EditScope::Shape; }
     bool operator==(const MetricChoiceField&) const = default;
+};
+
+// The measured outcomes attached to the profiles (results files opened, or removed).
+struct OutcomesField
+{
+    using Value = std::vector<Outcome>;
+    static constexpr int kMergeKind = 7;
+    Value get(const Project& p) const { return p.outcomes(); }
+    void set(Project& p, const Value& v) const { p.setOutcomes(v); }
+    EditScope scope(const Project&, const Value&) const { return EditScope::Outcomes; }
+    bool operator==(const OutcomesField&) const = default;
 };
 
 // Everything at once: files added to the project. Undo re-derives from the inputs before.

@@ -5,6 +5,7 @@
 #include "chart/LayerSensitivityView.h"
 #include "chart/RankScatterView.h"
 #include "chart/RankedCurveView.h"
+#include "chart/TradeOffView.h"
 #include "io/FileError.h"
 
 #include <QApplication>
@@ -68,6 +69,22 @@ ReviewReport::Charts ReportCharts::render(const Project& project, const QString&
         charts.scatter = renderWidget(scatter, folder, QStringLiteral("scatter"),
             QStringLiteral("%1 against %2 (ranks); ops on which they disagree stand out")
                 .arg(metricShortName(project.metrics()[0]), metricShortName(project.metrics()[1])));
+    }
+    // One trade-off chart per outcome metric that has measured variants.
+    const TradeOff tradeOff = TradeOff::build(project);
+    for (int m = 0; m < int(tradeOff.metrics().size()); ++m) {
+        const TradeOff::Metric& metric = tradeOff.metrics()[size_t(m)];
+        if (metric.points.empty())
+            continue;
+        TradeOffView view(&controller);
+        view.setMeasure(ReviewReport::kTradeOffMeasure);
+        view.setMetric(m);
+        const QString stem = QStringLiteral("tradeoff_%1").arg(charts.tradeOffs.size() + 1);
+        const ReviewReport::Chart chart = renderWidget(view, folder, stem,
+            QStringLiteral("%1 against weight memory per framework, with the baseline, stderr bars and the "
+                           "Pareto front")
+                .arg(metric.name));
+        charts.tradeOffs.push_back({ metric.name, chart.title, chart.png, chart.svg });
     }
     return charts;
 }

@@ -4,9 +4,11 @@
 #include "ComparePanel.h"
 #include "MenuAction.h"
 #include "ScatterPanel.h"
+#include "TradeOffPanel.h"
 #include "chart/LayerSensitivityView.h"
 #include "chart/RankScatterView.h"
 #include "chart/RankedCurveView.h"
+#include "chart/TradeOffView.h"
 #include "models/ComparisonModel.h"
 
 #include <QComboBox>
@@ -30,9 +32,14 @@ ChartArea::ChartArea(ProjectController* controller, UserPrompts* prompts, QWidge
     m_comparisonModel = new ComparisonModel(controller, this);
     m_comparePanel = new ComparePanel(controller, m_comparisonModel, prompts);
     m_tabs->addTab(m_comparePanel, tr("Compare"));
-    // The comparison costs a reconciliation and a pass over every op: only while its tab is shown.
-    connect(m_tabs, &QTabWidget::currentChanged, this,
-        [this](int index) { m_comparisonModel->setActive(m_tabs->widget(index) == m_comparePanel); });
+    m_tradeOffPanel = new TradeOffPanel(controller);
+    m_tabs->addTab(m_tradeOffPanel, tr("Trade-off"));
+    // The comparison costs a reconciliation and a pass over every op, the trade-offs a pass per measured
+    // profile: only while their tab is shown.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        m_comparisonModel->setActive(m_tabs->widget(index) == m_comparePanel);
+        m_tradeOffPanel->setActive(m_tabs->widget(index) == m_tradeOffPanel);
+    });
     addWidget(m_tabs);
     setStretchFactor(0, 1);
     setStretchFactor(1, 1);
@@ -73,7 +80,8 @@ void ChartArea::showTab(Tab tab)
 void ChartArea::addViewActions(QMenu* view)
 {
     const std::pair<QString, Tab> tabs[] = { { tr("&Ranked Curve"), RankedCurveTab },
-        { tr("&Metric vs Metric"), ScatterTab }, { tr("&Compare with a Reference"), CompareTab } };
+        { tr("&Metric vs Metric"), ScatterTab }, { tr("&Compare with a Reference"), CompareTab },
+        { tr("&Trade-off (Measured Outcomes)"), TradeOffTab } };
     for (const auto& [text, tab] : tabs) {
         QAction* action
             = addMenuAction(window(), view, text, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + tab)));
@@ -84,6 +92,7 @@ void ChartArea::addViewActions(QMenu* view)
 QList<QWidget*> ChartArea::exportedCharts() const
 {
     QWidget* right = m_tabs->currentIndex() == ScatterTab ? static_cast<QWidget*>(m_scatter)
+        : m_tabs->currentIndex() == TradeOffTab           ? static_cast<QWidget*>(m_tradeOffPanel->view())
                                                           : static_cast<QWidget*>(m_rankedCurve);
     return { m_layerChart, right };
 }

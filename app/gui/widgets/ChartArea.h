@@ -14,15 +14,16 @@ class LayerSensitivityView;
 class ProjectController;
 class RankScatterView;
 class RankedCurveView;
+class TradeOffPanel;
 class UserPrompts;
 
 // The charts above the op table: per-layer sensitivity on the left; on the right the ranked curve with its
-// cut handles, metric vs metric and the comparison with a reference, as tabs.
+// cut handles, metric vs metric, the comparison with a reference and the measured trade-offs, as tabs.
 class ChartArea : public QSplitter
 {
     Q_OBJECT
 public:
-    enum Tab { RankedCurveTab, ScatterTab, CompareTab };
+    enum Tab { RankedCurveTab, ScatterTab, CompareTab, TradeOffTab };
 
     ChartArea(ProjectController* controller, UserPrompts* prompts, QWidget* parent = nullptr);
 
@@ -30,8 +31,9 @@ public:
     RankedCurveView* rankedCurve() const { return m_rankedCurve; }
     RankScatterView* scatter() const { return m_scatter; }
     ComparePanel* comparePanel() const { return m_comparePanel; }
+    TradeOffPanel* tradeOffPanel() const { return m_tradeOffPanel; }
     void showTab(Tab tab);
-    // View menu: Alt+1..3 switch the tabs (window holds the shortcuts).
+    // View menu: Alt+1..4 switch the tabs (window holds the shortcuts).
     void addViewActions(QMenu* view);
     // What an image export holds: the per-layer chart and the chart of the current tab (the ranked curve
     // when the tab is a table).
@@ -46,6 +48,7 @@ private:
     RankScatterView* m_scatter;
     ComparisonModel* m_comparisonModel;
     ComparePanel* m_comparePanel;
+    TradeOffPanel* m_tradeOffPanel;
     QTabWidget* m_tabs;
 };
 

@@ -263,17 +263,34 @@ void ProfilePanel::renameProfile(int profile, bool label, const QString& text)
 {
     CutPlan plan = m_controller->project().cutPlan();
     ProfileSpec& spec = plan.profiles[size_t(profile)];
+    const QString old = spec.name;
     const QString value = text.trimmed();
     if (label) {
         spec.label = value;
     } else {
-        const bool clash = std::any_of(plan.profiles.begin(), plan.profiles.end(),
-            [&](const ProfileSpec& s) { return &s != &spec && s.name == value; });
+        // "baseline" names the unquantized model among the outcomes.
+        const bool clash = value == QLatin1String(Outcome::kBaseline)
+            || std::any_of(plan.profiles.begin(), plan.profiles.end(),
+                [&](const ProfileSpec& s) { return &s != &spec && s.name == value; });
         if (value.isEmpty() || clash) {
             refreshValues();
             return;
         }
         spec.name = value;
+    }
+    const std::vector<Outcome>& outcomes = m_controller->project().outcomes();
+    if (!label && value != old && std::any_of(outcomes.begin(), outcomes.end(), [&](const Outcome& o) {
+            return o.profile == old;
+        })) {
+        // The profile's measured outcomes follow its new name, in the same undo step.
+        ProjectInputs inputs = m_controller->project().inputs();
+        inputs.cutPlan = plan;
+        for (Outcome& o : inputs.outcomes) {
+            if (o.profile == old)
+                o.profile = value;
+        }
+        m_controller->adoptProject(Project(std::move(inputs)), tr("Rename profile to %1").arg(value));
+        return;
     }
     m_controller->setCutPlan(
         plan, label ? tr("Relabel profile %1").arg(spec.name) : tr("Rename profile to %1").arg(value));

@@ -12,6 +12,7 @@
 
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QMainWindow>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -61,6 +62,17 @@ QWidget* SideDocks::createProfiles()
     // Label and cut are edited in the rows right above; the memory columns need the width.
     m_summaryView->setColumnHidden(ProfileSummaryModel::LabelColumn, true);
     m_summaryView->setColumnHidden(ProfileSummaryModel::CutColumn, true);
+    m_summaryView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // The selected profile is the controller's: a click on the trade-off chart selects the row here too.
+    connect(m_summaryView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex& current) {
+            m_controller->setSelectedProfile(current.isValid() ? current.row() : -1);
+        });
+    connect(m_controller, &ProjectController::selectedProfileChanged, this, [this](int profile) {
+        if (profile >= 0 && profile < m_summaryModel->rowCount()
+            && m_summaryView->currentIndex().row() != profile)
+            m_summaryView->selectRow(profile);
+    });
     auto* profiles = new QWidget;
     auto* layout = new QVBoxLayout(profiles);
     layout->setContentsMargins(2, 2, 2, 2);
