@@ -10,7 +10,7 @@
 #                                each, keeping the corpus in build-asan/tests/fuzz/corpus (docs/ROBUSTNESS.md)
 #   packaging/build.sh frameworks  only the real INC / ModelOpt / llm-compressor suite (~4.4 GB of wheels,
 #                                downloaded once into $QUANTCUT_FRAMEWORKS_CACHE, default ~/.cache/quantcut-frameworks)
-#   packaging/build.sh bench     runs the benchmark executable
+#   packaging/build.sh bench [ARGS]  runs the benchmark executable (installs python3-pandas for its pandas row)
 #   packaging/build.sh deb       builds the Debian package with cpack
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,12 +37,14 @@ packages=(
   clang libclang-rt-14-dev          # the sanitizer build: clang 14 and compiler-rt, which holds libFuzzer and the
                                     # ASan/UBSan runtimes (libclang_rt.fuzzer-x86_64.a); clang only recommends it
 )
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  as_root=()
+# Installs those of the given packages that are missing (apt, as root or through sudo).
+install_missing() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  local as_root=()
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null || {
       echo "build.sh: not root and no sudo: install these packages as root first: ${missing[*]}" >&2
@@ -52,7 +54,8 @@ if ((${#missing[@]})); then
   fi
   "${as_root[@]}" apt-get update
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+}
+install_missing "${packages[@]}"
 
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build_dir" -j"$(nproc)"
@@ -100,7 +103,8 @@ case "$mode" in
     tests/fuzz/run.sh "$asan_dir" "${2:-600}"
     ;;
   bench)
-    "$build_dir/bench/quantcut-bench"
+    install_missing python3-pandas   # the pandas + PyYAML script the benchmark runs beside quantcut-cli
+    "$build_dir/bench/quantcut-bench" "${@:2}"
     ;;
   deb)
     (cd "$build_dir" && cpack -G DEB)

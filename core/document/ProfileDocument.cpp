@@ -108,7 +108,32 @@ double fraction(qint64 part, qint64 total)
     return total > 0 ? double(part) / double(total) : 0.0;
 }
 
-void writeInventory(Writer& w, const Project& project)
+// Every op name as a YAML scalar in UTF-8, once: each is written in the inventory, in the scores that name
+// it exactly and once per profile.
+class NameScalars
+{
+public:
+    explicit NameScalars(const Inventory& inventory)
+    {
+        m_start.reserve(size_t(inventory.size()) + 1);
+        for (const Op& op : inventory.ops()) {
+            m_start.push_back(m_text.size());
+            appendYamlScalar(m_text, op.name);
+        }
+        m_start.push_back(m_text.size());
+    }
+    QByteArrayView operator[](int op) const
+    {
+        return QByteArrayView(m_text).sliced(
+            m_start[size_t(op)], m_start[size_t(op) + 1] - m_start[size_t(op)]);
+    }
+
+private:
+    QByteArray m_text;
+    std::vector<qsizetype> m_start;
+};
+
+void writeInventory(Writer& w, const Project& project, const NameScalars& names)
 {
     const Inventory& inv = project.inventory();
     w.line(0, QStringLiteral("inventory:"));
@@ -119,10 +144,11 @@ void writeInventory(Writer& w, const Project& project)
     w.key(1, "params_total", yamlNumber(inv.totalParams()));
     w.key(1, "columns", QStringLiteral("[name, op_type, component, layer, params]"));
     w.line(1, QStringLiteral("ops:"));
-    for (const Op& op : inv.ops()) {
+    for (int i = 0; i < inv.size(); ++i) {
+        const Op& op = inv.at(i);
         QByteArray& out = w.begin(1);
         appendBytes(out, "- [");
-        appendYamlScalar(out, op.name);
+        appendBytes(out, names[i]);
         appendBytes(out, ", ");
         appendYamlScalar(out, op.opType);
         appendBytes(out, ", ");
@@ -137,7 +163,7 @@ void writeInventory(Writer& w, const Project& project)
 }
 
 // One score row; trailing cells that hold their defaults are left out.
-void appendScoreRow(QByteArray& out, const MetricEntry& e)
+void appendScoreRow(QByteArray& out, const MetricEntry& e, const QByteArrayView* nameScalar)
 {
     const bool defaults[]
         = { false, false, e.opType.isEmpty(), e.groupLeader.isEmpty(), std::isnan(e.cost), e.candidate };
@@ -145,7 +171,10 @@ void appendScoreRow(QByteArray& out, const MetricEntry& e)
     while (size > 2 && defaults[size - 1])
         --size;
     appendBytes(out, "- [");
-    appendYamlScalar(out, e.name);
+    if (nameScalar)
+        appendBytes(out, *nameScalar);
+    else
+        appendYamlScalar(out, e.name);
     appendBytes(out, ", ");
     appendYamlNumber(out, e.value);
     if (size > 2) {
@@ -196,7 +225,7 @@ void writeEvidence(Writer& w, const Metric& metric, const OpScores& scores)
     w.list(2, "no_signal", gaps);
 }
 
-void writeSources(Writer& w, const Project& project)
+void writeSources(Writer& w, const Project& project, const NameScalars& names)
 {
     if (project.metrics().empty()) {
         w.line(0, QStringLiteral("sources: []"));
@@ -234,8 +263,13 @@ void writeSources(Writer& w, const Project& project)
         w.list(2, "ambiguous", rec.ambiguous);
         w.key(2, "columns", QStringLiteral("[name, value, op_type, group_leader, cost, candidate]"));
         w.line(2, QStringLiteral("scores:"));
-        for (const MetricEntry& e : metric.entries) {
-            appendScoreRow(w.begin(2), e);
+        for (size_t e = 0; e < metric.entries.size(); ++e) {
+            // A name the inventory shares (an exact match) is already written out as a scalar.
+            const int op = e < rec.matches.size() ? rec.matches[e].op : -1;
+            const bool shared = op >= 0
+                && metric.entries[e].name.constData() == project.inventory().at(op).name.constData();
+            const QByteArrayView scalar = shared ? names[op] : QByteArrayView();
+            appendScoreRow(w.begin(2), metric.entries[e], shared ? &scalar : nullptr);
             w.end();
         }
     }
@@ -306,30 +340,6 @@ void writeCombination(Writer& w, const Project& project)
     }
 }
 
-// Every op name as a YAML scalar in UTF-8, once: each is written once per profile.
-class NameScalars
-{
-public:
-    explicit NameScalars(const Inventory& inventory)
-    {
-        m_start.reserve(size_t(inventory.size()) + 1);
-        for (const Op& op : inventory.ops()) {
-            m_start.push_back(m_text.size());
-            appendYamlScalar(m_text, op.name);
-        }
-        m_start.push_back(m_text.size());
-    }
-    QByteArrayView operator[](int op) const
-    {
-        return QByteArrayView(m_text).sliced(
-            m_start[size_t(op)], m_start[size_t(op) + 1] - m_start[size_t(op)]);
-    }
-
-private:
-    QByteArray m_text;
-    std::vector<qsizetype> m_start;
-};
-
 // The quantize and keep lists streamed from the inventory's name order, as Project::lists() holds them.
 void writeProfileLists(Writer& w, const Project& project, int profile, const NameScalars& names)
 {
@@ -367,12 +377,11 @@ void writeProfileLists(Writer& w, const Project& project, int profile, const Nam
     }
 }
 
-void writeProfiles(Writer& w, const Project& project)
+void writeProfiles(Writer& w, const Project& project, const NameScalars& names)
 {
     w.key(0, "cut_by", CutPlan::cutByName(project.cutPlan().by));
     w.key(0, "order", CutPlan::orderName(project.cutPlan().order));
     w.line(0, QStringLiteral("profiles:"));
-    const NameScalars names(project.inventory());
     const qint64 opsTotal = project.inventory().size();
     const qint64 paramsTotal = project.inventory().totalParams();
     for (int p = 0; p < project.profileCount(); ++p) {
@@ -659,12 +668,13 @@ void ProfileDocument::write(
     w.key(1, "weights", QStringLiteral("int8 per-channel symmetric"));
     w.key(1, "activations", QStringLiteral("int8 per-tensor static"));
     w.key(1, "kept", yamlScalar(QStringLiteral("higher precision (the model's bf16/fp16/fp32)")));
-    writeInventory(w, project);
-    writeSources(w, project);
+    const NameScalars names(project.inventory());
+    writeInventory(w, project, names);
+    writeSources(w, project, names);
     writeCombination(w, project);
     writeRules(w, project.rules());
     writeOverrides(w, project.overrides());
-    writeProfiles(w, project);
+    writeProfiles(w, project, names);
     writeViolations(w, violations);
     w.flush();
     device.write(outcomesYaml(project.outcomes()));

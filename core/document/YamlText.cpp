@@ -25,11 +25,6 @@ constexpr std::array<bool, 128> kPlainChars = [] {
     return table;
 }();
 
-bool isPlainChar(char16_t u)
-{
-    return u < 128 && kPlainChars[u];
-}
-
 // A plain scalar that a YAML reader could take for a boolean or null. None is longer than five characters,
 // so op names never pay for the comparisons.
 bool isReserved(QStringView text)
