@@ -353,6 +353,9 @@ QSize MainWindow::firstRunSize(const QScreen* screen)
 
 bool MainWindow::saveScreenshot(const QString& path)
 {
+    // What deleteLater() left (Qt Charts removes a replaced axis's items that way) goes first: outside the
+    // event loop processEvents() never deletes them, and the old axis would be painted beside the new one.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     QCoreApplication::processEvents();
     const QPixmap pixmap = grab();
     return !pixmap.isNull() && pixmap.save(path);

@@ -128,8 +128,7 @@ int main(int argc, char** argv)
         }
         window.resize(windowSize);
         window.show();
-        // Laid out before the files arrive, as a window a user opens them in: a chart rebuilt before its
-        // first layout keeps the empty chart's axis painted beside the new one.
+        // Laid out before the files arrive, as a window a user opens them in.
         QApplication::processEvents();
         if (!files.isEmpty() && !window.openFiles(files, true)) {
             std::fprintf(stderr, "quantcut: could not open the given files\n");

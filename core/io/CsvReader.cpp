@@ -49,19 +49,19 @@ CsvReader::CsvReader(const QByteArray& data, QString file)
         m_header.append(text(int(c)));
 }
 
-int CsvReader::column(const QString& name) const
+int CsvReader::column(const QStringList& header, const QString& name)
 {
-    for (int i = 0; i < m_header.size(); ++i) {
-        if (m_header[i].compare(name, Qt::CaseInsensitive) == 0)
+    for (int i = 0; i < header.size(); ++i) {
+        if (header[i].compare(name, Qt::CaseInsensitive) == 0)
             return i;
     }
     return -1;
 }
 
-int CsvReader::column(std::initializer_list<const char*> aliases) const
+int CsvReader::column(const QStringList& header, std::initializer_list<const char*> aliases)
 {
     for (const char* alias : aliases) {
-        const int c = column(QLatin1String(alias));
+        const int c = column(header, QLatin1String(alias));
         if (c >= 0)
             return c;
     }

@@ -22,8 +22,10 @@ public:
     const QStringList& header() const { return m_header; }
     char delimiter() const { return m_delimiter; }
     // Column index by case-insensitive name, or -1; the first alias found wins.
-    int column(const QString& name) const;
-    int column(std::initializer_list<const char*> aliases) const;
+    int column(const QString& name) const { return column(m_header, name); }
+    int column(std::initializer_list<const char*> aliases) const { return column(m_header, aliases); }
+    static int column(const QStringList& header, const QString& name);
+    static int column(const QStringList& header, std::initializer_list<const char*> aliases);
 
     // Moves to the next row; false after the last. Throws FileError (with the line) on an unterminated
     // quote or a row whose cell count differs from the header's.

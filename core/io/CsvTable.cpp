@@ -11,21 +11,12 @@ char CsvTable::detectDelimiter(const QByteArray& headerLine)
 
 int CsvTable::column(const QString& name) const
 {
-    for (int i = 0; i < m_header.size(); ++i) {
-        if (m_header[i].compare(name, Qt::CaseInsensitive) == 0)
-            return i;
-    }
-    return -1;
+    return CsvReader::column(m_header, name);
 }
 
 int CsvTable::column(std::initializer_list<const char*> aliases) const
 {
-    for (const char* alias : aliases) {
-        const int c = column(QLatin1String(alias));
-        if (c >= 0)
-            return c;
-    }
-    return -1;
+    return CsvReader::column(m_header, aliases);
 }
 
 CsvTable CsvTable::parse(const QByteArray& data, const QString& file)
