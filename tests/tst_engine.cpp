@@ -11,7 +11,10 @@
 
 #include <QRegularExpression>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 
 using namespace qc;
 using qc::test::metricOf;
@@ -656,6 +659,104 @@ private slots:
         const double nan = std::nan("");
         const Agreement skipped = Agreement::compute({ 1, nan, 3, 4 }, { 1, 2, nan, 4 });
         QCOMPARE(skipped.common, 2);
+    }
+
+    // The statistics against their definitions counted pair by pair, on values with many ties (coarse
+    // scores are common) and with NaNs, at sizes where the merge sort has uneven halves.
+    void agreementMatchesPairwiseDefinitions_data()
+    {
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("levels"); // distinct values per metric: few = many ties
+        QTest::addColumn<int>("seed");
+        for (const int size : { 2, 3, 7, 64, 257, 1000 }) {
+            for (const int levels : { 2, 5, 1000000 })
+                QTest::addRow("n%d-levels%d", size, levels) << size << levels << size * 31 + levels;
+        }
+    }
+
+    void agreementMatchesPairwiseDefinitions()
+    {
+        QFETCH(int, size);
+        QFETCH(int, levels);
+        QFETCH(int, seed);
+        std::mt19937 rng { quint32(seed) };
+        std::uniform_int_distribution<int> level(0, levels - 1);
+        std::vector<double> a, b;
+        for (int i = 0; i < size; ++i) {
+            a.push_back(i % 13 == 5 ? std::nan("") : double(level(rng)));
+            b.push_back(i % 17 == 3 ? std::nan("") : double(level(rng)) * 0.5 - 3.0);
+        }
+        std::vector<double> x, y;
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (!std::isnan(a[i]) && !std::isnan(b[i])) {
+                x.push_back(a[i]);
+                y.push_back(b[i]);
+            }
+        }
+        const Agreement ag = Agreement::compute(a, b);
+        const int n = int(x.size());
+        QCOMPARE(ag.common, n);
+        if (n < 2)
+            return;
+        long long concordant = 0, discordant = 0, tiedX = 0, tiedY = 0;
+        for (int i = 0; i < n; ++i) {
+            for (int j = i + 1; j < n; ++j) {
+                const double dx = x[size_t(i)] - x[size_t(j)];
+                const double dy = y[size_t(i)] - y[size_t(j)];
+                tiedX += dx == 0;
+                tiedY += dy == 0;
+                if (dx * dy > 0)
+                    ++concordant;
+                else if (dx * dy < 0)
+                    ++discordant;
+            }
+        }
+        const long long pairs = (long long)n * (n - 1) / 2;
+        const double denom = std::sqrt(double(pairs - tiedX) * double(pairs - tiedY));
+        QCOMPARE_LE(
+            std::abs(ag.kendall - (denom > 0 ? double(concordant - discordant) / denom : 0.0)), 1e-12);
+        // Spearman: Pearson over average ranks (rank = 1 + below + (equal - 1) / 2).
+        auto ranks = [n](const std::vector<double>& v) {
+            std::vector<double> r(static_cast<size_t>(n));
+            for (int i = 0; i < n; ++i) {
+                int below = 0, equal = 0;
+                for (int j = 0; j < n; ++j) {
+                    below += v[size_t(j)] < v[size_t(i)];
+                    equal += v[size_t(j)] == v[size_t(i)];
+                }
+                r[size_t(i)] = 1.0 + below + (equal - 1) / 2.0;
+            }
+            return r;
+        };
+        const std::vector<double> rx = ranks(x), ry = ranks(y);
+        double mx = 0, my = 0;
+        for (int i = 0; i < n; ++i) {
+            mx += rx[size_t(i)] / n;
+            my += ry[size_t(i)] / n;
+        }
+        double sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < n; ++i) {
+            sxy += (rx[size_t(i)] - mx) * (ry[size_t(i)] - my);
+            sxx += (rx[size_t(i)] - mx) * (rx[size_t(i)] - mx);
+            syy += (ry[size_t(i)] - my) * (ry[size_t(i)] - my);
+        }
+        QCOMPARE_LE(std::abs(ag.spearman - (sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0)), 1e-9);
+        // Top-k: the k largest, ties to the lower position.
+        const int k = std::max(1, n / 10);
+        QCOMPARE(ag.topK, k);
+        auto top = [n, k](const std::vector<double>& v) {
+            std::vector<int> idx(static_cast<size_t>(n));
+            std::iota(idx.begin(), idx.end(), 0);
+            std::stable_sort(
+                idx.begin(), idx.end(), [&](int p, int q) { return v[size_t(p)] > v[size_t(q)]; });
+            idx.resize(size_t(k));
+            std::sort(idx.begin(), idx.end());
+            return idx;
+        };
+        const std::vector<int> tx = top(x), ty = top(y);
+        std::vector<int> both;
+        std::set_intersection(tx.begin(), tx.end(), ty.begin(), ty.end(), std::back_inserter(both));
+        QCOMPARE(ag.topKOverlap, double(both.size()) / double(k));
     }
 };
 

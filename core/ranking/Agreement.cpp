@@ -7,21 +7,26 @@
 namespace qc {
 
 namespace {
-std::vector<double> averageRanks(const std::vector<double>& v)
+// One op's pair of values, with its position among the common ops.
+struct Pair
 {
-    std::vector<int> idx(v.size());
-    std::iota(idx.begin(), idx.end(), 0);
-    std::sort(idx.begin(), idx.end(), [&](int x, int y) { return v[size_t(x)] < v[size_t(y)]; });
-    std::vector<double> r(v.size());
-    for (size_t i = 0; i < idx.size();) {
+    double x;
+    double y;
+    int index;
+};
+
+// Average ranks (1-based, ties averaged) written at each pair's index, from pairs sorted by the key.
+template<typename Key>
+void averageRanksOfSorted(const std::vector<Pair>& sorted, Key key, std::vector<double>& ranks)
+{
+    for (size_t i = 0; i < sorted.size();) {
         size_t j = i;
-        while (j + 1 < idx.size() && v[size_t(idx[j + 1])] == v[size_t(idx[i])])
+        while (j + 1 < sorted.size() && key(sorted[j + 1]) == key(sorted[i]))
             ++j;
         for (size_t t = i; t <= j; ++t)
-            r[size_t(idx[t])] = (double(i) + double(j)) / 2.0 + 1.0;
+            ranks[size_t(sorted[t].index)] = (double(i) + double(j)) / 2.0 + 1.0;
         i = j + 1;
     }
-    return r;
 }
 
 double pearson(const std::vector<double>& x, const std::vector<double>& y)
@@ -38,104 +43,114 @@ double pearson(const std::vector<double>& x, const std::vector<double>& y)
     return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
 }
 
-// Number of swaps merge sort needs = discordant pairs (Knight's algorithm).
-long long mergeCount(std::vector<double>& v, std::vector<double>& tmp, size_t lo, size_t hi)
-{
-    if (hi - lo < 2)
-        return 0;
-    const size_t mid = (lo + hi) / 2;
-    long long swaps = mergeCount(v, tmp, lo, mid) + mergeCount(v, tmp, mid, hi);
-    size_t i = lo, j = mid, k = lo;
-    while (i < mid && j < hi) {
-        if (v[j] < v[i]) {
-            swaps += static_cast<long long>(mid - i);
-            tmp[k++] = v[j++];
-        } else {
-            tmp[k++] = v[i++];
-        }
-    }
-    while (i < mid)
-        tmp[k++] = v[i++];
-    while (j < hi)
-        tmp[k++] = v[j++];
-    std::copy(tmp.begin() + long(lo), tmp.begin() + long(hi), v.begin() + long(lo));
-    return swaps;
-}
-
-// Pairs tied within runs of equal values of a sorted sequence.
-long long tiedPairs(const std::vector<double>& sorted)
+// Pairs tied within runs of equal keys of a sorted range.
+template<typename Key> long long tiedPairs(const Pair* first, const Pair* last, Key key)
 {
     long long pairs = 0;
-    for (size_t i = 0; i < sorted.size();) {
-        size_t j = i;
-        while (j + 1 < sorted.size() && sorted[j + 1] == sorted[i])
+    for (const Pair* i = first; i != last;) {
+        const Pair* j = i + 1;
+        while (j != last && key(*j) == key(*i))
             ++j;
-        const long long t = static_cast<long long>(j - i + 1);
+        const long long t = j - i;
         pairs += t * (t - 1) / 2;
-        i = j + 1;
+        i = j;
     }
     return pairs;
 }
 
-double kendallTauB(const std::vector<double>& x, const std::vector<double>& y)
+// Sorts v by y (stable, bottom-up) and returns the swaps an exchange sort would need: the discordant pairs
+// of the order v came in (Knight's algorithm).
+long long sortByYCountingSwaps(std::vector<Pair>& v)
 {
-    const size_t n = x.size();
-    std::vector<size_t> idx(n);
+    const size_t n = v.size();
+    std::vector<Pair> buffer(n);
+    Pair* from = v.data();
+    Pair* to = buffer.data();
+    long long swaps = 0;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            const size_t mid = std::min(lo + width, n);
+            const size_t hi = std::min(lo + 2 * width, n);
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) {
+                if (from[j].y < from[i].y) {
+                    swaps += static_cast<long long>(mid - i);
+                    to[k++] = from[j++];
+                } else {
+                    to[k++] = from[i++];
+                }
+            }
+            k = size_t(std::copy(from + i, from + mid, to + k) - to);
+            std::copy(from + j, from + hi, to + k);
+        }
+        std::swap(from, to);
+    }
+    if (from != v.data())
+        std::copy(from, from + n, v.data());
+    return swaps;
+}
+
+// Indices of the k largest values, ties going to the lower index (so the overlap is deterministic).
+std::vector<int> topIndices(const std::vector<Pair>& pairs, int k, double Pair::*value)
+{
+    std::vector<int> idx(pairs.size());
     std::iota(idx.begin(), idx.end(), 0);
-    std::sort(idx.begin(), idx.end(),
-        [&](size_t a, size_t b) { return x[a] < x[b] || (x[a] == x[b] && y[a] < y[b]); });
-    std::vector<double> xs(n), ys(n);
-    for (size_t i = 0; i < n; ++i) {
-        xs[i] = x[idx[i]];
-        ys[i] = y[idx[i]];
-    }
-    const long long n0 = static_cast<long long>(n) * static_cast<long long>(n - 1) / 2;
-    const long long n1 = tiedPairs(xs);
-    long long n3 = 0; // pairs tied in both
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j + 1 < n && xs[j + 1] == xs[i])
-            ++j;
-        n3 += tiedPairs(std::vector<double>(ys.begin() + long(i), ys.begin() + long(j) + 1));
-        i = j + 1;
-    }
-    std::vector<double> tmp(n);
-    const long long swaps = mergeCount(ys, tmp, 0, n);
-    const long long n2 = tiedPairs(ys);
-    const double concordantMinusDiscordant = double(n0 - n1 - n2 + n3 - 2 * swaps);
-    const double denom = std::sqrt(double(n0 - n1) * double(n0 - n2));
-    return denom > 0 ? concordantMinusDiscordant / denom : 0.0;
+    std::nth_element(idx.begin(), idx.begin() + (k - 1), idx.end(), [&](int p, int q) {
+        const double vp = pairs[size_t(p)].*value;
+        const double vq = pairs[size_t(q)].*value;
+        return vp > vq || (vp == vq && p < q);
+    });
+    idx.resize(size_t(k));
+    std::sort(idx.begin(), idx.end());
+    return idx;
 }
 } // namespace
 
 Agreement Agreement::compute(const std::vector<double>& a, const std::vector<double>& b)
 {
     Agreement result;
-    std::vector<double> x, y;
+    std::vector<Pair> pairs;
     for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
-        if (!std::isnan(a[i]) && !std::isnan(b[i])) {
-            x.push_back(a[i]);
-            y.push_back(b[i]);
-        }
+        if (!std::isnan(a[i]) && !std::isnan(b[i]))
+            pairs.push_back({ a[i], b[i], int(pairs.size()) });
     }
-    result.common = int(x.size());
-    if (x.size() < 2)
+    const size_t n = pairs.size();
+    result.common = int(n);
+    if (n < 2)
         return result;
-    result.spearman = pearson(averageRanks(x), averageRanks(y));
-    result.kendall = kendallTauB(x, y);
-    result.topK = std::max(1, int(x.size()) / 10);
-    std::vector<int> ix(x.size()), iy(x.size());
-    std::iota(ix.begin(), ix.end(), 0);
-    std::iota(iy.begin(), iy.end(), 0);
-    // Most sensitive first; ties broken by index so the overlap is deterministic.
-    std::stable_sort(ix.begin(), ix.end(), [&](int p, int q) { return x[size_t(p)] > x[size_t(q)]; });
-    std::stable_sort(iy.begin(), iy.end(), [&](int p, int q) { return y[size_t(p)] > y[size_t(q)]; });
-    std::vector<int> topX(ix.begin(), ix.begin() + result.topK), topY(iy.begin(), iy.begin() + result.topK);
-    std::sort(topX.begin(), topX.end());
-    std::sort(topY.begin(), topY.end());
+    result.topK = std::max(1, int(n) / 10);
+    const std::vector<int> topX = topIndices(pairs, result.topK, &Pair::x);
+    const std::vector<int> topY = topIndices(pairs, result.topK, &Pair::y);
     std::vector<int> both;
     std::set_intersection(topX.begin(), topX.end(), topY.begin(), topY.end(), std::back_inserter(both));
     result.topKOverlap = double(both.size()) / double(result.topK);
+
+    // One sort by (x, y) gives x's ranks and the order tau-b counts swaps in; the merge sort by y that
+    // counts them gives y's ranks.
+    const auto byX = [](const Pair& p) { return p.x; };
+    const auto byY = [](const Pair& p) { return p.y; };
+    std::vector<Pair> sorted = pairs;
+    std::sort(sorted.begin(), sorted.end(),
+        [](const Pair& p, const Pair& q) { return p.x < q.x || (p.x == q.x && p.y < q.y); });
+    std::vector<double> rankX(n), rankY(n);
+    averageRanksOfSorted(sorted, byX, rankX);
+    const long long n0 = static_cast<long long>(n) * static_cast<long long>(n - 1) / 2;
+    const long long n1 = tiedPairs(sorted.data(), sorted.data() + n, byX);
+    long long n3 = 0; // pairs tied in both: runs of equal y inside runs of equal x
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && sorted[j].x == sorted[i].x)
+            ++j;
+        n3 += tiedPairs(sorted.data() + i, sorted.data() + j, byY);
+        i = j;
+    }
+    const long long swaps = sortByYCountingSwaps(sorted);
+    const long long n2 = tiedPairs(sorted.data(), sorted.data() + n, byY);
+    averageRanksOfSorted(sorted, byY, rankY);
+    result.spearman = pearson(rankX, rankY);
+    const double concordantMinusDiscordant = double(n0 - n1 - n2 + n3 - 2 * swaps);
+    const double denom = std::sqrt(double(n0 - n1) * double(n0 - n2));
+    result.kendall = denom > 0 ? concordantMinusDiscordant / denom : 0.0;
     return result;
 }
 
