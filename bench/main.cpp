@@ -55,6 +55,8 @@ Measurements (--only takes these names):
            phase.derive (reconcile, rules, rank, cut), phase.check, phase.write; profiles.inprocess
   import   import.inventory, import.metrics (both INC logs), import
   rank     re-deriving the project from its inputs
+  edits    edit (one op kept by hand, cuts carried over), rule (one rule toggled), rerank (the
+           combination set again): what the project re-derives for an edit in the explorer
   recut    move one cut point (Project::setCut)
   check    Checker::check
   save     ProfileDocument::save to a file
@@ -226,8 +228,35 @@ qc::ProjectInputs loadInputs(const Files& files)
 
 void benchRank(int ops, qc::Project& project, int reps)
 {
-    // Setting an input re-derives everything that depends on it; the combination is all of it.
-    printResult("rank", ops, repeat(reps, [&] { project.setCombine(project.combine()); }));
+    // Setting an input re-derives everything that depends on it; the inventory is all of it.
+    printResult("rank", ops, repeat(reps, [&] { project.setInventory(project.inventory()); }));
+}
+
+// What an edit in the explorer costs the project: one op kept by hand and released again (the cuts carried
+// over, as the explorer does), one rule disabled and enabled again, the combination set again (a re-rank
+// only). Each repetition really changes the project.
+void benchEdits(int ops, qc::Project& project, int reps)
+{
+    const qc::Ranking& ranking = project.ranking();
+    const int unit = ranking.order[size_t(ranking.eligibleUnits() / 2)];
+    const QString op = project.inventory().at(ranking.units[size_t(unit)].members.front()).name;
+    const std::vector<qc::Override> none = project.overrides();
+    std::vector<qc::Override> kept = none;
+    kept.push_back({ op, qc::Override::Action::Keep, {} });
+    int step = 0;
+    printResult(
+        "edit", ops, repeat(reps, [&] { project.setOverridesKeepingCuts(step++ % 2 == 0 ? kept : none); }));
+    project.setOverridesKeepingCuts(none);
+
+    const qc::RuleSet rules = project.rules();
+    qc::RuleSet toggled = rules;
+    if (!toggled.isEmpty())
+        toggled.rules().front().enabled = !toggled.rules().front().enabled;
+    step = 0;
+    printResult("rule", ops, repeat(reps, [&] { project.setRules(step++ % 2 == 0 ? toggled : rules); }));
+    project.setRules(rules);
+
+    printResult("rerank", ops, repeat(reps, [&] { project.setCombine(project.combine()); }));
 }
 
 // A drag of the middle cut: alternate it between two values so every repetition really moves it.
@@ -320,6 +349,8 @@ void runSize(int ops, const Options& options)
     describe(SyntheticModel(ops), project);
     if (options.wants("rank"))
         benchRank(ops, project, reps.rank);
+    if (options.wants("edits"))
+        benchEdits(ops, project, reps.rank);
     if (options.wants("recut"))
         benchRecut(ops, project, reps.recut);
     if (options.wants("check"))

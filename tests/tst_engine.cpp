@@ -661,6 +661,91 @@ private slots:
         QCOMPARE(skipped.common, 2);
     }
 
+    // An edit re-derives only what it reaches (hand edits and the combination re-rank from the basis, rules
+    // re-decide by name shape): after each, the project is what a fresh derivation of its inputs gives.
+    void incrementalDeriveMatchesFresh_data()
+    {
+        QTest::addColumn<QString>("edit");
+        for (const char* edit : { "keep", "int8", "keep-fused", "rules", "combine-max", "combine-weighted",
+                 "unfuse", "order", "metrics", "keep-carrying-cuts" })
+            QTest::newRow(edit) << QString::fromLatin1(edit);
+    }
+
+    void incrementalDeriveMatchesFresh()
+    {
+        QFETCH(QString, edit);
+        const Inventory inv = smallDecoder(6);
+        // Coarse scores (ties) and one metric that skips the attention: units with partial evidence.
+        Metric coarse = scoreLinears(
+            inv, QStringLiteral("a"), Polarity::HigherIsMoreSensitive, [](int layer, const QString& leaf) {
+                return double(layer % 3) + (leaf == u"down_proj" ? 1 : 0);
+            });
+        Metric mlp = scoreLinears(inv, QStringLiteral("b"), Polarity::LowerIsMoreSensitive,
+            [](int layer, const QString& leaf) { return leaf.startsWith(u"q_") ? 7.0 : 10.0 - layer; });
+        std::erase_if(mlp.entries, [](const MetricEntry& e) { return e.name.contains(u"self_attn.o"); });
+        Project p = decoderProject(6, { coarse, mlp });
+        const QString mid
+            = p.inventory().at(p.ranking().units[size_t(p.ranking().order[10])].members.front()).name;
+        if (edit == u"keep")
+            p.setOverrides({ { mid, Override::Action::Keep, {} } });
+        else if (edit == u"int8")
+            p.setOverrides(
+                { { QStringLiteral("model.layers.2.mlp.down_proj"), Override::Action::Int8, {} } });
+        else if (edit == u"keep-fused")
+            p.setOverrides(
+                { { QStringLiteral("model.layers.4.self_attn.k_proj"), Override::Action::Keep, {} } });
+        else if (edit == u"keep-carrying-cuts")
+            p.setOverridesKeepingCuts({ { mid, Override::Action::Keep, {} } });
+        else if (edit == u"rules") {
+            RuleSet rules = p.rules();
+            rules.rules().front().enabled = false;
+            Rule firstLayers;
+            firstLayers.name = QStringLiteral("first-layers");
+            firstLayers.namePattern = QStringLiteral("*.mlp.*");
+            firstLayers.layerFrom = 0;
+            firstLayers.layerTo = 1;
+            rules.append(firstLayers);
+            p.setRules(rules);
+        } else if (edit == u"combine-max")
+            p.setCombine(CombineSpec::parse(QStringLiteral("max-rank")));
+        else if (edit == u"combine-weighted")
+            p.setCombine(CombineSpec::parse(QStringLiteral("weighted:a=3,b=1")));
+        else if (edit == u"unfuse")
+            p.setFuseGroups(false);
+        else if (edit == u"order") {
+            CutPlan plan = p.cutPlan();
+            plan.order = RankOrder::ScorePerParam;
+            p.setCutPlan(plan);
+        } else if (edit == u"metrics")
+            p.setMetrics({ mlp });
+        const Project fresh(p.inputs());
+        const Ranking& r = p.ranking();
+        const Ranking& f = fresh.ranking();
+        QCOMPARE(r.state, f.state);
+        QCOMPARE(r.rule, f.rule);
+        QCOMPARE(r.partner, f.partner);
+        QCOMPARE(r.overrideIndex, f.overrideIndex);
+        QCOMPARE(r.unitOf, f.unitOf);
+        QCOMPARE(r.order, f.order);
+        QCOMPARE(r.cumOps, f.cumOps);
+        QCOMPARE(r.cumParams, f.cumParams);
+        QCOMPARE(r.forcedOps, f.forcedOps);
+        QCOMPARE(r.totalParams, f.totalParams);
+        for (size_t u = 0; u < r.units.size(); ++u) {
+            QCOMPARE(r.units[u].score, f.units[u].score);
+            QCOMPARE(r.units[u].partial, f.units[u].partial);
+            QCOMPARE(std::vector<int>(r.units[u].members.begin(), r.units[u].members.end()),
+                std::vector<int>(f.units[u].members.begin(), f.units[u].members.end()));
+        }
+        QCOMPARE(p.cuts().size(), fresh.cuts().size());
+        for (size_t c = 0; c < p.cuts().size(); ++c)
+            QCOMPARE(p.cuts()[c].units, fresh.cuts()[c].units);
+        // The edit did something: every case moves some op or score.
+        const Project before = decoderProject(6, { coarse, mlp });
+        QVERIFY(r.state != before.ranking().state || r.order != before.ranking().order
+            || r.units.size() != before.ranking().units.size());
+    }
+
     // The statistics against their definitions counted pair by pair, on values with many ties (coarse
     // scores are common) and with NaNs, at sizes where the merge sort has uneven halves.
     void agreementMatchesPairwiseDefinitions_data()

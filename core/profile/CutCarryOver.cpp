@@ -3,18 +3,16 @@
 namespace qc {
 
 namespace {
-// Whether the unit holding `op` was quantized by the cut of a profile that took the first k units.
-bool cutQuantized(const Ranking& r, int op, int k)
+// For each position of the new order, where its unit stood in the old one: -1 if it was not eligible then.
+std::vector<int> positionsBefore(const Ranking& before, const Ranking& after)
 {
-    if (r.state[size_t(op)] != OpState::Eligible)
-        return false;
-    const int position = r.units[size_t(r.unitOf[size_t(op)])].position;
-    return position >= 0 && position < k;
-}
-
-bool wasEligible(const Ranking& r, int op)
-{
-    return r.state[size_t(op)] == OpState::Eligible && r.units[size_t(r.unitOf[size_t(op)])].position >= 0;
+    std::vector<int> result(after.order.size());
+    for (size_t p = 0; p < after.order.size(); ++p) {
+        const int op = after.units[size_t(after.order[p])].members.front();
+        const bool eligible = before.state[size_t(op)] == OpState::Eligible;
+        result[p] = eligible ? before.units[size_t(before.unitOf[size_t(op)])].position : -1;
+    }
+    return result;
 }
 } // namespace
 
@@ -24,13 +22,14 @@ CutPlan carryCutsOver(const Ranking& before, const std::vector<ProfileCut>& cuts
     CutPlan result = plan;
     if (before.state.size() != after.state.size())
         return result; // another inventory: nothing to carry over
+    const std::vector<int> was = positionsBefore(before, after);
     for (size_t p = 0; p < plan.profiles.size() && p < cutsBefore.size(); ++p) {
         const int k = cutsBefore[p].units;
         int prefix = 0;
         for (; prefix < after.eligibleUnits(); ++prefix) {
-            const int op = after.units[size_t(after.order[size_t(prefix)])].members.front();
             // A unit that was eligible keeps its side; a newly eligible one inside the prefix joins it.
-            const bool keep = wasEligible(before, op) ? cutQuantized(before, op, k) : prefix < k;
+            const int position = was[size_t(prefix)];
+            const bool keep = position >= 0 ? position < k : prefix < k;
             if (!keep)
                 break;
         }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -49,20 +50,20 @@ QStringList ProjectInputs::inputFiles() const
 
 Project::Project()
 {
-    derive();
+    derive(Everything);
 }
 
 Project::Project(ProjectInputs inputs)
     : m_inputs(std::move(inputs))
 {
-    derive();
+    derive(Everything);
 }
 
-template<typename T> void Project::replaceInput(T& field, T value)
+template<typename T> void Project::replaceInput(T& field, T value, unsigned stale)
 {
     std::swap(field, value);
     try {
-        derive();
+        derive(stale);
     } catch (...) {
         std::swap(field, value);
         throw;
@@ -73,7 +74,7 @@ void Project::setInventory(Inventory inventory, bool fromRankings)
 {
     const bool before = std::exchange(m_inputs.inventoryFromRankings, fromRankings);
     try {
-        replaceInput(m_inputs.inventory, std::move(inventory));
+        replaceInput(m_inputs.inventory, std::move(inventory), Everything);
     } catch (...) {
         m_inputs.inventoryFromRankings = before;
         throw;
@@ -82,24 +83,24 @@ void Project::setInventory(Inventory inventory, bool fromRankings)
 
 void Project::setMetrics(std::vector<Metric> metrics)
 {
-    replaceInput(m_inputs.metrics, std::move(metrics));
+    replaceInput(m_inputs.metrics, std::move(metrics), Scores);
 }
 
 void Project::setRules(RuleSet rules)
 {
-    replaceInput(m_inputs.rules, std::move(rules));
+    replaceInput(m_inputs.rules, std::move(rules), Keeping);
 }
 
 void Project::setOverrides(std::vector<Override> overrides)
 {
-    replaceInput(m_inputs.overrides, std::move(overrides));
+    replaceInput(m_inputs.overrides, std::move(overrides), RankingOnly);
 }
 
 void Project::setOverrides(std::vector<Override> overrides, CutPlan plan)
 {
     std::swap(m_inputs.cutPlan, plan);
     try {
-        replaceInput(m_inputs.overrides, std::move(overrides));
+        replaceInput(m_inputs.overrides, std::move(overrides), RankingOnly);
     } catch (...) {
         std::swap(m_inputs.cutPlan, plan);
         throw;
@@ -108,27 +109,33 @@ void Project::setOverrides(std::vector<Override> overrides, CutPlan plan)
 
 void Project::setOverridesKeepingCuts(std::vector<Override> overrides)
 {
-    const Ranking before = m_ranking;
-    const std::vector<ProfileCut> cutsBefore = m_cuts;
-    setOverrides(std::move(overrides));
-    m_inputs.cutPlan = carryCutsOver(before, cutsBefore, m_ranking, m_inputs.cutPlan);
+    std::swap(m_inputs.overrides, overrides);
+    Ranking ranking;
+    try {
+        ranking = rankFromInputs();
+    } catch (...) {
+        std::swap(m_inputs.overrides, overrides);
+        throw;
+    }
+    m_inputs.cutPlan = carryCutsOver(m_ranking, m_cuts, ranking, m_inputs.cutPlan);
+    m_ranking = std::move(ranking);
     recut();
 }
 
 void Project::setCombine(CombineSpec combine)
 {
-    replaceInput(m_inputs.combine, std::move(combine));
+    replaceInput(m_inputs.combine, std::move(combine), RankingOnly);
 }
 
 void Project::setFuseGroups(bool fuse)
 {
-    replaceInput(m_inputs.fuseGroups, fuse);
+    replaceInput(m_inputs.fuseGroups, fuse, Basis);
 }
 
 void Project::setCutPlan(CutPlan plan)
 {
     if (plan.order != m_inputs.cutPlan.order) {
-        replaceInput(m_inputs.cutPlan, std::move(plan)); // another order is another ranking
+        replaceInput(m_inputs.cutPlan, std::move(plan), RankingOnly); // another order is another ranking
         return;
     }
     m_inputs.cutPlan = std::move(plan);
@@ -147,7 +154,7 @@ void Project::setMetricChoice(int metric, const MetricChoice& choice)
     const MetricChoice before = MetricChoice::of(m);
     choice.applyTo(m);
     try {
-        derive();
+        derive(Scores);
     } catch (...) {
         before.applyTo(m_inputs.metrics[size_t(metric)]);
         throw;
@@ -164,7 +171,55 @@ std::vector<double> Project::orientedValues(int metric) const
     return out;
 }
 
-void Project::derive()
+void Project::derive(unsigned stale)
+{
+    // Everything is built aside first: a throw leaves the project as it was.
+    const Inventory& inventory = m_inputs.inventory;
+    std::vector<Reconciliation> reconciliations;
+    std::vector<OpScores> scores;
+    if (stale & Scores) {
+        const NameReconciler reconciler(inventory);
+        for (const Metric& metric : m_inputs.metrics) {
+            reconciliations.push_back(reconciler.reconcile(metric));
+            scores.push_back(OpScores::build(metric, reconciliations.back(), inventory));
+        }
+    }
+    const std::vector<OpScores>& newScores = (stale & Scores) ? scores : m_scores;
+    std::optional<RankingBasis> basis;
+    if (stale & (Scores | Basis))
+        basis = RankingBasis::build(inventory, newScores, m_inputs.fuseGroups);
+    std::optional<NameShapes> shapes;
+    if (stale & Shapes)
+        shapes = NameShapes::of(inventory);
+    std::optional<std::vector<int>> keeping;
+    if (stale & Keeping)
+        keeping = m_inputs.rules.keepingRules(inventory, shapes ? *shapes : m_shapes);
+    // Swapped in to rank; a throw swaps them back out.
+    auto swapStages = [&] {
+        if (stale & Scores) {
+            std::swap(m_reconciliations, reconciliations);
+            std::swap(m_scores, scores);
+        }
+        if (basis)
+            std::swap(m_basis, *basis);
+        if (shapes)
+            std::swap(m_shapes, *shapes);
+        if (keeping)
+            std::swap(m_keepingRules, *keeping);
+    };
+    swapStages();
+    try {
+        m_ranking = rankFromInputs();
+    } catch (...) {
+        swapStages();
+        throw;
+    }
+    if (stale & Scores)
+        shareExactNames();
+    recut();
+}
+
+Ranking Project::rankFromInputs() const
 {
     const CombineSpec& combine = m_inputs.combine;
     if (combine.method == CombineSpec::Method::Single && metricIndex(combine.metric) < 0)
@@ -175,29 +230,15 @@ void Project::derive()
             throw std::invalid_argument(
                 "the weighted combination names metric '" + id.toStdString() + "', which no source provides");
     }
-    const Inventory& inventory = m_inputs.inventory;
-    const NameReconciler reconciler(inventory);
-    std::vector<Reconciliation> reconciliations;
-    std::vector<OpScores> scores;
-    for (const Metric& metric : m_inputs.metrics) {
-        reconciliations.push_back(reconciler.reconcile(metric));
-        scores.push_back(OpScores::build(metric, reconciliations.back(), inventory));
-    }
     RankingInput input;
-    input.inventory = &inventory;
-    input.scores = &scores;
-    input.keepingRules = m_inputs.rules.keepingRules(inventory);
+    input.inventory = &m_inputs.inventory;
+    input.scores = &m_scores;
+    input.basis = &m_basis;
+    input.keepingRules = &m_keepingRules;
     input.overrides = &m_inputs.overrides;
     input.combine = combine;
-    input.fuseGroups = m_inputs.fuseGroups;
     input.order = m_inputs.cutPlan.order;
-    Ranking ranking = buildRanking(input);
-    // Nothing above changed the project: a throw leaves it as it was.
-    m_reconciliations = std::move(reconciliations);
-    m_scores = std::move(scores);
-    m_ranking = std::move(ranking);
-    shareExactNames();
-    recut();
+    return buildRanking(input);
 }
 
 void Project::recut()

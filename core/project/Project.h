@@ -77,15 +77,29 @@ public:
     QStringList inputFiles() const { return m_inputs.inputFiles(); }
 
 private:
+    // What a change makes stale besides the ranking and the cuts (which every change re-derives).
+    enum Stale : unsigned {
+        RankingOnly = 0, // hand edits, combination, order
+        Scores = 1, // reconciliation and scores, and so the basis (inventory, metrics, a source's choices)
+        Basis = 2, // fused units (fusion on or off)
+        Keeping = 4, // rule verdicts (rules)
+        Shapes = 8, // the name shapes rules decide by (inventory)
+        Everything = Scores | Basis | Keeping | Shapes,
+    };
+
     // Replaces one input and re-derives; restores it when that throws.
-    template<typename T> void replaceInput(T& field, T value);
-    void derive();
+    template<typename T> void replaceInput(T& field, T value, unsigned stale);
+    void derive(unsigned stale);
+    Ranking rankFromInputs() const;
     void recut();
     void shareExactNames();
 
     ProjectInputs m_inputs;
     std::vector<Reconciliation> m_reconciliations;
     std::vector<OpScores> m_scores;
+    RankingBasis m_basis;
+    NameShapes m_shapes; // of the inventory
+    std::vector<int> m_keepingRules; // per op, from the rules: what a rule keeps
     Ranking m_ranking;
     std::vector<ProfileCut> m_cuts;
 };

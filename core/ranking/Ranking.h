@@ -7,6 +7,8 @@
 #include "rules/Override.h"
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <vector>
 
 namespace qc {
@@ -28,7 +30,7 @@ struct Ranking
 {
     struct Unit
     {
-        std::vector<int> members; // op indices, a fused group or a single op
+        std::span<const int> members; // op indices, a fused group or a single op (in memberOps)
         double score
             = 0.0; // combined sensitivity in (0, 1]: mean/max of normalized ranks, 1 = most sensitive
         double key = 0.0; // what the order sorts by: the score, or the score per parameter
@@ -41,6 +43,7 @@ struct Ranking
     std::vector<int> partner; // per op: the fused member whose pin it follows, -1
     std::vector<int> overrideIndex; // per op: index into the overrides, -1
     std::vector<int> unitOf; // per op
+    std::shared_ptr<const std::vector<int>> memberOps; // every unit's members, unit by unit: what they view
     std::vector<Unit> units;
     // Eligible ranked units, least sensitive (or least sensitive per parameter) first; ties: more parameters
     // first, then model order.
@@ -67,14 +70,41 @@ struct Ranking
     std::pair<int, int> tiedRunAt(int k) const;
 };
 
+// What a ranking needs that no hand edit, rule, combination or order changes: the fused units, each op's
+// rank per metric, and per metric the units sorted by their most sensitive member. Built once per change of
+// inventory, scores or fusion; a hand edit or a rule toggle then re-ranks in linear time plus one sort.
+struct RankingBasis
+{
+    // The units with a measured member in one metric, ascending by that member's oriented value.
+    struct ValueOrder
+    {
+        std::vector<int> units;
+        std::vector<double> values;
+    };
+
+    std::vector<int> unitOf; // per op
+    // Per unit, op indices in model order: views into memberOps, which every ranking built from this
+    // basis shares (a re-rank copies no member list).
+    std::shared_ptr<const std::vector<int>> memberOps;
+    std::vector<std::span<const int>> members;
+    std::vector<qint64> unitParams; // per unit: known parameters
+    std::vector<bool> mentioned; // per unit: some source lists a member, even without a measurement
+    std::vector<std::vector<float>> metricRank; // [metric][op], as Ranking::metricRank
+    std::vector<ValueOrder> byValue; // per metric
+    qint64 totalParams = 0;
+
+    static RankingBasis build(
+        const Inventory& inventory, const std::vector<OpScores>& scores, bool fuseGroups);
+};
+
 struct RankingInput
 {
     const Inventory* inventory = nullptr;
     const std::vector<OpScores>* scores = nullptr;
-    std::vector<int> keepingRules; // per op, from RuleSet::keepingRules
+    const RankingBasis* basis = nullptr; // built from inventory and scores
+    const std::vector<int>* keepingRules = nullptr; // per op, from RuleSet::keepingRules; null: none keep
     const std::vector<Override>* overrides = nullptr;
     CombineSpec combine;
-    bool fuseGroups = true;
     RankOrder order = RankOrder::Score;
 };
 

@@ -1,6 +1,5 @@
 #include "RuleSet.h"
 
-#include <QHash>
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
@@ -182,53 +181,63 @@ bool RuleSet::isDigitBlind(const QString& p)
 }
 
 namespace {
-QString digitMasked(const QString& name)
+std::vector<CompiledRule> compile(const std::vector<Rule>& rules)
 {
-    QString masked = name;
-    for (QChar& c : masked) {
-        if (c.isDigit())
-            c = u'#';
+    std::vector<CompiledRule> compiled;
+    compiled.reserve(rules.size());
+    for (const Rule& rule : rules) {
+        compiled.emplace_back(rule);
+        if (!compiled.back().isValid())
+            throw std::invalid_argument(compiled.back().error().toStdString());
     }
-    return masked;
+    return compiled;
+}
+
+bool allDigitBlind(const std::vector<CompiledRule>& compiled)
+{
+    return std::all_of(compiled.begin(), compiled.end(),
+        [](const CompiledRule& rule) { return RuleSet::isDigitBlind(rule.namePattern()); });
+}
+
+// The index of the last matching rule if it keeps the op, else -1.
+int verdict(const std::vector<Rule>& rules, const std::vector<CompiledRule>& compiled, const Op& op)
+{
+    for (int r = int(compiled.size()) - 1; r >= 0; --r) {
+        if (compiled[size_t(r)].matches(op))
+            return rules[size_t(r)].action == Rule::Action::Keep ? r : -1;
+    }
+    return -1;
+}
+
+std::vector<int> verdictsByShape(const std::vector<Rule>& rules, const std::vector<CompiledRule>& compiled,
+    const Inventory& inventory, const NameShapes& shapes)
+{
+    std::vector<int> byShape(shapes.representative.size());
+    for (size_t s = 0; s < byShape.size(); ++s)
+        byShape[s] = verdict(rules, compiled, inventory.at(shapes.representative[s]));
+    std::vector<int> result(shapes.shapeOf.size());
+    for (size_t i = 0; i < result.size(); ++i)
+        result[i] = byShape[size_t(shapes.shapeOf[i])];
+    return result;
 }
 } // namespace
 
 std::vector<int> RuleSet::keepingRules(const Inventory& inventory) const
 {
-    std::vector<CompiledRule> compiled;
-    compiled.reserve(m_rules.size());
-    for (const Rule& rule : m_rules) {
-        compiled.emplace_back(rule);
-        if (!compiled.back().isValid())
-            throw std::invalid_argument(compiled.back().error().toStdString());
-    }
-    auto decide = [&](const Op& op) {
-        for (int r = int(compiled.size()) - 1; r >= 0; --r) {
-            if (compiled[size_t(r)].matches(op))
-                return m_rules[size_t(r)].action == Rule::Action::Keep ? r : -1;
-        }
-        return -1;
-    };
-    const bool cacheable = std::all_of(compiled.begin(), compiled.end(),
-        [](const CompiledRule& rule) { return isDigitBlind(rule.namePattern()); });
-    const bool layerMatters = std::any_of(
-        m_rules.begin(), m_rules.end(), [](const Rule& r) { return r.layerFrom >= 0 || r.layerTo >= 0; });
+    const std::vector<CompiledRule> compiled = compile(m_rules);
+    if (allDigitBlind(compiled))
+        return verdictsByShape(m_rules, compiled, inventory, NameShapes::of(inventory));
     std::vector<int> result(size_t(inventory.size()), -1);
-    QHash<QString, int> verdicts;
-    for (int i = 0; i < inventory.size(); ++i) {
-        const Op& op = inventory.at(i);
-        if (!cacheable) {
-            result[size_t(i)] = decide(op);
-            continue;
-        }
-        QString key = digitMasked(op.name) + QLatin1Char('\t') + op.opType + QLatin1Char('\t') + op.component;
-        if (layerMatters)
-            key += QLatin1Char('\t') + QString::number(op.layer);
-        auto it = verdicts.constFind(key);
-        if (it == verdicts.constEnd())
-            it = verdicts.insert(key, decide(op));
-        result[size_t(i)] = it.value();
-    }
+    for (int i = 0; i < inventory.size(); ++i)
+        result[size_t(i)] = verdict(m_rules, compiled, inventory.at(i));
     return result;
+}
+
+std::vector<int> RuleSet::keepingRules(const Inventory& inventory, const NameShapes& shapes) const
+{
+    const std::vector<CompiledRule> compiled = compile(m_rules);
+    if (allDigitBlind(compiled))
+        return verdictsByShape(m_rules, compiled, inventory, shapes);
+    return keepingRules(inventory);
 }
 } // namespace qc

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "NameShapes.h"
 #include "Rule.h"
 #include "inventory/Inventory.h"
 
@@ -31,6 +32,8 @@ public:
     // For each op, the index of the deciding rule if that rule keeps it, else -1. Throws FileError-free
     // std::invalid_argument on an invalid regex (callers validate first with validate()).
     std::vector<int> keepingRules(const Inventory& inventory) const;
+    // The same, deciding once per shape of the inventory when every rule is digit-blind.
+    std::vector<int> keepingRules(const Inventory& inventory, const NameShapes& shapes) const;
     // Whether a name pattern cannot tell one digit from another, so that keepingRules decides once per
     // digit-masked name shape (layer and expert indices masked) instead of once per op.
     static bool isDigitBlind(const QString& namePattern);
