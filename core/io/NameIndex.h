@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QHashFunctions>
 #include <QStringView>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace qc {
@@ -34,6 +34,30 @@ public:
         }
     }
 
+    // The one hash of names, for this index and other name-keyed tables: four UTF-16 units per multiply,
+    // then MurmurHash3's 64-bit finalizer for the low bits a mask keeps. Cheaper than qHash's; lookup
+    // structures only (nothing written depends on their order), and names come from files, not from an
+    // adversary.
+    static std::uint32_t hashOf(QStringView name)
+    {
+        const char16_t* p = name.utf16();
+        size_t n = size_t(name.size());
+        std::uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+        for (; n >= 4; n -= 4, p += 4) {
+            std::uint64_t word;
+            std::memcpy(&word, p, sizeof word);
+            h = (h ^ word) * 0xff51afd7ed558ccdull;
+            h ^= h >> 29;
+        }
+        std::uint64_t tail = 0;
+        if (n > 0)
+            std::memcpy(&tail, p, n * sizeof(char16_t));
+        h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdull;
+        h ^= h >> 33;
+        return std::uint32_t(h);
+    }
     // Stores `position` for `name` unless the name is there already; returns the position it holds.
     template<typename NameAt> int insert(QStringView name, int position, const NameAt& nameAt)
     {
@@ -52,8 +76,6 @@ public:
     }
 
 private:
-    // A fixed seed: a lookup structure only, nothing written depends on its order.
-    static std::uint32_t hashOf(QStringView name) { return std::uint32_t(qHash(name, 0)); }
     size_t mask() const { return m_slots.size() - 1; }
     static size_t capacityFor(qsizetype count)
     {

@@ -20,24 +20,27 @@ double oriented(double v, Polarity p)
     return p == Polarity::HigherIsMoreSensitive ? v : -v;
 }
 
-// Normalized ranks in (0, 1] of the given values (1 = largest), ties sharing their average rank.
-std::vector<double> normalizedRanks(const std::vector<double>& values)
+// For n values in ascending order: each one's normalized rank in (0, 1] (1 = largest), ties sharing their
+// average rank, handed to assign(i, rank).
+template<typename ValueAt, typename Assign>
+void normalizedRanksOfSorted(size_t n, ValueAt valueAt, Assign assign)
 {
-    const size_t n = values.size();
-    std::vector<int> idx(n);
-    std::iota(idx.begin(), idx.end(), 0);
-    std::sort(idx.begin(), idx.end(), [&](int a, int b) { return values[size_t(a)] < values[size_t(b)]; });
-    std::vector<double> ranks(n);
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j + 1 < n && values[size_t(idx[j + 1])] == values[size_t(idx[i])])
+        while (j + 1 < n && valueAt(j + 1) == valueAt(i))
             ++j;
         const double avg = (double(i + 1) + double(j + 1)) / 2.0 / double(n);
         for (size_t t = i; t <= j; ++t)
-            ranks[size_t(idx[t])] = avg;
+            assign(t, avg);
         i = j + 1;
     }
-    return ranks;
+}
+
+// Ascending by value; ties share one rank, so their order does not matter.
+void sortByValue(std::vector<std::pair<double, int>>& v)
+{
+    std::sort(v.begin(), v.end(),
+        [](const std::pair<double, int>& a, const std::pair<double, int>& b) { return a.first < b.first; });
 }
 
 void resolvePins(const RankingInput& in, Ranking& r)
@@ -111,33 +114,24 @@ std::vector<double> eligibleRanks(const RankingBasis::ValueOrder& byValue, const
             values.push_back(byValue.values[i]);
         }
     }
-    const size_t n = units.size();
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j + 1 < n && values[j + 1] == values[i])
-            ++j;
-        const double avg = (double(i + 1) + double(j + 1)) / 2.0 / double(n);
-        for (size_t t = i; t <= j; ++t)
-            ranks[size_t(units[t])] = avg;
-        i = j + 1;
-    }
+    normalizedRanksOfSorted(
+        units.size(), [&](size_t i) { return values[i]; },
+        [&](size_t i, double rank) { ranks[size_t(units[i])] = rank; });
     return ranks;
 }
 
 std::vector<float> opRanks(const OpScores& s)
 {
-    std::vector<double> present;
-    std::vector<size_t> where;
+    std::vector<std::pair<double, int>> present;
     for (size_t op = 0; op < s.values.size(); ++op) {
-        if (s.isMeasured(int(op))) {
-            present.push_back(oriented(s.values[op], s.polarity));
-            where.push_back(op);
-        }
+        if (s.isMeasured(int(op)))
+            present.emplace_back(oriented(s.values[op], s.polarity), int(op));
     }
-    const std::vector<double> ranks = normalizedRanks(present);
+    sortByValue(present);
     std::vector<float> perOp(s.values.size(), std::numeric_limits<float>::quiet_NaN());
-    for (size_t i = 0; i < where.size(); ++i)
-        perOp[where[i]] = float(ranks[i]);
+    normalizedRanksOfSorted(
+        present.size(), [&](size_t i) { return present[i].first; },
+        [&](size_t i, double rank) { perOp[size_t(present[i].second)] = float(rank); });
     return perOp;
 }
 
@@ -155,9 +149,7 @@ RankingBasis::ValueOrder unitsByValue(const OpScores& s, const std::vector<std::
         if (!std::isnan(best))
             present.emplace_back(best, int(u));
     }
-    // Ties share one rank, so their order does not matter.
-    std::sort(present.begin(), present.end(),
-        [](const std::pair<double, int>& a, const std::pair<double, int>& b) { return a.first < b.first; });
+    sortByValue(present);
     RankingBasis::ValueOrder order;
     order.units.reserve(present.size());
     order.values.reserve(present.size());

@@ -1,6 +1,7 @@
 #include "NameShapes.h"
 
 #include <QHash>
+#include <charconv>
 
 namespace qc {
 
@@ -9,16 +10,17 @@ NameShapes NameShapes::of(const Inventory& inventory)
     NameShapes shapes;
     shapes.shapeOf.reserve(size_t(inventory.size()));
     QHash<QString, int> byKey;
-    QString key;
+    QString key; // reused: only a new shape's key is copied into the hash
     for (int i = 0; i < inventory.size(); ++i) {
         const Op& op = inventory.at(i);
-        key = op.name;
-        for (QChar& c : key) {
-            if (c.isDigit())
-                c = u'#';
-        }
-        key += QLatin1Char('\t') + op.opType + QLatin1Char('\t') + op.component + QLatin1Char('\t')
-            + QString::number(op.layer);
+        key.resize(0);
+        for (const QChar c : op.name)
+            key.append(c.isDigit() ? QChar(u'#') : c);
+        key.append(QLatin1Char('\t')).append(op.opType).append(QLatin1Char('\t')).append(op.component);
+        key.append(QLatin1Char('\t'));
+        char layer[16];
+        const char* end = std::to_chars(layer, layer + sizeof layer, op.layer).ptr;
+        key.append(QLatin1StringView(layer, end - layer));
         auto it = byKey.constFind(key);
         if (it == byKey.constEnd()) {
             it = byKey.insert(key, int(shapes.representative.size()));
