@@ -2,6 +2,7 @@
 
 #include "io/CheckedNumbers.h"
 #include "io/Sha256.h"
+#include "io/Utf8.h"
 
 #include <algorithm>
 #include <numeric>
@@ -68,15 +69,24 @@ bool Inventory::hasParams() const
 
 QString Inventory::fingerprint() const
 {
-    // One buffer per call: four addData calls per op cost more than the hashing itself.
+    // Hashed a quarter megabyte at a time: four addData calls per op cost more than the hashing itself, and
+    // one buffer for every name would be a second copy of a million-op inventory's names.
+    static constexpr qsizetype kChunk = 1 << 18;
+    Sha256 hash;
     QByteArray text;
+    text.reserve(kChunk + 4096);
     for (const Op& op : m_ops) {
-        text += op.name.toUtf8();
+        appendUtf8(text, op.name);
         text += '\t';
-        text += op.opType.toUtf8();
+        appendUtf8(text, op.opType);
         text += '\n';
+        if (text.size() >= kChunk) {
+            hash.addData(text);
+            text.resize(0); // keeps the capacity, unlike clear()
+        }
     }
-    return QString::fromLatin1(Sha256::hex(text));
+    hash.addData(text);
+    return QString::fromLatin1(hash.hexResult());
 }
 
 } // namespace qc
