@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <future>
 #include <yaml-cpp/yaml.h>
 
 namespace qc {
@@ -57,7 +58,7 @@ public:
     void flush()
     {
         m_device.write(m_out);
-        m_out.clear();
+        m_out.resize(0); // keeps the capacity: clear() would free it and every chunk grow it again
     }
     void key(int indent, const char* k, const QString& value)
     {
@@ -306,7 +307,25 @@ void writeOverrides(Writer& w, const std::vector<Override>& overrides)
     w.flowItems("overrides", items);
 }
 
-void writeCombination(Writer& w, const Project& project)
+// The agreement of each stated pair of metrics, in statedPairs order: the costliest part of the file to
+// compute (sorts over every op), so write() runs it on a second thread beside the sections before it.
+std::vector<Agreement> agreements(const Project& project)
+{
+    std::vector<Agreement> out;
+    const int count = int(project.scores().size());
+    if (count < 2)
+        return out;
+    int cached = -1; // the pairs come by their first metric: its values once, not once per pair
+    std::vector<double> first;
+    for (const auto& [a, b] : Agreement::statedPairs(count)) {
+        if (a != cached)
+            first = project.orientedValues(cached = a);
+        out.push_back(Agreement::compute(first, project.orientedValues(b)));
+    }
+    return out;
+}
+
+void writeCombination(Writer& w, const Project& project, const std::vector<Agreement>& stated)
 {
     w.line(0, QStringLiteral("combination:"));
     w.key(1, "method", yamlScalar(project.combine().toString()));
@@ -322,12 +341,10 @@ void writeCombination(Writer& w, const Project& project)
             QStringLiteral("# more than %1 sources: each against the first (all pairs would grow with the "
                            "square)")
                 .arg(Agreement::kAllPairsUpTo));
-    int cached = -1; // the pairs come by their first metric: its values once, not once per pair
-    std::vector<double> first;
-    for (const auto& [a, b] : Agreement::statedPairs(int(scores.size()))) {
-        if (a != cached)
-            first = project.orientedValues(cached = a);
-        const Agreement ag = Agreement::compute(first, project.orientedValues(b));
+    const std::vector<std::pair<int, int>> pairs = Agreement::statedPairs(int(scores.size()));
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        const auto& [a, b] = pairs[i];
+        const Agreement& ag = stated[i];
         w.line(1,
             QStringLiteral("- {a: %1, b: %2, common_ops: %3, spearman: %4, kendall: %5, top_k: %6, "
                            "top_k_overlap: %7}")
@@ -340,8 +357,63 @@ void writeCombination(Writer& w, const Project& project)
     }
 }
 
+// Project::keepReason as a YAML scalar, without a QString per kept op and profile. A reason that names a
+// rule, a note or an op holds ':', so it is always quoted; the escaped text of a quoted name is its scalar
+// without the quotes, and a plain name needs no escape.
+class KeepReasons
+{
+public:
+    KeepReasons(const Project& project, const NameScalars& names)
+        : m_ranking(project.ranking())
+        , m_names(names)
+    {
+        for (const Rule& rule : project.rules().rules())
+            m_rules.push_back(scalar(QStringLiteral("rule:") + rule.name));
+        for (const Override& o : project.overrides())
+            m_overrides.push_back(
+                scalar(o.note.isEmpty() ? QStringLiteral("override") : QStringLiteral("override:") + o.note));
+    }
+    // The reason of an op its profile keeps.
+    void append(QByteArray& out, int op) const
+    {
+        switch (m_ranking.state[size_t(op)]) {
+        case OpState::KeptByRule:
+            return appendBytes(out, m_rules[size_t(m_ranking.rule[size_t(op)])]);
+        case OpState::KeptByOverride:
+            return appendBytes(out, m_overrides[size_t(m_ranking.overrideIndex[size_t(op)])]);
+        case OpState::KeptWithGroup: {
+            QByteArrayView name = m_names[m_ranking.partner[size_t(op)]];
+            if (name.startsWith('"'))
+                name = name.sliced(1, name.size() - 2);
+            appendBytes(out, "\"fused:");
+            appendBytes(out, name);
+            return appendBytes(out, "\"");
+        }
+        case OpState::Unmeasured:
+            return appendBytes(out, "unmeasured");
+        case OpState::Unranked:
+            return appendBytes(out, "unranked");
+        default:
+            return appendBytes(out, "cut");
+        }
+    }
+
+private:
+    static QByteArray scalar(const QString& text)
+    {
+        QByteArray out;
+        appendYamlScalar(out, text);
+        return out;
+    }
+    const Ranking& m_ranking;
+    const NameScalars& m_names;
+    std::vector<QByteArray> m_rules;
+    std::vector<QByteArray> m_overrides;
+};
+
 // The quantize and keep lists streamed from the inventory's name order, as Project::lists() holds them.
-void writeProfileLists(Writer& w, const Project& project, int profile, const NameScalars& names)
+void writeProfileLists(
+    Writer& w, const Project& project, int profile, const NameScalars& names, const KeepReasons& reasons)
 {
     const std::vector<int>& byName = project.inventory().byName();
     const auto quantized = qsizetype(std::count_if(
@@ -371,7 +443,7 @@ void writeProfileLists(Writer& w, const Project& project, int profile, const Nam
         appendBytes(out, "- {op: ");
         appendBytes(out, names[op]);
         appendBytes(out, ", reason: ");
-        appendYamlScalar(out, project.keepReason(op, profile));
+        reasons.append(out, op);
         *growBy(out, 1) = '}';
         w.end();
     }
@@ -379,6 +451,7 @@ void writeProfileLists(Writer& w, const Project& project, int profile, const Nam
 
 void writeProfiles(Writer& w, const Project& project, const NameScalars& names)
 {
+    const KeepReasons reasons(project, names);
     w.key(0, "cut_by", CutPlan::cutByName(project.cutPlan().by));
     w.key(0, "order", CutPlan::orderName(project.cutPlan().order));
     w.line(0, QStringLiteral("profiles:"));
@@ -397,7 +470,7 @@ void writeProfiles(Writer& w, const Project& project, const NameScalars& names)
         w.key(3, "params_quantized", yamlNumber(cut.params));
         w.key(3, "params_total", yamlNumber(paramsTotal));
         w.key(3, "params_fraction", yamlNumber(std::round(fraction(cut.params, paramsTotal) * 1e6) / 1e6));
-        writeProfileLists(w, project, p, names);
+        writeProfileLists(w, project, p, names, reasons);
     }
 }
 
@@ -668,10 +741,14 @@ void ProfileDocument::write(
     w.key(1, "weights", QStringLiteral("int8 per-channel symmetric"));
     w.key(1, "activations", QStringLiteral("int8 per-tensor static"));
     w.key(1, "kept", yamlScalar(QStringLiteral("higher precision (the model's bf16/fp16/fp32)")));
+    // Started first, waited for when the combination is written: the inventory and the sources are written
+    // meanwhile. The result is the same whichever thread computes it.
+    std::future<std::vector<Agreement>> stated
+        = std::async(std::launch::async, [&project] { return agreements(project); });
     const NameScalars names(project.inventory());
     writeInventory(w, project, names);
     writeSources(w, project, names);
-    writeCombination(w, project);
+    writeCombination(w, project, stated.get());
     writeRules(w, project.rules());
     writeOverrides(w, project.overrides());
     writeProfiles(w, project, names);
