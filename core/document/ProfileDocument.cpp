@@ -109,29 +109,56 @@ double fraction(qint64 part, qint64 total)
     return total > 0 ? double(part) / double(total) : 0.0;
 }
 
-// Every op name as a YAML scalar in UTF-8, once: each is written in the inventory, in the scores that name
-// it exactly and once per profile.
+// Every op name as a YAML scalar: each is written in the inventory, in the scores that name it exactly and
+// once per profile, but decided once. A plain name (nearly all) is its ASCII text, narrowed where it is
+// written; only the others are kept, quoted, so a million-op file holds no second copy of its names.
 class NameScalars
 {
 public:
     explicit NameScalars(const Inventory& inventory)
+        : m_inventory(inventory)
+        , m_quotedAt(size_t(inventory.size()), -1)
     {
-        m_start.reserve(size_t(inventory.size()) + 1);
-        for (const Op& op : inventory.ops()) {
-            m_start.push_back(m_text.size());
-            appendYamlScalar(m_text, op.name);
+        QByteArray scalar;
+        for (int op = 0; op < inventory.size(); ++op) {
+            scalar.resize(0); // keeps the capacity: no allocation per name
+            appendYamlScalar(scalar, inventory.at(op).name);
+            if (scalar.startsWith('"')) {
+                m_quotedAt[size_t(op)] = int(m_quoted.size());
+                m_quoted.emplace_back(scalar.constData(), scalar.size());
+            }
         }
-        m_start.push_back(m_text.size());
     }
-    QByteArrayView operator[](int op) const
+    void append(QByteArray& out, int op) const
     {
-        return QByteArrayView(m_text).sliced(
-            m_start[size_t(op)], m_start[size_t(op) + 1] - m_start[size_t(op)]);
+        const int quoted = m_quotedAt[size_t(op)];
+        if (quoted >= 0)
+            return appendBytes(out, m_quoted[size_t(quoted)]);
+        appendPlain(out, op);
+    }
+    // The name as it reads between the quotes of a longer quoted scalar: a plain name needs no escape.
+    void appendEscaped(QByteArray& out, int op) const
+    {
+        const int quoted = m_quotedAt[size_t(op)];
+        if (quoted >= 0) {
+            const QByteArrayView scalar(m_quoted[size_t(quoted)]);
+            return appendBytes(out, scalar.sliced(1, scalar.size() - 2));
+        }
+        appendPlain(out, op);
     }
 
 private:
-    QByteArray m_text;
-    std::vector<qsizetype> m_start;
+    void appendPlain(QByteArray& out, int op) const
+    {
+        const QString& name = m_inventory.at(op).name;
+        char* dst = growBy(out, name.size());
+        for (const QChar c : name)
+            *dst++ = char(c.unicode()); // plain is ASCII
+    }
+
+    const Inventory& m_inventory;
+    std::vector<int> m_quotedAt; // per op: index into m_quoted, -1 when plain
+    std::vector<QByteArray> m_quoted;
 };
 
 void writeInventory(Writer& w, const Project& project, const NameScalars& names)
@@ -149,7 +176,7 @@ void writeInventory(Writer& w, const Project& project, const NameScalars& names)
         const Op& op = inv.at(i);
         QByteArray& out = w.begin(1);
         appendBytes(out, "- [");
-        appendBytes(out, names[i]);
+        names.append(out, i);
         appendBytes(out, ", ");
         appendYamlScalar(out, op.opType);
         appendBytes(out, ", ");
@@ -164,7 +191,7 @@ void writeInventory(Writer& w, const Project& project, const NameScalars& names)
 }
 
 // One score row; trailing cells that hold their defaults are left out.
-void appendScoreRow(QByteArray& out, const MetricEntry& e, const QByteArrayView* nameScalar)
+void appendScoreRow(QByteArray& out, const MetricEntry& e, const NameScalars& names, int sharedOp)
 {
     const bool defaults[]
         = { false, false, e.opType.isEmpty(), e.groupLeader.isEmpty(), std::isnan(e.cost), e.candidate };
@@ -172,8 +199,8 @@ void appendScoreRow(QByteArray& out, const MetricEntry& e, const QByteArrayView*
     while (size > 2 && defaults[size - 1])
         --size;
     appendBytes(out, "- [");
-    if (nameScalar)
-        appendBytes(out, *nameScalar);
+    if (sharedOp >= 0)
+        names.append(out, sharedOp);
     else
         appendYamlScalar(out, e.name);
     appendBytes(out, ", ");
@@ -265,12 +292,11 @@ void writeSources(Writer& w, const Project& project, const NameScalars& names)
         w.key(2, "columns", QStringLiteral("[name, value, op_type, group_leader, cost, candidate]"));
         w.line(2, QStringLiteral("scores:"));
         for (size_t e = 0; e < metric.entries.size(); ++e) {
-            // A name the inventory shares (an exact match) is already written out as a scalar.
+            // A name the inventory shares (an exact match) has its scalar decided already.
             const int op = e < rec.matches.size() ? rec.matches[e].op : -1;
             const bool shared = op >= 0
                 && metric.entries[e].name.constData() == project.inventory().at(op).name.constData();
-            const QByteArrayView scalar = shared ? names[op] : QByteArrayView();
-            appendScoreRow(w.begin(2), metric.entries[e], shared ? &scalar : nullptr);
+            appendScoreRow(w.begin(2), metric.entries[e], names, shared ? op : -1);
             w.end();
         }
     }
@@ -382,11 +408,8 @@ public:
         case OpState::KeptByOverride:
             return appendBytes(out, m_overrides[size_t(m_ranking.overrideIndex[size_t(op)])]);
         case OpState::KeptWithGroup: {
-            QByteArrayView name = m_names[m_ranking.partner[size_t(op)]];
-            if (name.startsWith('"'))
-                name = name.sliced(1, name.size() - 2);
             appendBytes(out, "\"fused:");
-            appendBytes(out, name);
+            m_names.appendEscaped(out, m_ranking.partner[size_t(op)]);
             return appendBytes(out, "\"");
         }
         case OpState::Unmeasured:
@@ -427,7 +450,7 @@ void writeProfileLists(
                 continue;
             QByteArray& out = w.begin(2);
             appendBytes(out, "- ");
-            appendBytes(out, names[op]);
+            names.append(out, op);
             w.end();
         }
     }
@@ -441,7 +464,7 @@ void writeProfileLists(
             continue;
         QByteArray& out = w.begin(2);
         appendBytes(out, "- {op: ");
-        appendBytes(out, names[op]);
+        names.append(out, op);
         appendBytes(out, ", reason: ");
         reasons.append(out, op);
         *growBy(out, 1) = '}';
