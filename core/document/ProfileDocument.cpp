@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <future>
 #include <yaml-cpp/yaml.h>
 
 namespace qc {
@@ -57,7 +58,7 @@ public:
     void flush()
     {
         m_device.write(m_out);
-        m_out.clear();
+        m_out.resize(0); // keeps the capacity: clear() would free it and every chunk grow it again
     }
     void key(int indent, const char* k, const QString& value)
     {
@@ -108,29 +109,68 @@ double fraction(qint64 part, qint64 total)
     return total > 0 ? double(part) / double(total) : 0.0;
 }
 
-// Every op name as a YAML scalar in UTF-8, once: each is written in the inventory, in the scores that name
-// it exactly and once per profile.
+// Every op name as a YAML scalar: each is written in the inventory, in the scores that name it exactly and
+// once per profile, but decided once. A plain name (nearly all) is its ASCII text, narrowed where it is
+// written; only the others are kept, quoted, so a million-op file holds no second copy of its names.
 class NameScalars
 {
 public:
     explicit NameScalars(const Inventory& inventory)
+        : m_inventory(inventory)
+        , m_quotedAt(size_t(inventory.size()), -1)
     {
-        m_start.reserve(size_t(inventory.size()) + 1);
-        for (const Op& op : inventory.ops()) {
-            m_start.push_back(m_text.size());
-            appendYamlScalar(m_text, op.name);
+        QByteArray scalar;
+        for (int op = 0; op < inventory.size(); ++op) {
+            scalar.resize(0); // keeps the capacity: no allocation per name
+            appendYamlScalar(scalar, inventory.at(op).name);
+            if (scalar.startsWith('"')) {
+                m_quotedAt[size_t(op)] = int(m_quoted.size());
+                m_quoted.emplace_back(scalar.constData(), scalar.size());
+            }
         }
-        m_start.push_back(m_text.size());
     }
-    QByteArrayView operator[](int op) const
+    void append(QByteArray& out, int op) const
     {
-        return QByteArrayView(m_text).sliced(
-            m_start[size_t(op)], m_start[size_t(op) + 1] - m_start[size_t(op)]);
+        const int quoted = m_quotedAt[size_t(op)];
+        if (quoted >= 0)
+            return appendBytes(out, m_quoted[size_t(quoted)]);
+        appendPlain(out, op);
+    }
+    // The name of order[k], for a list written in that order: the names some rows ahead are fetched
+    // meanwhile, since in name order each lives far from the last.
+    void appendListed(QByteArray& out, const std::vector<int>& order, size_t k) const
+    {
+#if defined(__GNUC__) || defined(__clang__)
+        if (k + 16 < order.size())
+            __builtin_prefetch(&m_inventory.at(order[k + 16]));
+        if (k + 8 < order.size())
+            __builtin_prefetch(m_inventory.at(order[k + 8]).name.constData());
+#endif
+        append(out, order[k]);
+    }
+    // The name as it reads between the quotes of a longer quoted scalar: a plain name needs no escape.
+    void appendEscaped(QByteArray& out, int op) const
+    {
+        const int quoted = m_quotedAt[size_t(op)];
+        if (quoted >= 0) {
+            const QByteArrayView scalar(m_quoted[size_t(quoted)]);
+            return appendBytes(out, scalar.sliced(1, scalar.size() - 2));
+        }
+        appendPlain(out, op);
     }
 
 private:
-    QByteArray m_text;
-    std::vector<qsizetype> m_start;
+    void appendPlain(QByteArray& out, int op) const
+    {
+        const QString& name = m_inventory.at(op).name;
+        char* dst = growBy(out, name.size());
+        for (const QChar c : name)
+            *dst++ = char(c.unicode()); // plain is ASCII
+    }
+
+    const Inventory& m_inventory;
+    std::vector<int> m_quotedAt; // per op: index into m_quoted, -1 when plain
+    std::vector<QByteArray> m_quoted;
 };
 
 void writeInventory(Writer& w, const Project& project, const NameScalars& names)
@@ -148,7 +188,7 @@ void writeInventory(Writer& w, const Project& project, const NameScalars& names)
         const Op& op = inv.at(i);
         QByteArray& out = w.begin(1);
         appendBytes(out, "- [");
-        appendBytes(out, names[i]);
+        names.append(out, i);
         appendBytes(out, ", ");
         appendYamlScalar(out, op.opType);
         appendBytes(out, ", ");
@@ -163,7 +203,7 @@ void writeInventory(Writer& w, const Project& project, const NameScalars& names)
 }
 
 // One score row; trailing cells that hold their defaults are left out.
-void appendScoreRow(QByteArray& out, const MetricEntry& e, const QByteArrayView* nameScalar)
+void appendScoreRow(QByteArray& out, const MetricEntry& e, const NameScalars& names, int sharedOp)
 {
     const bool defaults[]
         = { false, false, e.opType.isEmpty(), e.groupLeader.isEmpty(), std::isnan(e.cost), e.candidate };
@@ -171,8 +211,8 @@ void appendScoreRow(QByteArray& out, const MetricEntry& e, const QByteArrayView*
     while (size > 2 && defaults[size - 1])
         --size;
     appendBytes(out, "- [");
-    if (nameScalar)
-        appendBytes(out, *nameScalar);
+    if (sharedOp >= 0)
+        names.append(out, sharedOp);
     else
         appendYamlScalar(out, e.name);
     appendBytes(out, ", ");
@@ -264,12 +304,11 @@ void writeSources(Writer& w, const Project& project, const NameScalars& names)
         w.key(2, "columns", QStringLiteral("[name, value, op_type, group_leader, cost, candidate]"));
         w.line(2, QStringLiteral("scores:"));
         for (size_t e = 0; e < metric.entries.size(); ++e) {
-            // A name the inventory shares (an exact match) is already written out as a scalar.
+            // A name the inventory shares (an exact match) has its scalar decided already.
             const int op = e < rec.matches.size() ? rec.matches[e].op : -1;
             const bool shared = op >= 0
                 && metric.entries[e].name.constData() == project.inventory().at(op).name.constData();
-            const QByteArrayView scalar = shared ? names[op] : QByteArrayView();
-            appendScoreRow(w.begin(2), metric.entries[e], shared ? &scalar : nullptr);
+            appendScoreRow(w.begin(2), metric.entries[e], names, shared ? op : -1);
             w.end();
         }
     }
@@ -306,7 +345,25 @@ void writeOverrides(Writer& w, const std::vector<Override>& overrides)
     w.flowItems("overrides", items);
 }
 
-void writeCombination(Writer& w, const Project& project)
+// The agreement of each stated pair of metrics, in statedPairs order: the costliest part of the file to
+// compute (sorts over every op), so write() runs it on a second thread beside the sections before it.
+std::vector<Agreement> agreements(const Project& project)
+{
+    std::vector<Agreement> out;
+    const int count = int(project.scores().size());
+    if (count < 2)
+        return out;
+    int cached = -1; // the pairs come by their first metric: its values once, not once per pair
+    std::vector<double> first;
+    for (const auto& [a, b] : Agreement::statedPairs(count)) {
+        if (a != cached)
+            first = project.orientedValues(cached = a);
+        out.push_back(Agreement::compute(first, project.orientedValues(b)));
+    }
+    return out;
+}
+
+void writeCombination(Writer& w, const Project& project, const std::vector<Agreement>& stated)
 {
     w.line(0, QStringLiteral("combination:"));
     w.key(1, "method", yamlScalar(project.combine().toString()));
@@ -322,12 +379,10 @@ void writeCombination(Writer& w, const Project& project)
             QStringLiteral("# more than %1 sources: each against the first (all pairs would grow with the "
                            "square)")
                 .arg(Agreement::kAllPairsUpTo));
-    int cached = -1; // the pairs come by their first metric: its values once, not once per pair
-    std::vector<double> first;
-    for (const auto& [a, b] : Agreement::statedPairs(int(scores.size()))) {
-        if (a != cached)
-            first = project.orientedValues(cached = a);
-        const Agreement ag = Agreement::compute(first, project.orientedValues(b));
+    const std::vector<std::pair<int, int>> pairs = Agreement::statedPairs(int(scores.size()));
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        const auto& [a, b] = pairs[i];
+        const Agreement& ag = stated[i];
         w.line(1,
             QStringLiteral("- {a: %1, b: %2, common_ops: %3, spearman: %4, kendall: %5, top_k: %6, "
                            "top_k_overlap: %7}")
@@ -340,38 +395,92 @@ void writeCombination(Writer& w, const Project& project)
     }
 }
 
+// Project::keepReason as a YAML scalar, without a QString per kept op and profile. A reason that names a
+// rule, a note or an op holds ':', so it is always quoted; the escaped text of a quoted name is its scalar
+// without the quotes, and a plain name needs no escape.
+class KeepReasons
+{
+public:
+    KeepReasons(const Project& project, const NameScalars& names)
+        : m_ranking(project.ranking())
+        , m_names(names)
+    {
+        for (const Rule& rule : project.rules().rules())
+            m_rules.push_back(scalar(QStringLiteral("rule:") + rule.name));
+        for (const Override& o : project.overrides())
+            m_overrides.push_back(
+                scalar(o.note.isEmpty() ? QStringLiteral("override") : QStringLiteral("override:") + o.note));
+    }
+    // The reason of an op its profile keeps.
+    void append(QByteArray& out, int op) const
+    {
+        switch (m_ranking.state[size_t(op)]) {
+        case OpState::KeptByRule:
+            return appendBytes(out, m_rules[size_t(m_ranking.rule[size_t(op)])]);
+        case OpState::KeptByOverride:
+            return appendBytes(out, m_overrides[size_t(m_ranking.overrideIndex[size_t(op)])]);
+        case OpState::KeptWithGroup: {
+            appendBytes(out, "\"fused:");
+            m_names.appendEscaped(out, m_ranking.partner[size_t(op)]);
+            return appendBytes(out, "\"");
+        }
+        case OpState::Unmeasured:
+            return appendBytes(out, "unmeasured");
+        case OpState::Unranked:
+            return appendBytes(out, "unranked");
+        default:
+            return appendBytes(out, "cut");
+        }
+    }
+
+private:
+    static QByteArray scalar(const QString& text)
+    {
+        QByteArray out;
+        appendYamlScalar(out, text);
+        return out;
+    }
+    const Ranking& m_ranking;
+    const NameScalars& m_names;
+    std::vector<QByteArray> m_rules;
+    std::vector<QByteArray> m_overrides;
+};
+
 // The quantize and keep lists streamed from the inventory's name order, as Project::lists() holds them.
-void writeProfileLists(Writer& w, const Project& project, int profile, const NameScalars& names)
+void writeProfileLists(
+    Writer& w, const Project& project, int profile, const NameScalars& names, const KeepReasons& reasons)
 {
     const std::vector<int>& byName = project.inventory().byName();
-    const auto quantized = qsizetype(std::count_if(
-        byName.begin(), byName.end(), [&](int op) { return project.isQuantized(op, profile); }));
-    if (quantized == 0) {
+    std::vector<bool> quantized(byName.size()); // in name order, asked once per op
+    for (size_t k = 0; k < byName.size(); ++k)
+        quantized[k] = project.isQuantized(byName[k], profile);
+    const auto quantizedCount = qsizetype(std::count(quantized.begin(), quantized.end(), true));
+    if (quantizedCount == 0) {
         w.line(2, QStringLiteral("quantize: []"));
     } else {
         w.line(2, QStringLiteral("quantize:"));
-        for (const int op : byName) {
-            if (!project.isQuantized(op, profile))
+        for (size_t k = 0; k < byName.size(); ++k) {
+            if (!quantized[k])
                 continue;
             QByteArray& out = w.begin(2);
             appendBytes(out, "- ");
-            appendBytes(out, names[op]);
+            names.appendListed(out, byName, k);
             w.end();
         }
     }
-    if (quantized == qsizetype(byName.size())) {
+    if (quantizedCount == qsizetype(byName.size())) {
         w.line(2, QStringLiteral("keep: []"));
         return;
     }
     w.line(2, QStringLiteral("keep:"));
-    for (const int op : byName) {
-        if (project.isQuantized(op, profile))
+    for (size_t k = 0; k < byName.size(); ++k) {
+        if (quantized[k])
             continue;
         QByteArray& out = w.begin(2);
         appendBytes(out, "- {op: ");
-        appendBytes(out, names[op]);
+        names.appendListed(out, byName, k);
         appendBytes(out, ", reason: ");
-        appendYamlScalar(out, project.keepReason(op, profile));
+        reasons.append(out, byName[k]);
         *growBy(out, 1) = '}';
         w.end();
     }
@@ -379,6 +488,7 @@ void writeProfileLists(Writer& w, const Project& project, int profile, const Nam
 
 void writeProfiles(Writer& w, const Project& project, const NameScalars& names)
 {
+    const KeepReasons reasons(project, names);
     w.key(0, "cut_by", CutPlan::cutByName(project.cutPlan().by));
     w.key(0, "order", CutPlan::orderName(project.cutPlan().order));
     w.line(0, QStringLiteral("profiles:"));
@@ -397,7 +507,7 @@ void writeProfiles(Writer& w, const Project& project, const NameScalars& names)
         w.key(3, "params_quantized", yamlNumber(cut.params));
         w.key(3, "params_total", yamlNumber(paramsTotal));
         w.key(3, "params_fraction", yamlNumber(std::round(fraction(cut.params, paramsTotal) * 1e6) / 1e6));
-        writeProfileLists(w, project, p, names);
+        writeProfileLists(w, project, p, names, reasons);
     }
 }
 
@@ -668,10 +778,14 @@ void ProfileDocument::write(
     w.key(1, "weights", QStringLiteral("int8 per-channel symmetric"));
     w.key(1, "activations", QStringLiteral("int8 per-tensor static"));
     w.key(1, "kept", yamlScalar(QStringLiteral("higher precision (the model's bf16/fp16/fp32)")));
+    // Started first, waited for when the combination is written: the inventory and the sources are written
+    // meanwhile. The result is the same whichever thread computes it.
+    std::future<std::vector<Agreement>> stated
+        = std::async(std::launch::async, [&project] { return agreements(project); });
     const NameScalars names(project.inventory());
     writeInventory(w, project, names);
     writeSources(w, project, names);
-    writeCombination(w, project);
+    writeCombination(w, project, stated.get());
     writeRules(w, project.rules());
     writeOverrides(w, project.overrides());
     writeProfiles(w, project, names);

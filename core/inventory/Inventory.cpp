@@ -2,8 +2,10 @@
 
 #include "io/CheckedNumbers.h"
 #include "io/Sha256.h"
+#include "io/Utf8.h"
 
 #include <algorithm>
+#include <future>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -12,6 +14,8 @@
 namespace qc {
 
 namespace {
+constexpr size_t kSortApartFrom = 20000; // ops; below this a thread costs about what the sort does
+
 // Op indices in QString order of their names. All-ASCII names (the rule) are sorted as bytes, where the
 // order is the same and memcmp is several times faster than comparing UTF-16 strings that share long
 // prefixes ("model.layers.12.mlp.experts."); any other name set is sorted as QStrings.
@@ -45,6 +49,11 @@ Inventory::Inventory(std::vector<Op> ops, QString source)
     : m_ops(std::move(ops))
     , m_source(std::move(source))
 {
+    // The name order is sorted on a second thread while the index is built: both only read the ops, and the
+    // order is the same whichever thread sorts. A small inventory is not worth a thread.
+    std::future<std::vector<int>> byName
+        = std::async(m_ops.size() >= kSortApartFrom ? std::launch::async : std::launch::deferred,
+            [this] { return sortedByName(m_ops); });
     m_index.reserve(qsizetype(m_ops.size()));
     const auto nameAt = [this](int i) { return QStringView(m_ops[size_t(i)].name); };
     for (size_t i = 0; i < m_ops.size(); ++i) {
@@ -57,7 +66,7 @@ Inventory::Inventory(std::vector<Op> ops, QString source)
             throw std::overflow_error("the parameter counts add up to more than 2^53");
         m_totalParams += params;
     }
-    m_byName = sortedByName(m_ops);
+    m_byName = byName.get();
 }
 
 bool Inventory::hasParams() const
@@ -68,15 +77,24 @@ bool Inventory::hasParams() const
 
 QString Inventory::fingerprint() const
 {
-    // One buffer per call: four addData calls per op cost more than the hashing itself.
+    // Hashed a quarter megabyte at a time: four addData calls per op cost more than the hashing itself, and
+    // one buffer for every name would be a second copy of a million-op inventory's names.
+    static constexpr qsizetype kChunk = 1 << 18;
+    Sha256 hash;
     QByteArray text;
+    text.reserve(kChunk + 4096);
     for (const Op& op : m_ops) {
-        text += op.name.toUtf8();
+        appendUtf8(text, op.name);
         text += '\t';
-        text += op.opType.toUtf8();
+        appendUtf8(text, op.opType);
         text += '\n';
+        if (text.size() >= kChunk) {
+            hash.addData(text);
+            text.resize(0); // keeps the capacity, unlike clear()
+        }
     }
-    return QString::fromLatin1(Sha256::hex(text));
+    hash.addData(text);
+    return QString::fromLatin1(hash.hexResult());
 }
 
 } // namespace qc

@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QtEndian>
 #include <algorithm>
+#include <charconv>
 #include <limits>
 #include <map>
 #include <optional>
@@ -270,6 +271,16 @@ std::optional<qint64> integerCell(QByteArrayView bytes, const QString& file, int
 {
     if (bytes.isEmpty())
         return std::nullopt;
+    // Digits only (every real cell) need not go through Qt's general parser; it takes the same value.
+    const bool negative = bytes.front() == '-';
+    const QByteArrayView digits = bytes.sliced(negative ? 1 : 0);
+    if (!digits.isEmpty() && digits.size() <= 18
+        && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        qint64 value = 0;
+        std::from_chars(bytes.begin(), bytes.end(), value);
+        if (value >= minimum && value <= maximum)
+            return value;
+    }
     bool ok = false;
     const qint64 value = bytes.toLongLong(&ok);
     const QString text = ok && value >= minimum && value <= maximum ? QString() : QString::fromUtf8(bytes);

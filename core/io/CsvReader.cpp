@@ -43,6 +43,8 @@ CsvReader::CsvReader(const QByteArray& data, QString file)
     const char detected
         = detectDelimiter(QByteArrayView(m_data).first(firstEnd < 0 ? m_data.size() : firstEnd));
     m_delimiter = detected ? detected : ',';
+    for (const char c : { m_delimiter, '\n', '"', '\r' })
+        m_stops[static_cast<unsigned char>(c)] = true;
     if (!readRow())
         throw FileError(m_file, QStringLiteral("no header line"));
     for (qsizetype c = 0; c < cellCount(); ++c)
@@ -129,11 +131,11 @@ bool CsvReader::readRow()
         for (;;) {
             const char* const cellStart = m_pos;
             const char* p = m_pos;
-            while (p < m_end && *p != m_delimiter && *p != '\n' && *p != '"' && *p != '\r') {
-                if (*p != ' ' && *p != '\t')
-                    rowHasContent = true;
+            while (p < m_end && !m_stops[static_cast<unsigned char>(*p)])
                 ++p;
-            }
+            // Once a row has content, its later cells need not be looked at twice.
+            if (!rowHasContent)
+                rowHasContent = std::any_of(cellStart, p, [](char c) { return c != ' ' && c != '\t'; });
             bool cellHasBytes = p > cellStart;
             if (p < m_end && (*p == '"' || *p == '\r')) {
                 m_scratch.clear();

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QString>
 #include <QStringList>
+#include <array>
 #include <initializer_list>
 #include <vector>
 
@@ -51,6 +52,7 @@ private:
     int m_line = 1;
     int m_rowLine = 0;
     char m_delimiter = ',';
+    std::array<bool, 256> m_stops {}; // the bytes that end a plain run: delimiter, newline, quote, CR
     QStringList m_header;
     // A cell is [begin, end) in the input, or in m_copies when its offset is negative (-offset - 1).
     struct Cell
