@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 namespace qc::gui {
 
@@ -343,7 +344,8 @@ std::vector<Violation> ProjectController::checkAsSaved() const
 
 void ProjectController::updateViolations()
 {
-    m_violations = checkAsSaved();
+    const std::vector<Violation> previous = std::exchange(m_violations, checkAsSaved());
+    noteChangedViolationOps(previous);
     m_errorCount = Checker::errorCount(m_violations);
     m_opFlag.assign(size_t(m_project.inventory().size()), 0);
     m_profileViolations.assign(size_t(m_project.profileCount()), 0);
@@ -362,6 +364,24 @@ void ProjectController::updateViolations()
         const int op = m_project.inventory().indexOf(v.op);
         if (op >= 0)
             m_opFlag[size_t(op)] = 1;
+    }
+}
+
+void ProjectController::noteChangedViolationOps(const std::vector<Violation>& previous)
+{
+    m_violationChangedOps.clear();
+    if (previous == m_violations)
+        return; // most drag steps
+    std::vector<std::uint8_t> seen(size_t(m_project.inventory().size()), 0);
+    const std::vector<Violation>* const lists[] = { &previous, &m_violations };
+    for (const std::vector<Violation>* list : lists) {
+        for (const Violation& v : *list) {
+            const int op = v.op.isEmpty() ? -1 : m_project.inventory().indexOf(v.op);
+            if (op >= 0 && !seen[size_t(op)]) {
+                seen[size_t(op)] = 1;
+                m_violationChangedOps.push_back(op);
+            }
+        }
     }
 }
 
