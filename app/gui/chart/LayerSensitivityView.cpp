@@ -41,7 +41,12 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
     m_selectionLine->setVisible(false);
     connect(controller, &ProjectController::projectReset, this, &LayerSensitivityView::reset);
     connect(controller, &ProjectController::rankingChanged, this, &LayerSensitivityView::rebuild);
-    connect(controller, &ProjectController::violationsChanged, this, &LayerSensitivityView::updateViolations);
+    connect(controller, &ProjectController::violationsChanged, this, [this] {
+        // No op's findings changed (most drag steps): neither did the flagged layers; skip the pass over
+        // every op. A rebuild flags them itself.
+        if (!m_controller->violationChangedOps().empty())
+            updateViolations();
+    });
     connect(controller, &ProjectController::selectedOpChanged, this, &LayerSensitivityView::updateSelection);
     connect(chart(), &QChart::plotAreaChanged, this, &LayerSensitivityView::updateSelection);
     connect(chart(), &QChart::plotAreaChanged, this,
