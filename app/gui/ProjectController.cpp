@@ -369,20 +369,27 @@ void ProjectController::updateViolations()
 
 void ProjectController::noteChangedViolationOps(const std::vector<Violation>& previous)
 {
+    // The checker reports in a fixed order, so two checks differ in one stretch (a tied cut appears, a rule
+    // violation goes): only the ops named there are looked up, not the thousands of unchanged findings.
     m_violationChangedOps.clear();
-    if (previous == m_violations)
+    const auto [first, firstNow]
+        = std::mismatch(previous.begin(), previous.end(), m_violations.begin(), m_violations.end());
+    if (first == previous.end() && firstNow == m_violations.end())
         return; // most drag steps
-    std::vector<std::uint8_t> seen(size_t(m_project.inventory().size()), 0);
-    const std::vector<Violation>* const lists[] = { &previous, &m_violations };
-    for (const std::vector<Violation>* list : lists) {
-        for (const Violation& v : *list) {
-            const int op = v.op.isEmpty() ? -1 : m_project.inventory().indexOf(v.op);
-            if (op >= 0 && !seen[size_t(op)]) {
-                seen[size_t(op)] = 1;
-                m_violationChangedOps.push_back(op);
-            }
-        }
-    }
+    auto last = previous.end();
+    auto lastNow = m_violations.end();
+    while (last != first && lastNow != firstNow && *(last - 1) == *(lastNow - 1))
+        --last, --lastNow;
+    auto note = [this](const Violation& v) {
+        const int op = v.op.isEmpty() ? -1 : m_project.inventory().indexOf(v.op);
+        if (op >= 0)
+            m_violationChangedOps.push_back(op);
+    };
+    std::for_each(first, last, note);
+    std::for_each(firstNow, lastNow, note);
+    std::sort(m_violationChangedOps.begin(), m_violationChangedOps.end());
+    m_violationChangedOps.erase(
+        std::unique(m_violationChangedOps.begin(), m_violationChangedOps.end()), m_violationChangedOps.end());
 }
 
 } // namespace qc::gui
