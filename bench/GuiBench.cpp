@@ -17,6 +17,54 @@
 using namespace qc;
 using namespace qc::gui;
 
+namespace {
+
+// An op in the middle of the ranked order: INT8 in the larger profiles, so keeping it moves every cut's
+// contents. Each sample takes another one, so that nothing is left over from the sample before.
+int rankedOp(const Project& project, int sample)
+{
+    const Ranking& r = project.ranking();
+    if (r.eligibleUnits() == 0)
+        return 0;
+    const int k = std::clamp(r.eligibleUnits() / 2 + 7 * sample, 0, r.eligibleUnits() - 1);
+    return r.units[size_t(r.order[size_t(k)])].members.front();
+}
+
+// One hand edit (keep an op), its undo, one rule toggled (the first rule enabled or disabled) and its undo,
+// each with the event processing it causes: what pressing K, Ctrl+Z or a rule's checkbox costs.
+void benchEdits(MainWindow& window, int n)
+{
+    ProjectController* controller = window.controller();
+    auto timed = [](qcbench::Samples& samples, const auto& step) {
+        QElapsedTimer timer;
+        timer.start();
+        step();
+        QApplication::processEvents();
+        samples.add(double(timer.nsecsElapsed()) / 1e6);
+    };
+    qcbench::Samples edit;
+    qcbench::Samples undo;
+    qcbench::Samples rule;
+    qcbench::Samples ruleUndo;
+    for (int i = 0; i < 7; ++i) {
+        const int op = rankedOp(controller->project(), i);
+        timed(edit, [&] { controller->setOverride(op, Override::Action::Keep); });
+        timed(undo, [&] { controller->undoStack()->undo(); });
+        RuleSet rules = controller->project().rules();
+        if (rules.isEmpty())
+            continue;
+        rules.rules().front().enabled = !rules.rules().front().enabled;
+        timed(rule, [&] { controller->setRules(rules, QStringLiteral("Toggle a rule")); });
+        timed(ruleUndo, [&] { controller->undoStack()->undo(); });
+    }
+    qcbench::printResult("gui.edit", n, edit);
+    qcbench::printResult("gui.undo", n, undo);
+    qcbench::printResult("gui.rule", n, rule);
+    qcbench::printResult("gui.rule.undo", n, ruleUndo);
+}
+
+} // namespace
+
 void runGuiBenchmarks(const QList<int>& opCounts)
 {
     if (!qApp) {
@@ -75,5 +123,6 @@ void runGuiBenchmarks(const QList<int>& opCounts)
             drag.add(double(timer.nsecsElapsed()) / 1e6);
         }
         qcbench::printResult("gui.drag", n, drag);
+        benchEdits(window, n);
     }
 }

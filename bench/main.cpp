@@ -62,7 +62,7 @@ Measurements (--only takes these names):
   save     ProfileDocument::save to a file
   export   export.inc2
   gui      the explorer: gui.load, gui.load.recompute, gui.drag (one drag step), gui.edit (one hand
-           edit), gui.undo
+           edit), gui.undo (its undo), gui.rule (one rule toggled), gui.rule.undo
 
 Options:
   --sizes LIST      op counts, comma-separated (default 1000,100000: under two minutes; add

@@ -159,6 +159,21 @@ private slots:
         QCOMPARE(p.cutPlan().profiles[1].cut, expected);
     }
 
+    void opTableKeepsModelOrderAcrossLoads()
+    {
+        // Until a header is clicked the table lists ops as the model does, after every load too.
+        auto window = makeWindow();
+        QVERIFY(window);
+        for (int load = 0; load < 2; ++load) {
+            window->controller()->resetProject(makeSyntheticProject(300 + load));
+            QCoreApplication::processEvents();
+            const OpFilterProxyModel* proxy = window->opTable()->proxy();
+            QCOMPARE(proxy->sortColumn(), -1);
+            for (int row = 0; row < 5; ++row)
+                QCOMPARE(proxy->mapToSource(proxy->index(row, 0)).row(), row);
+        }
+    }
+
     void handleCannotPassItsNeighbour()
     {
         auto window = makeWindow();

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 namespace qc::gui {
 
@@ -343,7 +344,8 @@ std::vector<Violation> ProjectController::checkAsSaved() const
 
 void ProjectController::updateViolations()
 {
-    m_violations = checkAsSaved();
+    const std::vector<Violation> previous = std::exchange(m_violations, checkAsSaved());
+    noteChangedViolationOps(previous);
     m_errorCount = Checker::errorCount(m_violations);
     m_opFlag.assign(size_t(m_project.inventory().size()), 0);
     m_profileViolations.assign(size_t(m_project.profileCount()), 0);
@@ -363,6 +365,31 @@ void ProjectController::updateViolations()
         if (op >= 0)
             m_opFlag[size_t(op)] = 1;
     }
+}
+
+void ProjectController::noteChangedViolationOps(const std::vector<Violation>& previous)
+{
+    // The checker reports in a fixed order, so two checks differ in one stretch (a tied cut appears, a rule
+    // violation goes): only the ops named there are looked up, not the thousands of unchanged findings.
+    m_violationChangedOps.clear();
+    const auto [first, firstNow]
+        = std::mismatch(previous.begin(), previous.end(), m_violations.begin(), m_violations.end());
+    if (first == previous.end() && firstNow == m_violations.end())
+        return; // most drag steps
+    auto last = previous.end();
+    auto lastNow = m_violations.end();
+    while (last != first && lastNow != firstNow && *(last - 1) == *(lastNow - 1))
+        --last, --lastNow;
+    auto note = [this](const Violation& v) {
+        const int op = v.op.isEmpty() ? -1 : m_project.inventory().indexOf(v.op);
+        if (op >= 0)
+            m_violationChangedOps.push_back(op);
+    };
+    std::for_each(first, last, note);
+    std::for_each(firstNow, lastNow, note);
+    std::sort(m_violationChangedOps.begin(), m_violationChangedOps.end());
+    m_violationChangedOps.erase(
+        std::unique(m_violationChangedOps.begin(), m_violationChangedOps.end()), m_violationChangedOps.end());
 }
 
 } // namespace qc::gui

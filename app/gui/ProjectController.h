@@ -66,6 +66,9 @@ public:
         return op >= 0 && size_t(op) < m_opFlag.size() && m_opFlag[size_t(op)];
     }
     QString violationText(int op) const;
+    // The ops whose violations the last check changed (named before or after it; empty when the findings
+    // are the same): what a drag step must repaint besides the moved cut's ops.
+    const std::vector<int>& violationChangedOps() const { return m_violationChangedOps; }
     int profileViolationCount(int profile) const;
     // The error-level findings about profile (all profiles when empty), at most max lines and a "more"
     // line; empty when there are none. What save and export ask about before going on.
@@ -106,6 +109,7 @@ private:
     bool change(const std::function<void(Project&)>& edit);
     void announce(EditScope scope);
     void updateViolations();
+    void noteChangedViolationOps(const std::vector<Violation>& previous);
     std::vector<Violation> checkAsSaved() const;
 
     Project m_project;
@@ -118,6 +122,7 @@ private:
     int m_errorCount = 0;
     std::vector<std::uint8_t> m_opFlag; // per op: 1 when a violation names it
     std::vector<int> m_profileViolations;
+    std::vector<int> m_violationChangedOps;
 };
 
 } // namespace qc::gui

@@ -23,6 +23,8 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    QRectF strip(double from, double to) const; // what moving a cut from one x to another repaints
+
     QRectF m_plotArea;
     QList<double> m_xs;
     QList<QColor> m_colors;

@@ -39,9 +39,14 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
     m_selectionLine->setPen(QPen(selectionColor(palette()), 2.0, Qt::DashLine));
     m_selectionLine->setZValue(20);
     m_selectionLine->setVisible(false);
-    connect(controller, &ProjectController::projectReset, this, &LayerSensitivityView::rebuild);
+    connect(controller, &ProjectController::projectReset, this, &LayerSensitivityView::reset);
     connect(controller, &ProjectController::rankingChanged, this, &LayerSensitivityView::rebuild);
-    connect(controller, &ProjectController::violationsChanged, this, &LayerSensitivityView::updateViolations);
+    connect(controller, &ProjectController::violationsChanged, this, [this] {
+        // No op's findings changed (most drag steps): neither did the flagged layers; skip the pass over
+        // every op. A rebuild flags them itself.
+        if (!m_controller->violationChangedOps().empty())
+            updateViolations();
+    });
     connect(controller, &ProjectController::selectedOpChanged, this, &LayerSensitivityView::updateSelection);
     connect(chart(), &QChart::plotAreaChanged, this, &LayerSensitivityView::updateSelection);
     connect(chart(), &QChart::plotAreaChanged, this,
@@ -53,6 +58,12 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
         m_groupAxis->setVisibleSlots(x.lo(), x.hi());
         updateSelection();
     });
+    reset();
+}
+
+void LayerSensitivityView::reset()
+{
+    buildSlots(); // the slots follow the inventory: a re-rank or another mode keeps them
     rebuild();
 }
 
@@ -117,7 +128,6 @@ void LayerSensitivityView::rebuild()
     m_notCandidateSeries = nullptr;
     for (QAbstractAxis* axis : c->axes())
         c->removeAxis(axis), delete axis;
-    buildSlots();
 
     const Project& p = m_controller->project();
     const size_t slotCount = m_slots.size();

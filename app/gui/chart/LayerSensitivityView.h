@@ -67,6 +67,7 @@ public slots:
     void updateViolations();
 
 private:
+    void reset(); // a new inventory: new slots, then rebuild
     void buildSlots();
     void updateSelection();
     void onBackgroundClicked(const QPointF& chartPos);

@@ -129,16 +129,25 @@ QString RankScatterView::opToolTip(int op) const
 
 void RankScatterView::rebuild()
 {
-    const Project& p = m_controller->project();
-    const auto& ranks = p.ranking().metricRank;
-    const int metrics = int(ranks.size());
+    const int metrics = int(m_controller->project().ranking().metricRank.size());
     if (m_x >= metrics)
         m_x = 0;
     if (m_y >= metrics || m_y == m_x)
         m_y = metrics > 1 ? (m_x == 0 ? 1 : 0) : m_x;
+    // The correlations and the points cost O(n log n) at every load and re-rank: a hidden tab waits until
+    // it is shown (or painted, as the report renders it).
+    m_stale = true;
+    if (isVisible())
+        refresh();
+}
+
+void RankScatterView::refresh()
+{
+    m_stale = false;
+    const auto& ranks = m_controller->project().ranking().metricRank;
     m_agreement = {};
     m_disagreeing = 0;
-    if (metrics >= 2 && m_x != m_y) {
+    if (int(ranks.size()) >= 2 && m_x != m_y) {
         const auto& a = ranks[size_t(m_x)];
         const auto& b = ranks[size_t(m_y)];
         std::vector<double> va(a.begin(), a.end());
@@ -153,9 +162,30 @@ void RankScatterView::rebuild()
     update();
 }
 
+const Agreement& RankScatterView::agreement()
+{
+    if (m_stale)
+        refresh();
+    return m_agreement;
+}
+
+int RankScatterView::disagreeingOps()
+{
+    if (m_stale)
+        refresh();
+    return m_disagreeing;
+}
+
+void RankScatterView::showEvent(QShowEvent*)
+{
+    if (m_stale)
+        refresh();
+}
+
 void RankScatterView::resizeEvent(QResizeEvent*)
 {
-    renderPoints();
+    if (!m_stale) // a stale view renders its points when it is refreshed
+        renderPoints();
 }
 
 void RankScatterView::renderPoints()
@@ -215,6 +245,8 @@ void RankScatterView::renderPoints()
 
 void RankScatterView::paintEvent(QPaintEvent*)
 {
+    if (m_stale)
+        refresh();
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QRect plot = plotRect();

@@ -28,8 +28,9 @@ public:
     void setMetrics(int xMetric, int yMetric);
     int xMetric() const { return m_x; }
     int yMetric() const { return m_y; }
-    const Agreement& agreement() const { return m_agreement; }
-    int disagreeingOps() const { return m_disagreeing; }
+    // Computed when first asked for after a change (a hidden view defers the work).
+    const Agreement& agreement();
+    int disagreeingOps();
     QSize sizeHint() const override { return { 480, 360 }; }
     const ZoomRange& zoomRange(Qt::Orientation orientation) const
     {
@@ -49,6 +50,7 @@ public slots:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -57,6 +59,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    void refresh(); // correlations and points of the current metrics
     void renderPoints();
     void zoomChanged();
     QPointF toPixel(double a, double b) const; // ranks to widget coordinates
@@ -67,6 +70,7 @@ private:
     int m_y = 1;
     Agreement m_agreement;
     int m_disagreeing = 0;
+    bool m_stale = true; // the ranking changed since the correlations and points were computed
     QImage m_points; // the plot area, re-rendered on data, zoom or size changes only
     ZoomRange m_zoomX;
     ZoomRange m_zoomY;

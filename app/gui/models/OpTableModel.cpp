@@ -22,10 +22,23 @@ OpTableModel::OpTableModel(ProjectController* controller, QObject* parent)
         beginResetModel();
         m_metricCount = int(project().metrics().size());
         m_profileCount = project().profileCount();
+        rememberShownState();
         endResetModel();
     });
     connect(controller, &ProjectController::rankingChanged, this, &OpTableModel::announceDerivedChange);
-    connect(controller, &ProjectController::cutsChanged, this, &OpTableModel::announceDerivedChange);
+    connect(controller, &ProjectController::cutsChanged, this, &OpTableModel::announceCutChange);
+    rememberShownState();
+}
+
+void OpTableModel::rememberShownState()
+{
+    const Project& p = project();
+    m_shownUnits.clear();
+    for (const ProfileCut& cut : p.cuts())
+        m_shownUnits.push_back(cut.units);
+    m_shownHeaders.clear();
+    for (int i = 0; i < m_profileCount; ++i)
+        m_shownHeaders.append(headerData(profileColumn(i), Qt::Horizontal).toString());
 }
 
 const Project& OpTableModel::project() const
@@ -54,16 +67,86 @@ int OpTableModel::metricOfColumn(int column) const
                                                                        : -1;
 }
 
+namespace {
+// The roles a re-rank or a re-cut changes. SortRole is left out on purpose: re-sorting 100k rows on every
+// drag step would cost more than the whole drag budget; the view re-sorts on header click.
+const QList<int> kDerivedRoles { Qt::DisplayRole, Qt::BackgroundRole, Qt::ToolTipRole,
+    OpTableModel::ViolationRole };
+// Past this many changed cells one signal per profile column is cheaper than one per cell (each goes
+// through the filter proxy to both views).
+constexpr size_t kMaxCellSignals = 2000;
+} // namespace
+
 void OpTableModel::announceDerivedChange()
 {
-    // One signal for the derived columns and the row colour. SortRole is left out on purpose: re-sorting 100k
-    // rows on every drag step would cost more than the whole drag budget; the view re-sorts on header click.
+    // One signal for the derived columns and the row colour.
+    rememberShownState();
     if (rowCount() == 0)
         return;
-    emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
-        { Qt::DisplayRole, Qt::BackgroundRole, Qt::ToolTipRole, ViolationRole });
+    emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), kDerivedRoles);
     if (m_profileCount > 0) // names and labels are editable
         emit headerDataChanged(Qt::Horizontal, profileColumn(0), columnCount() - 1);
+}
+
+bool OpTableModel::collectMovedOps(std::vector<std::vector<int>>& movedByProfile) const
+{
+    const Ranking& r = project().ranking();
+    const std::vector<ProfileCut>& cuts = project().cuts();
+    movedByProfile.assign(size_t(m_profileCount), {});
+    size_t total = 0;
+    for (size_t i = 0; i < movedByProfile.size(); ++i) {
+        const int from = std::min(m_shownUnits[i], cuts[i].units);
+        const int to = std::max(m_shownUnits[i], cuts[i].units);
+        for (int k = from; k < to; ++k) {
+            const std::vector<int>& members = r.units[size_t(r.order[size_t(k)])].members;
+            total += members.size();
+            if (total > kMaxCellSignals)
+                return false;
+            movedByProfile[i].insert(movedByProfile[i].end(), members.begin(), members.end());
+        }
+    }
+    return true;
+}
+
+void OpTableModel::announceCutChange()
+{
+    const Project& p = project();
+    const std::vector<int>& violationOps = m_controller->violationChangedOps();
+    if (rowCount() == 0 || int(p.cuts().size()) != m_profileCount || m_shownUnits.size() != p.cuts().size()
+        || violationOps.size() > kMaxCellSignals)
+        return announceDerivedChange();
+    std::vector<std::vector<int>> moved;
+    if (collectMovedOps(moved)) {
+        for (size_t i = 0; i < moved.size(); ++i) {
+            for (const int op : moved[i]) {
+                const QModelIndex cell = index(op, profileColumn(int(i)));
+                emit dataChanged(cell, cell, kDerivedRoles);
+            }
+        }
+    } else {
+        for (int i = 0; i < m_profileCount; ++i) {
+            if (m_shownUnits[size_t(i)] != p.cuts()[size_t(i)].units)
+                emit dataChanged(
+                    index(0, profileColumn(i)), index(rowCount() - 1, profileColumn(i)), kDerivedRoles);
+        }
+    }
+    for (const int op : violationOps) // the row colour, its tooltips
+        emit dataChanged(index(op, 0), index(op, columnCount() - 1), kDerivedRoles);
+    for (size_t i = 0; i < m_shownUnits.size(); ++i)
+        m_shownUnits[i] = p.cuts()[i].units;
+    announceProfileHeaders();
+}
+
+void OpTableModel::announceProfileHeaders()
+{
+    // Names and labels are editable (a rename is a cut-plan change): tell the header only when one changed.
+    for (int i = 0; i < m_profileCount; ++i) {
+        const QString text = headerData(profileColumn(i), Qt::Horizontal).toString();
+        if (text != m_shownHeaders[qsizetype(i)]) {
+            m_shownHeaders[qsizetype(i)] = text;
+            emit headerDataChanged(Qt::Horizontal, profileColumn(i), profileColumn(i));
+        }
+    }
 }
 
 QString OpTableModel::statusText(int op, int profile) const

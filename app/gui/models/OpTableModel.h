@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QStringList>
+#include <vector>
 
 namespace qc {
 class Project;
@@ -62,12 +64,22 @@ public:
 
 private:
     void announceDerivedChange();
+    // A drag step: only the cells of the ops that changed sides of a cut, and the rows of ops whose
+    // violations changed, so that the table repaints nothing when none of them is on screen.
+    void announceCutChange();
+    // The ops that changed sides of some cut since the last announcement, per profile; false when there
+    // are more than the per-cell signals are worth.
+    bool collectMovedOps(std::vector<std::vector<int>>& movedByProfile) const;
+    void announceProfileHeaders();
+    void rememberShownState();
     const Override* overrideOf(int op) const;
     const Project& project() const;
 
     ProjectController* m_controller;
     int m_metricCount = 0;
     int m_profileCount = 0;
+    std::vector<int> m_shownUnits; // per profile: the INT8 units the table last announced
+    QStringList m_shownHeaders; // per profile: the header text last announced
 };
 
 } // namespace qc::gui

@@ -23,13 +23,12 @@ ProfileSummaryModel::ProfileSummaryModel(ProjectController* controller, QObject*
         m_totalParams = m_controller->project().inventory().totalParams();
         endResetModel();
     });
-    auto changed = [this] {
+    // Every change the controller announces ends with violationsChanged: one signal per change, after the
+    // cuts, the ranking and the counts are all current (a drag step re-measured the dock's columns thrice).
+    connect(controller, &ProjectController::violationsChanged, this, [this] {
         if (m_rows > 0)
             emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
-    };
-    connect(controller, &ProjectController::cutsChanged, this, changed);
-    connect(controller, &ProjectController::rankingChanged, this, changed);
-    connect(controller, &ProjectController::violationsChanged, this, changed);
+    });
 }
 
 int ProfileSummaryModel::rowCount(const QModelIndex& parent) const

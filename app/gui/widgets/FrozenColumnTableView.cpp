@@ -61,7 +61,13 @@ void FrozenColumnTableView::syncColumns()
     m_frozen->setSelectionMode(selectionMode());
     m_frozen->setAlternatingRowColors(alternatingRowColors());
     m_frozen->setWordWrap(wordWrap());
-    m_frozen->setSortingEnabled(isSortingEnabled());
+    if (m_frozen->isSortingEnabled() != isSortingEnabled()) {
+        // Enabling sorting sorts the shared model by the header's indicator: the main view's, not the frozen
+        // header's default (Op, descending). Re-enabling on every reset re-sorted 100k rows per load.
+        m_frozen->horizontalHeader()->setSortIndicator(
+            horizontalHeader()->sortIndicatorSection(), horizontalHeader()->sortIndicatorOrder());
+        m_frozen->setSortingEnabled(isSortingEnabled());
+    }
     m_frozen->horizontalHeader()->setSectionsClickable(horizontalHeader()->sectionsClickable());
     const int columns = model() ? model()->columnCount() : 0;
     for (int c = 1; c < columns; ++c)

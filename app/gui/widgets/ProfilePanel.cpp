@@ -247,8 +247,12 @@ void ProfilePanel::refreshValues()
             row.label->setText(spec.label);
         if (!row.slider->isSliderDown())
             row.slider->setValue(maxCut > 0 ? int(std::lround(spec.cut / maxCut * kSliderSteps)) : 0);
-        row.spin->setDecimals(count ? 0 : 3);
-        row.spin->setRange(0.0, maxCut);
+        // Each of these re-measures the spin box and re-lays out the dock, even unchanged: a drag step
+        // changes only the value.
+        if (row.spin->decimals() != (count ? 0 : 3))
+            row.spin->setDecimals(count ? 0 : 3);
+        if (row.spin->minimum() != 0.0 || row.spin->maximum() != maxCut)
+            row.spin->setRange(0.0, maxCut);
         row.spin->setSingleStep(count ? 1.0 : 0.01);
         row.spin->setValue(spec.cut);
         const ProfileCut& cut = p.cuts()[size_t(i)];

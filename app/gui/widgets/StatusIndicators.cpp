@@ -66,10 +66,12 @@ void StatusIndicators::update()
     const int warnings = int(m_controller->violations().size()) - errors;
     // Worded and counted as `quantcut-cli check` reports the saved file.
     m_violationLabel->setText(tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
-    m_violationLabel->setStyleSheet(errors > 0
-            ? QStringLiteral("QLabel { color: white; background: %1; padding: 1px 6px; }")
-                  .arg(violationColor().name())
-            : QString());
+    const QString style = errors > 0
+        ? QStringLiteral("QLabel { color: white; background: %1; padding: 1px 6px; }")
+              .arg(violationColor().name())
+        : QString();
+    if (style != m_violationLabel->styleSheet()) // setting a style sheet re-polishes even when it is the same
+        m_violationLabel->setStyleSheet(style);
     QStringList parts;
     parts.append(
         tr("%1 ops, %2 metrics").arg(QLocale().toString(p.inventory().size())).arg(p.metrics().size()));
