@@ -98,7 +98,7 @@ bool OpTableModel::collectMovedOps(std::vector<std::vector<int>>& movedByProfile
         const int from = std::min(m_shownUnits[i], cuts[i].units);
         const int to = std::max(m_shownUnits[i], cuts[i].units);
         for (int k = from; k < to; ++k) {
-            const std::vector<int>& members = r.units[size_t(r.order[size_t(k)])].members;
+            const std::span<const int> members = r.units[size_t(r.order[size_t(k)])].members;
             total += members.size();
             if (total > kMaxCellSignals)
                 return false;
