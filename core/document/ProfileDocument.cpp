@@ -7,6 +7,7 @@
 #include "io/FileError.h"
 #include "io/InputFile.h"
 #include "io/YamlInput.h"
+#include "project/KeepCause.h"
 #include "ranking/Agreement.h"
 
 #include <QBuffer>
@@ -406,30 +407,29 @@ public:
         , m_names(names)
     {
         for (const Rule& rule : project.rules().rules())
-            m_rules.push_back(scalar(QStringLiteral("rule:") + rule.name));
+            m_rules.push_back(scalar(KeepCause::ruleReason(rule.name)));
         for (const Override& o : project.overrides())
-            m_overrides.push_back(
-                scalar(o.note.isEmpty() ? QStringLiteral("override") : QStringLiteral("override:") + o.note));
+            m_overrides.push_back(scalar(KeepCause::overrideReason(o.note)));
     }
     // The reason of an op its profile keeps.
     void append(QByteArray& out, int op) const
     {
-        switch (m_ranking.state[size_t(op)]) {
-        case OpState::KeptByRule:
-            return appendBytes(out, m_rules[size_t(m_ranking.rule[size_t(op)])]);
-        case OpState::KeptByOverride:
-            return appendBytes(out, m_overrides[size_t(m_ranking.overrideIndex[size_t(op)])]);
-        case OpState::KeptWithGroup: {
-            appendBytes(out, "\"fused:");
-            m_names.appendEscaped(out, m_ranking.partner[size_t(op)]);
+        const KeepCause cause = KeepCause::of(m_ranking, op);
+        switch (cause.kind) {
+        case KeepCause::Kind::Rule:
+            return appendBytes(out, m_rules[size_t(cause.index)]);
+        case KeepCause::Kind::Override:
+            return appendBytes(out, m_overrides[size_t(cause.index)]);
+        case KeepCause::Kind::Fused:
+            // Always quoted (':' is no plain character); a name's escaped text is its scalar unquoted.
+            appendBytes(out, "\"");
+            appendBytes(out, QByteArrayView(KeepCause::kFusedPrefix.data(), KeepCause::kFusedPrefix.size()));
+            m_names.appendEscaped(out, cause.index);
             return appendBytes(out, "\"");
+        default: {
+            const QLatin1StringView word = KeepCause::word(cause.kind);
+            return appendBytes(out, QByteArrayView(word.data(), word.size()));
         }
-        case OpState::Unmeasured:
-            return appendBytes(out, "unmeasured");
-        case OpState::Unranked:
-            return appendBytes(out, "unranked");
-        default:
-            return appendBytes(out, "cut");
         }
     }
 

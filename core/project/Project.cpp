@@ -1,5 +1,6 @@
 #include "Project.h"
 
+#include "KeepCause.h"
 #include "inventory/InventoryReader.h"
 #include "profile/CutCarryOver.h"
 
@@ -265,21 +266,16 @@ QString Project::keepReason(int op, int profile) const
 {
     if (isQuantized(op, profile))
         return {};
-    switch (m_ranking.state[size_t(op)]) {
-    case OpState::KeptByRule:
-        return QStringLiteral("rule:") + rules().rules()[size_t(m_ranking.rule[size_t(op)])].name;
-    case OpState::KeptByOverride: {
-        const QString& note = overrides()[size_t(m_ranking.overrideIndex[size_t(op)])].note;
-        return note.isEmpty() ? QStringLiteral("override") : QStringLiteral("override:") + note;
-    }
-    case OpState::KeptWithGroup:
-        return QStringLiteral("fused:") + inventory().at(m_ranking.partner[size_t(op)]).name;
-    case OpState::Unmeasured:
-        return QStringLiteral("unmeasured");
-    case OpState::Unranked:
-        return QStringLiteral("unranked");
+    const KeepCause cause = KeepCause::of(m_ranking, op);
+    switch (cause.kind) {
+    case KeepCause::Kind::Rule:
+        return KeepCause::ruleReason(rules().rules()[size_t(cause.index)].name);
+    case KeepCause::Kind::Override:
+        return KeepCause::overrideReason(overrides()[size_t(cause.index)].note);
+    case KeepCause::Kind::Fused:
+        return KeepCause::kFusedPrefix + inventory().at(cause.index).name;
     default:
-        return QStringLiteral("cut");
+        return KeepCause::word(cause.kind);
     }
 }
 
