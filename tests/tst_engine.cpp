@@ -195,7 +195,10 @@ private slots:
         const Reconciliation rec = NameReconciler(inv).reconcile(m);
         QCOMPARE(rec.matchedCount(), 1);
         QCOMPARE(rec.ambiguous, QStringList { QStringLiteral("layers.0.mlp.down_proj") });
-        QCOMPARE(rec.matches[0].candidates,
+        QCOMPARE(rec.ops, (std::vector<int> { -1, 0, -1 }));
+        QCOMPARE(rec.candidates.size(), size_t(1));
+        QCOMPARE(rec.candidates[0].first, 0);
+        QCOMPARE(rec.candidates[0].second,
             QStringList({ QStringLiteral("model.language_model.layers.0.mlp.down_proj"),
                 QStringLiteral("model.layers.0.mlp.down_proj") }));
         QCOMPARE(rec.unmatched, QStringList { QStringLiteral("nothing.like.this") });

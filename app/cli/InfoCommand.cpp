@@ -67,11 +67,9 @@ void describeMetrics(const std::vector<Metric>& metrics, const std::optional<Inv
             out() << "      " << it.value() << " by " << it.key() << '\n';
         for (const QString& name : rec.unmatched)
             out() << "    unmatched: " << name << '\n';
-        for (size_t e = 0; e < rec.matches.size(); ++e) {
-            if (!rec.matches[e].candidates.isEmpty())
-                out() << "    ambiguous: " << m.entries[e].name << " -> "
-                      << rec.matches[e].candidates.join(QStringLiteral(", ")) << '\n';
-        }
+        for (const auto& [e, candidates] : rec.candidates)
+            out() << "    ambiguous: " << m.entries[size_t(e)].name << " -> "
+                  << candidates.join(QStringLiteral(", ")) << '\n';
     }
 }
 

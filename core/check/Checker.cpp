@@ -145,12 +145,11 @@ void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
         for (const QString& name : rec.unmatched)
             out.push_back(make(Severity::Warning, Kind::UnmatchedName, {}, name,
                 QStringLiteral("source '%1': '%2' matches no op of the inventory").arg(metric.id, name)));
-        for (size_t e = 0; e < rec.matches.size(); ++e) {
-            if (!rec.matches[e].candidates.isEmpty())
-                out.push_back(make(Severity::Warning, Kind::UnmatchedName, {}, metric.entries[e].name,
-                    QStringLiteral("source '%1': '%2' matches several ops: %3")
-                        .arg(metric.id, metric.entries[e].name,
-                            rec.matches[e].candidates.join(QStringLiteral(", ")))));
+        for (const auto& [e, candidates] : rec.candidates) {
+            const QString& name = metric.entries[size_t(e)].name;
+            out.push_back(make(Severity::Warning, Kind::UnmatchedName, {}, name,
+                QStringLiteral("source '%1': '%2' matches several ops: %3")
+                    .arg(metric.id, name, candidates.join(QStringLiteral(", ")))));
         }
     }
     checkEvidence(project, out);

@@ -306,7 +306,7 @@ void writeSources(Writer& w, const Project& project, const NameScalars& names)
         w.line(2, QStringLiteral("scores:"));
         for (size_t e = 0; e < metric.entries.size(); ++e) {
             // A name the inventory shares (an exact match) has its scalar decided already.
-            const int op = e < rec.matches.size() ? rec.matches[e].op : -1;
+            const int op = e < rec.ops.size() ? rec.ops[e] : -1;
             const bool shared = op >= 0
                 && metric.entries[e].name.constData() == project.inventory().at(op).name.constData();
             appendScoreRow(w.begin(2), metric.entries[e], names, shared ? op : -1);

@@ -255,7 +255,7 @@ void Project::shareExactNames()
         std::vector<MetricEntry>& entries = m_inputs.metrics[m].entries;
         const Reconciliation& reconciliation = m_reconciliations[m];
         for (size_t e = 0; e < entries.size(); ++e) {
-            const int op = reconciliation.matches[e].op;
+            const int op = reconciliation.ops[e];
             if (op >= 0 && entries[e].name == m_inputs.inventory.at(op).name)
                 entries[e].name = m_inputs.inventory.at(op).name;
         }

@@ -24,7 +24,7 @@ OpScores OpScores::build(
     scores.evidence.assign(size_t(opCount), Evidence::Missing);
     std::vector<int> sourceEntry(size_t(opCount), -1);
     for (size_t e = 0; e < metric.entries.size(); ++e) {
-        const int op = reconciliation.matches[e].op;
+        const int op = reconciliation.ops[e];
         if (op < 0)
             continue;
         const MetricEntry& entry = metric.entries[e];

@@ -8,6 +8,7 @@ namespace qc {
 
 namespace {
 constexpr int kAmbiguous = -2;
+const QString kExact = QStringLiteral("exact"); // how most names match
 
 // Wrapper and parameter suffixes the tools append to module names.
 const std::array<QLatin1String, 8> kSuffixes = {
@@ -102,7 +103,7 @@ NameMatch NameReconciler::match(const QString& sourceName) const
 {
     const int exact = m_inventory.indexOf(sourceName);
     if (exact >= 0)
-        return { exact, QStringLiteral("exact"), {} };
+        return { exact, kExact, {} };
 
     if (!m_indexed)
         buildCanonicalIndex();
@@ -134,25 +135,31 @@ NameMatch NameReconciler::match(const QString& sourceName) const
 Reconciliation NameReconciler::reconcile(const Metric& metric) const
 {
     Reconciliation result;
-    result.matches.reserve(metric.entries.size());
+    result.ops.reserve(metric.entries.size());
+    int exact = 0; // the common case, counted without a map lookup per entry
     for (const MetricEntry& entry : metric.entries) {
-        NameMatch m = match(entry.name);
+        const int op = m_inventory.indexOf(entry.name);
+        if (op >= 0 && entry.groupLeader.isEmpty()) {
+            ++exact;
+            result.ops.push_back(op);
+            continue;
+        }
+        NameMatch m = op >= 0 ? NameMatch { op, kExact, {} } : match(entry.name);
         if (!entry.groupLeader.isEmpty() && m.op >= 0)
             m.how = QStringLiteral("group of ") + entry.groupLeader.section(QLatin1Char('.'), -1)
                 + QStringLiteral(", ") + m.how;
         if (m.op >= 0) {
-            auto it = result.countByHow.find(m.how);
-            if (it == result.countByHow.end())
-                it = result.countByHow.insert(m.how, 0);
-            ++it.value();
-            m.how = it.key(); // one shared string per kind of match, not one per entry
+            ++result.countByHow[m.how];
         } else if (!m.candidates.isEmpty()) {
             result.ambiguous.append(entry.name);
+            result.candidates.emplace_back(int(result.ops.size()), std::move(m.candidates));
         } else {
             result.unmatched.append(entry.name);
         }
-        result.matches.push_back(std::move(m));
+        result.ops.push_back(m.op);
     }
+    if (exact > 0)
+        result.countByHow[kExact] += exact;
     return result;
 }
 

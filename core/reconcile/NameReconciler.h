@@ -20,14 +20,18 @@ struct NameMatch
 };
 
 // Every entry of one metric, accounted for: matched (and how), unmatched, or ambiguous.
+// Four bytes an entry: at a million entries per metric the full NameMatch of each (56 bytes) would be a
+// tenth of the peak memory, and only the op is read per entry; how names matched is kept as counts.
 struct Reconciliation
 {
-    std::vector<NameMatch> matches; // parallel to Metric::entries
+    std::vector<int> ops; // parallel to Metric::entries: the inventory index, -1 when unmatched or ambiguous
     QMap<QString, int> countByHow;
     QStringList unmatched; // source names, in source order
     QStringList ambiguous; // source names, in source order
+    // The entries that match several ops, in source order: entry index and every op it could be.
+    std::vector<std::pair<int, QStringList>> candidates;
 
-    int matchedCount() const { return int(matches.size()) - int(unmatched.size()) - int(ambiguous.size()); }
+    int matchedCount() const { return int(ops.size()) - int(unmatched.size()) - int(ambiguous.size()); }
 };
 
 // Maps source names onto inventory ops across the naming differences of the tools: INC's QuantWrapper

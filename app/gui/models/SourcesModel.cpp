@@ -219,7 +219,7 @@ QString SourcesModel::matchReport(int row, int limit) const
     lines.append(tr("%1 (%2): %3 of %4 names matched")
                      .arg(metricShortName(m), QFileInfo(m.file).fileName())
                      .arg(r.matchedCount())
-                     .arg(r.matches.size()));
+                     .arg(r.ops.size()));
     for (auto it = r.countByHow.cbegin(); it != r.countByHow.cend(); ++it)
         lines.append(QStringLiteral("  %1: %2").arg(it.key()).arg(it.value()));
     auto list = [&](const QString& title, const QStringList& names, bool withCandidates) {
@@ -229,9 +229,9 @@ QString SourcesModel::matchReport(int row, int limit) const
         lines.append(title.arg(names.size()));
         QHash<QString, QStringList> candidates;
         if (withCandidates) {
-            for (size_t i = 0; i < r.matches.size() && i < m.entries.size(); ++i) {
-                if (!r.matches[i].candidates.isEmpty())
-                    candidates.insert(m.entries[i].name, r.matches[i].candidates);
+            for (const auto& [e, c] : r.candidates) {
+                if (size_t(e) < m.entries.size())
+                    candidates.insert(m.entries[size_t(e)].name, c);
             }
         }
         for (qsizetype i = 0; i < names.size() && i < limit; ++i) {
