@@ -5,6 +5,7 @@
 // The expected values are ASCII literals by the hundred; implicit conversion keeps the tables readable.
 #undef QT_NO_CAST_FROM_ASCII
 #include "TestPaths.h"
+#include "inventory/Inventory.h"
 #include "io/FileError.h"
 #include "metrics/MetricImporter.h"
 #include "metrics/ModelOptAutoQuantImporter.h"
@@ -505,6 +506,67 @@ private slots:
         QCOMPARE(metrics[1].entries[1].name, QStringLiteral("y"));
         QCOMPARE(metrics[1].entries[1].opType, QStringLiteral("Conv2d"));
         QCOMPARE(metrics[1].entries[1].value, 5.0);
+    }
+
+    // Given the inventory, names equal to an op's are the op's strings (shared, not copies), the entries are
+    // those of a read without it, and a repeated name is told apart the same way whether an op has it or not.
+    void namesShareTheInventorysStrings_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("csv") << "s.csv" << QByteArray("name,a,b\nm.x,1,4\nother,2,5\nm.ü,3,6\nm.x,1,4\n");
+        QTest::newRow("json map") << "s.json" << QByteArray(R"({"m.x": 1, "other": 2, "m.ü": 3})");
+        QTest::newRow("inc log")
+            << "s.log"
+            << QByteArray("2024-05-02 10:00:00 [INFO] Start to fallback op to fp32.\n"
+                          "2024-05-02 10:00:01 [DEBUG] fallback order: {('m.x', 'Linear'): tensor(1.5), "
+                          "('other', 'Linear'): 2.5, ('m.ü', 'Linear'): 0.25}\n");
+    }
+    void namesShareTheInventorysStrings()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, content);
+        const Inventory inventory({ { QStringLiteral("m.x"), QStringLiteral("Linear"), {}, 0, 1 },
+            { QStringLiteral("m.ü"), QStringLiteral("Linear"), {}, 0, 1 } });
+        const std::vector<Metric> plain = MetricImporter::importData(content, file);
+        const std::vector<Metric> shared = MetricImporter::importData(content, file, {}, &inventory);
+        QCOMPARE(shared.size(), plain.size());
+        for (size_t m = 0; m < shared.size(); ++m) {
+            QCOMPARE(shared[m].entries.size(), plain[m].entries.size());
+            QCOMPARE(shared[m].entries.size(), size_t(3)); // the repeated row once
+            for (size_t e = 0; e < shared[m].entries.size(); ++e) {
+                const MetricEntry& entry = shared[m].entries[e];
+                QCOMPARE(entry.name, plain[m].entries[e].name);
+                QCOMPARE(entry.value, plain[m].entries[e].value);
+                const int op = inventory.indexOf(entry.name);
+                QCOMPARE(op >= 0, entry.name != QLatin1String("other"));
+                if (op >= 0)
+                    QVERIFY(entry.name.constData() == inventory.at(op).name.constData());
+            }
+        }
+    }
+    void repeatedNameWithAnotherScoreIsRefusedWithAnInventory_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("an op's name")
+            << QByteArray("name,a\nm.x,1\nother,2\nm.x,3\n")
+            << "s.csv:4: duplicate op name 'm.x' with a different score (first at line 2)";
+        QTest::newRow("no op's name")
+            << QByteArray("name,a\nother,1\nm.x,2\nother,3\n")
+            << "s.csv:4: duplicate op name 'other' with a different score (first at line 2)";
+    }
+    void repeatedNameWithAnotherScoreIsRefusedWithAnInventory()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        const Inventory inventory({ { QStringLiteral("m.x"), QStringLiteral("Linear"), {}, 0, 1 } });
+        try {
+            MetricImporter::importData(content, QStringLiteral("s.csv"), {}, &inventory);
+            QFAIL("accepted a repeated name with another score");
+        } catch (const FileError& e) {
+            QCOMPARE(e.toString(), message);
+        }
     }
 
     void jsonShapes()

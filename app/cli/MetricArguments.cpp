@@ -64,7 +64,7 @@ QStringList metricFiles(const ArgumentList& args)
     return files;
 }
 
-std::vector<Metric> readMetrics(const ArgumentList& args, const std::function<void(Metric&)>& imported)
+std::vector<Metric> readMetrics(const ArgumentList& args, const Inventory* inventory)
 {
     const QStringList metricArgs = args.values(QStringLiteral("--metric"));
     if (metricArgs.isEmpty())
@@ -76,15 +76,13 @@ std::vector<Metric> readMetrics(const ArgumentList& args, const std::function<vo
     for (const QString& arg : metricArgs) {
         const MetricArgument m = splitMetric(arg);
         const QString format = formats.value(m.id.isEmpty() ? m.path : m.id);
-        std::vector<Metric> fromFile = MetricImporter::import(m.path, format);
+        std::vector<Metric> fromFile = MetricImporter::import(m.path, format, inventory);
         givenIds.insert(m.id);
         for (Metric& metric : fromFile) {
             const QString id = m.id.isEmpty()
                 ? metric.key
                 : (fromFile.size() == 1 ? m.id : m.id + QLatin1Char('.') + metric.key);
             metric.id = ProjectLoader::uniqueId(metrics, id);
-            if (imported)
-                imported(metric);
             metrics.push_back(std::move(metric));
         }
         if (metrics.size() > size_t(kMaxMetrics))

@@ -187,11 +187,10 @@ int runProfiles(const QStringList& argv)
         ? OpClassifier::withUserRules(args.value(QStringLiteral("--components")))
         : OpClassifier::defaults();
     if (args.has(QStringLiteral("--inventory"))) {
-        // The inventory first: each metric's names then share the inventory's strings as it arrives, so a
-        // million-op run never holds a name once per metric.
+        // The inventory first: each metric's names then share the inventory's strings as they are read, so
+        // a million-op run never holds a name once per metric.
         inputs.inventory = InventoryReader::read(args.value(QStringLiteral("--inventory")), classifier);
-        inputs.metrics = readMetrics(
-            args, [&inputs](Metric& metric) { NameReconciler::shareExactNames(inputs.inventory, metric); });
+        inputs.metrics = readMetrics(args, &inputs.inventory);
     } else {
         inputs.metrics = readMetrics(args);
         inputs.useRankedNamesAsInventory(classifier);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <future>
+#include <iterator>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -73,6 +74,20 @@ bool Inventory::hasParams() const
 {
     return !m_ops.empty()
         && std::all_of(m_ops.begin(), m_ops.end(), [](const Op& op) { return op.params >= 0; });
+}
+
+int Inventory::indexOfUtf8(QByteArrayView name) const
+{
+    char16_t wide[256];
+    if (name.size() > qsizetype(std::size(wide)))
+        return indexOf(QString::fromUtf8(name));
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(name[i]);
+        if (byte >= 0x80)
+            return indexOf(QString::fromUtf8(name));
+        wide[i] = byte;
+    }
+    return indexOf(QStringView(wide, name.size()));
 }
 
 QString Inventory::fingerprint() const

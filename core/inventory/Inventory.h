@@ -3,6 +3,7 @@
 #include "Op.h"
 #include "io/NameIndex.h"
 
+#include <QByteArrayView>
 #include <QString>
 #include <vector>
 
@@ -21,10 +22,13 @@ public:
     const Op& at(int i) const { return m_ops[size_t(i)]; }
     int size() const { return int(m_ops.size()); }
     bool isEmpty() const { return m_ops.empty(); }
-    int indexOf(const QString& name) const
+    int indexOf(QStringView name) const
     {
         return m_index.find(name, [this](int i) { return QStringView(m_ops[size_t(i)].name); });
     }
+    int indexOf(const QString& name) const { return indexOf(QStringView(name)); }
+    // The same for a name as UTF-8 bytes, without a string made of them when they are ASCII (op names).
+    int indexOfUtf8(QByteArrayView name) const;
     // Op indices sorted by name (QString order): the order every list in a file and an export uses, sorted
     // once here instead of per save.
     const std::vector<int>& byName() const { return m_byName; }

@@ -90,7 +90,9 @@ ProjectLoader::Result ProjectLoader::load(
                 inventoryGiven = true;
                 break;
             case FileKind::Rankings:
-                addMetrics(inputs.metrics, MetricImporter::import(path));
+                // With the inventory read already, the names share its strings as they are read.
+                addMetrics(inputs.metrics,
+                    MetricImporter::import(path, {}, inventoryGiven ? &inputs.inventory : nullptr));
                 break;
             case FileKind::Outcomes:
                 // Attached once the profiles are known (a profile file may come later in the list).

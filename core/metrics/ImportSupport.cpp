@@ -319,16 +319,20 @@ bool isJsonScoreMap(const QJsonObject& object)
 
 void EntryCollector::reserve(qsizetype n)
 {
-    m_index.reserve(n);
+    if (!m_inventory)
+        m_index.reserve(n); // with an inventory, nearly every name is an op's and needs no index
     m_entries.reserve(size_t(n));
 }
 
 bool EntryCollector::contains(const QString& name) const
 {
+    const int op = m_inventory ? m_inventory->indexOf(name) : -1;
+    if (op >= 0)
+        return !m_entryOfOp.empty() && m_entryOfOp[size_t(op)] >= 0;
     return m_index.find(name, [this](int i) { return nameAt(i); }) >= 0;
 }
 
-void EntryCollector::add(MetricEntry entry)
+void EntryCollector::addAs(MetricEntry entry, int op)
 {
     if (entry.name.isEmpty())
         throw FileError(m_file, entry.line, QStringLiteral("empty op name"));
@@ -336,7 +340,18 @@ void EntryCollector::add(MetricEntry entry)
         throw FileError(m_file, entry.line, QStringLiteral("score is not a finite number"));
     // One lookup per entry: a new name is stored at the position it is about to take.
     const int position = int(m_entries.size());
-    const int first = m_index.insert(entry.name, position, [this](int i) { return nameAt(i); });
+    int first = position;
+    if (op >= 0) {
+        if (m_entryOfOp.empty())
+            m_entryOfOp.assign(size_t(m_inventory->size()), -1);
+        int& slot = m_entryOfOp[size_t(op)];
+        if (slot < 0)
+            slot = position;
+        first = slot;
+        entry.name = m_inventory->at(op).name;
+    } else {
+        first = m_index.insert(entry.name, position, [this](int i) { return nameAt(i); });
+    }
     if (first != position) {
         const MetricEntry& earlier = m_entries[size_t(first)];
         if (earlier.value == entry.value)

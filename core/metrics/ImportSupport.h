@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Metric.h"
+#include "inventory/Inventory.h"
 #include "io/NameIndex.h"
 
 #include <QByteArray>
@@ -96,23 +97,34 @@ int findJsonMember(const std::vector<JsonMember>& members, int parent, const QSt
 bool isJsonScoreMap(const QJsonObject& object);
 
 // Collects the entries of one metric: rejects empty names and non-finite scores, accepts a repeated name
-// with the same score once, and rejects a repeated name with a different score.
+// with the same score once, and rejects a repeated name with a different score. Given the inventory, an
+// entry named exactly as an op takes the op's string (one copy of each name however many metrics name it)
+// and is told apart from the others by the op, not by hashing its name again.
 class EntryCollector
 {
 public:
-    explicit EntryCollector(QString file)
+    explicit EntryCollector(QString file, const Inventory* inventory = nullptr)
         : m_file(std::move(file))
+        , m_inventory(inventory)
     { }
     void reserve(qsizetype n);
-    void add(MetricEntry entry);
+    void add(MetricEntry entry)
+    {
+        const int op = m_inventory ? m_inventory->indexOf(entry.name) : -1;
+        addAs(std::move(entry), op);
+    }
+    // `op` is the inventory op named exactly as the entry, found by the caller, or -1 for none.
+    void addAs(MetricEntry entry, int op);
     bool contains(const QString& name) const;
     bool isEmpty() const { return m_entries.empty(); }
     std::vector<MetricEntry> take() { return std::move(m_entries); }
 
 private:
     QString m_file;
+    const Inventory* m_inventory;
     QStringView nameAt(int position) const { return m_entries[size_t(position)].name; }
-    NameIndex m_index; // name -> position in m_entries
+    NameIndex m_index; // name -> position in m_entries, for names that are no op's
+    std::vector<int> m_entryOfOp; // per inventory op: its position in m_entries, -1 before it is named
     std::vector<MetricEntry> m_entries;
 };
 

@@ -90,35 +90,53 @@ Sniffed sniff(const QByteArray& text, const QString& path)
     return {};
 }
 
-std::vector<Metric> read(
-    const QString& format, const QByteArray& text, const QString& path, std::optional<QJsonDocument> doc)
+// A name equal to an op's becomes the op's string (Qt shares it): for the formats whose readers do not look
+// names up as they read them.
+void shareNames(std::vector<Metric>& metrics, const Inventory& inventory)
 {
+    for (Metric& metric : metrics) {
+        for (MetricEntry& entry : metric.entries) {
+            const int op = inventory.indexOf(entry.name);
+            if (op >= 0)
+                entry.name = inventory.at(op).name;
+        }
+    }
+}
+
+std::vector<Metric> read(const QString& format, const QByteArray& text, const QString& path,
+    std::optional<QJsonDocument> doc, const Inventory* inventory)
+{
+    const auto shared = [inventory](std::vector<Metric> metrics) {
+        if (inventory)
+            shareNames(metrics, *inventory);
+        return metrics;
+    };
     if (format == incLog)
-        return IncLogImporter(path).read(text);
+        return shared(IncLogImporter(path).read(text));
     if (format == csv)
-        return TableImporter(path).readCsv(text);
+        return TableImporter(path, inventory).readCsv(text);
     if (format == yaml)
-        return TableImporter(path).readYaml(text);
+        return TableImporter(path, inventory).readYaml(text);
     if (!doc)
         doc = importing::parseJson(text, path);
     if (format == incMseJson)
-        return IncMseJsonImporter(path).read(text, *doc);
+        return shared(IncMseJsonImporter(path).read(text, *doc));
     if (format == modelOpt) {
         if (!ModelOptAutoQuantImporter::fits(*doc))
             throw FileError(
                 path, 1, QStringLiteral("not a ModelOpt AutoQuantize file (no layer_sensitivity)"));
-        return ModelOptAutoQuantImporter(path).read(text, *doc);
+        return shared(ModelOptAutoQuantImporter(path).read(text, *doc));
     }
     if (format == modelOptManifest) {
         if (!AutoQuantManifest::fits(*doc))
             throw FileError(path, 1,
                 QStringLiteral(
                     "not a ModelOpt AutoQuantize manifest (no layer_sensitivity map of candidates)"));
-        return ModelOptManifestImporter(path).read(text, *doc);
+        return shared(ModelOptManifestImporter(path).read(text, *doc));
     }
     if (format == hawqJson)
-        return HawqJsonImporter(path).read(text, *doc);
-    return TableImporter(path).readJson(text, *doc);
+        return shared(HawqJsonImporter(path).read(text, *doc));
+    return TableImporter(path, inventory).readJson(text, *doc);
 }
 } // namespace
 
@@ -161,13 +179,14 @@ QString MetricImporter::detect(const QByteArray& data, const QString& path)
     return sniff(withoutBom(data), path).format;
 }
 
-std::vector<Metric> MetricImporter::import(const QString& path, const QString& format)
+std::vector<Metric> MetricImporter::import(
+    const QString& path, const QString& format, const Inventory* inventory)
 {
-    return importData(readInput(path), path, format);
+    return importData(readInput(path), path, format, inventory);
 }
 
 std::vector<Metric> MetricImporter::importData(
-    const QByteArray& data, const QString& path, const QString& format)
+    const QByteArray& data, const QString& path, const QString& format, const Inventory* inventory)
 {
     if (!format.isEmpty() && !isKnownFormat(format))
         throw FileError(path, QStringLiteral("unknown format '%1' (known: %2)").arg(format, formatIds()));
@@ -189,7 +208,7 @@ std::vector<Metric> MetricImporter::importData(
     // Hash on a second core while parsing (a large log's hash is a visible share of its import).
     // The future joins before any exit (its destructor waits), also when parsing throws.
     std::future<QByteArray> hash = std::async(std::launch::async, [&data] { return Sha256::hex(data); });
-    std::vector<Metric> metrics = read(sniffed.format, text, path, std::move(sniffed.doc));
+    std::vector<Metric> metrics = read(sniffed.format, text, path, std::move(sniffed.doc), inventory);
     if (metrics.size() > size_t(kMaxMetrics))
         throw FileError(path, 1, tooManyMetrics(qsizetype(metrics.size())));
     const QString sha256 = QString::fromLatin1(hash.get());

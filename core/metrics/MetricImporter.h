@@ -8,6 +8,8 @@
 
 namespace qc {
 
+class Inventory;
+
 // Reads sensitivity rankings in every supported format; detects the format from content.
 //
 // Formats, metric keys and polarities (H = higher is more sensitive, L = lower is more sensitive):
@@ -71,9 +73,12 @@ public:
     // Throws FileError (file, line, what is wrong) on any malformed input: invalid or truncated
     // JSON/YAML/CSV, a missing column, NaN or infinite scores, the same name twice with different scores,
     // an unknown format, an empty file, a file that is not text, or no scores at all.
-    static std::vector<Metric> import(const QString& path, const QString& format = {});
-    static std::vector<Metric> importData(
-        const QByteArray& data, const QString& path, const QString& format = {});
+    // Given the inventory, every entry named exactly as an op holds the op's string: a metric then adds no
+    // copy of the names (a CSV's are looked up from their bytes and never converted).
+    static std::vector<Metric> import(
+        const QString& path, const QString& format = {}, const Inventory* inventory = nullptr);
+    static std::vector<Metric> importData(const QByteArray& data, const QString& path,
+        const QString& format = {}, const Inventory* inventory = nullptr);
 };
 
 } // namespace qc

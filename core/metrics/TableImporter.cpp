@@ -202,7 +202,7 @@ std::vector<Metric> TableImporter::readTable(
             return first == rows.end() ? std::nullopt : std::optional<QString>(first->cells[c]);
         },
         headerLine);
-    std::vector<EntryCollector> collected(layout.scoreColumns.size(), EntryCollector(m_file));
+    std::vector<EntryCollector> collected(layout.scoreColumns.size(), EntryCollector(m_file, m_inventory));
     for (size_t k = 0; k < layout.scoreColumns.size(); ++k) {
         const int c = layout.scoreColumns[k].first;
         collected[k].reserve(qsizetype(rows.size()));
@@ -243,7 +243,7 @@ std::vector<Metric> TableImporter::readCsv(const QByteArray& text) const
     const int headerLine = 1; // the header is the first line of a table file
     const Layout layout = this->layout(
         header, [&firstValues](int c) { return firstValues[size_t(c)]; }, headerLine);
-    std::vector<EntryCollector> collected(layout.scoreColumns.size(), EntryCollector(m_file));
+    std::vector<EntryCollector> collected(layout.scoreColumns.size(), EntryCollector(m_file, m_inventory));
     const auto rowsAbout = qsizetype(std::count(text.begin(), text.end(), '\n'));
     for (EntryCollector& entries : collected)
         entries.reserve(rowsAbout);
@@ -252,6 +252,7 @@ std::vector<Metric> TableImporter::readCsv(const QByteArray& text) const
     while (reader.next()) {
         QString name;
         QString type;
+        int op = -1;
         bool named = false;
         for (size_t k = 0; k < layout.scoreColumns.size(); ++k) {
             const int c = layout.scoreColumns[k].first;
@@ -262,12 +263,14 @@ std::vector<Metric> TableImporter::readCsv(const QByteArray& text) const
             if (!value)
                 throw FileError(m_file, reader.line(), notANumber(reader.text(c), header[c]));
             if (!named) {
-                name = reader.text(layout.nameColumn);
+                // An op's name is found from its bytes and shared; only other names become new strings.
+                op = m_inventory ? m_inventory->indexOfUtf8(reader.cell(layout.nameColumn)) : -1;
+                name = op >= 0 ? m_inventory->at(op).name : reader.text(layout.nameColumn);
                 if (layout.typeColumn >= 0)
                     type = types.shared(reader.cell(layout.typeColumn));
                 named = true;
             }
-            collected[k].add({ name, type, *value, reader.line(), {} });
+            collected[k].addAs({ name, type, *value, reader.line(), {} }, op);
         }
     }
     return metricsOf(layout, collected, headerLine);
@@ -298,7 +301,7 @@ std::vector<Metric> TableImporter::readJson(const QByteArray& text, const QJsonD
         return readJsonMetrics(text, root);
     if (isJsonScoreMap(root)) {
         const std::vector<JsonMember> members = scanJsonMembers(text);
-        EntryCollector entries(m_file);
+        EntryCollector entries(m_file, m_inventory);
         entries.reserve(qsizetype(members.size()));
         addJsonScoreMap(text, members, -1, m_file, entries);
         if (entries.isEmpty())
@@ -343,7 +346,7 @@ std::vector<Metric> TableImporter::readJsonMetrics(const QByteArray& text, const
                         "polarity of '%1' must be higher-is-more-sensitive or lower-is-more-sensitive")
                         .arg(member.key));
         }
-        EntryCollector entries(m_file);
+        EntryCollector entries(m_file, m_inventory);
         addJsonScoreMap(text, members, int(i), m_file, entries);
         if (!entries.isEmpty())
             metrics.push_back(mapMetric(column.key, column.polarity, entries.take()));
@@ -430,7 +433,7 @@ std::vector<Metric> TableImporter::readYaml(const QByteArray& text) const
                     "unsupported YAML shape: expected {name: score}, {metrics: {key: {name: score}}} or a "
                     "list of rows"));
         auto readMap = [this, &budget](const YAML::Node& map) {
-            EntryCollector entries(m_file);
+            EntryCollector entries(m_file, m_inventory);
             for (const auto& pair : map) {
                 budget.spend(pair.first);
                 const int line = yamlLine(pair.first);

@@ -17,6 +17,7 @@ class QJsonObject;
 
 namespace qc {
 
+class Inventory;
 namespace importing {
 class EntryCollector;
 }
@@ -25,8 +26,10 @@ class EntryCollector;
 class TableImporter
 {
 public:
-    explicit TableImporter(QString file)
+    // With an inventory, names equal to an op's share its string (see EntryCollector).
+    explicit TableImporter(QString file, const Inventory* inventory = nullptr)
         : m_file(std::move(file))
+        , m_inventory(inventory)
     { }
 
     std::vector<Metric> readCsv(const QByteArray& text) const;
@@ -68,6 +71,7 @@ private:
     QString baseKey() const;
 
     QString m_file;
+    const Inventory* m_inventory;
 };
 
 } // namespace qc

@@ -256,8 +256,11 @@ void Project::shareExactNames()
         const Reconciliation& reconciliation = m_reconciliations[m];
         for (size_t e = 0; e < entries.size(); ++e) {
             const int op = reconciliation.ops[e];
-            if (op >= 0 && entries[e].name == m_inputs.inventory.at(op).name)
-                entries[e].name = m_inputs.inventory.at(op).name;
+            if (op < 0)
+                continue;
+            const QString& name = m_inputs.inventory.at(op).name;
+            if (entries[e].name.constData() != name.constData() && entries[e].name == name)
+                entries[e].name = name; // not shared yet (the reader had no inventory)
         }
     }
 }

@@ -66,15 +66,6 @@ QString NameReconciler::canonical(const QString& name, QStringList* strippedSuff
     return result;
 }
 
-void NameReconciler::shareExactNames(const Inventory& inventory, Metric& metric)
-{
-    for (MetricEntry& entry : metric.entries) {
-        const int op = inventory.indexOf(entry.name);
-        if (op >= 0)
-            entry.name = inventory.at(op).name;
-    }
-}
-
 NameReconciler::NameReconciler(const Inventory& inventory)
     : m_inventory(inventory)
 { }

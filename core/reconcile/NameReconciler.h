@@ -46,10 +46,6 @@ public:
     NameMatch match(const QString& sourceName) const;
     Reconciliation reconcile(const Metric& metric) const;
 
-    // Makes every entry name equal to an op's name the same string as the op's (Qt shares it): one copy of
-    // each name instead of one per metric plus the inventory's. Readers call it as each metric arrives.
-    static void shareExactNames(const Inventory& inventory, Metric& metric);
-
     // The canonical form both sides are compared in; exposed for tests.
     static QString canonical(const QString& name, QStringList* strippedSuffixes = nullptr);
 
