@@ -139,10 +139,10 @@ private slots:
         auto check = [&](double v) {
             if (!std::isfinite(v) || v == 0.0)
                 return;
-            QByteArray appended;
+            ByteSink appended;
             appendYamlNumber(appended, v);
             const QString expected = qtForm(v);
-            if (yamlNumber(v) != expected || QString::fromLatin1(appended) != expected)
+            if (yamlNumber(v) != expected || QString::fromLatin1(appended.view()) != expected)
                 QFAIL(qPrintable(QStringLiteral("%1: %2").arg(expected, yamlNumber(v))));
             ++checked;
         };

@@ -6,6 +6,7 @@
 #include "io/CheckedNumbers.h"
 #include "io/FileError.h"
 #include "io/InputFile.h"
+#include "io/Utf8.h"
 #include "io/YamlInput.h"
 #include "project/KeepCause.h"
 #include "ranking/Agreement.h"
@@ -39,27 +40,27 @@ public:
 
     void line(int indent, const QString& text)
     {
-        begin(indent) += text.toUtf8();
+        appendUtf8(begin(indent), text);
         end();
     }
     // A line built in place, for the lists that hold one line per op: begin() gives the buffer after the
     // indent, end() closes the line.
-    QByteArray& begin(int indent)
+    ByteSink& begin(int indent)
     {
         static constexpr char kSpaces[] = "                "; // the deepest indent is 3
-        appendBytes(m_out, QByteArrayView(kSpaces, std::min<qsizetype>(indent * 2, sizeof kSpaces - 1)));
+        m_out.append(QByteArrayView(kSpaces, std::min<qsizetype>(indent * 2, sizeof kSpaces - 1)));
         return m_out;
     }
     void end()
     {
-        *growBy(m_out, 1) = '\n';
+        m_out.append('\n');
         if (m_out.size() >= kChunk)
             flush();
     }
     void flush()
     {
-        m_device.write(m_out);
-        m_out.resize(0); // keeps the capacity: clear() would free it and every chunk grow it again
+        m_device.write(m_out.view().data(), m_out.size());
+        m_out.clear();
     }
     void key(int indent, const char* k, const QString& value)
     {
@@ -73,8 +74,8 @@ public:
         }
         line(indent, QLatin1String(k) + QLatin1Char(':'));
         for (const QString& item : items) {
-            QByteArray& out = begin(indent);
-            appendBytes(out, "- ");
+            ByteSink& out = begin(indent);
+            out.append("- ");
             appendYamlScalar(out, item);
             end();
         }
@@ -94,7 +95,7 @@ public:
 private:
     static constexpr qsizetype kChunk = 1 << 20;
     QIODevice& m_device;
-    QByteArray m_out;
+    ByteSink m_out;
 };
 
 QString flowList(const QStringList& scalars)
@@ -120,26 +121,26 @@ public:
         : m_inventory(inventory)
         , m_quotedAt(size_t(inventory.size()), -1)
     {
-        QByteArray scalar;
+        ByteSink scalar;
         for (int op = 0; op < inventory.size(); ++op) {
-            scalar.resize(0); // keeps the capacity: no allocation per name
+            scalar.clear(); // keeps the capacity: no allocation per name
             appendYamlScalar(scalar, inventory.at(op).name);
-            if (scalar.startsWith('"')) {
+            if (scalar.view().startsWith('"')) {
                 m_quotedAt[size_t(op)] = int(m_quoted.size());
-                m_quoted.emplace_back(scalar.constData(), scalar.size());
+                m_quoted.push_back(scalar.toByteArray());
             }
         }
     }
-    void append(QByteArray& out, int op) const
+    void append(ByteSink& out, int op) const
     {
         const int quoted = m_quotedAt[size_t(op)];
         if (quoted >= 0)
-            return appendBytes(out, m_quoted[size_t(quoted)]);
+            return out.append(m_quoted[size_t(quoted)]);
         appendPlain(out, op);
     }
     // The name of order[k], for a list written in that order: the names some rows ahead are fetched
     // meanwhile, since in name order each lives far from the last.
-    void appendListed(QByteArray& out, const std::vector<int>& order, size_t k) const
+    void appendListed(ByteSink& out, const std::vector<int>& order, size_t k) const
     {
 #if defined(__GNUC__) || defined(__clang__)
         if (k + 16 < order.size())
@@ -150,21 +151,21 @@ public:
         append(out, order[k]);
     }
     // The name as it reads between the quotes of a longer quoted scalar: a plain name needs no escape.
-    void appendEscaped(QByteArray& out, int op) const
+    void appendEscaped(ByteSink& out, int op) const
     {
         const int quoted = m_quotedAt[size_t(op)];
         if (quoted >= 0) {
             const QByteArrayView scalar(m_quoted[size_t(quoted)]);
-            return appendBytes(out, scalar.sliced(1, scalar.size() - 2));
+            return out.append(scalar.sliced(1, scalar.size() - 2));
         }
         appendPlain(out, op);
     }
 
 private:
-    void appendPlain(QByteArray& out, int op) const
+    void appendPlain(ByteSink& out, int op) const
     {
         const QString& name = m_inventory.at(op).name;
-        char* dst = growBy(out, name.size());
+        char* dst = out.growBy(name.size());
         for (const QChar c : name)
             *dst++ = char(c.unicode()); // plain is ASCII
     }
@@ -187,55 +188,55 @@ void writeInventory(Writer& w, const Project& project, const NameScalars& names)
     w.line(1, QStringLiteral("ops:"));
     for (int i = 0; i < inv.size(); ++i) {
         const Op& op = inv.at(i);
-        QByteArray& out = w.begin(1);
-        appendBytes(out, "- [");
+        ByteSink& out = w.begin(1);
+        out.append("- [");
         names.append(out, i);
-        appendBytes(out, ", ");
+        out.append(", ");
         appendYamlScalar(out, op.opType);
-        appendBytes(out, ", ");
+        out.append(", ");
         appendYamlScalar(out, op.component);
-        appendBytes(out, ", ");
+        out.append(", ");
         appendYamlNumber(out, qint64(op.layer));
-        appendBytes(out, ", ");
+        out.append(", ");
         appendYamlNumber(out, op.params);
-        *growBy(out, 1) = ']';
+        out.append(']');
         w.end();
     }
 }
 
 // One score row; trailing cells that hold their defaults are left out.
-void appendScoreRow(QByteArray& out, const MetricEntry& e, const NameScalars& names, int sharedOp)
+void appendScoreRow(ByteSink& out, const MetricEntry& e, const NameScalars& names, int sharedOp)
 {
     const bool defaults[]
         = { false, false, e.opType.isEmpty(), e.groupLeader.isEmpty(), std::isnan(e.cost), e.candidate };
     int size = 6;
     while (size > 2 && defaults[size - 1])
         --size;
-    appendBytes(out, "- [");
+    out.append("- [");
     if (sharedOp >= 0)
         names.append(out, sharedOp);
     else
         appendYamlScalar(out, e.name);
-    appendBytes(out, ", ");
+    out.append(", ");
     appendYamlNumber(out, e.value);
     if (size > 2) {
-        appendBytes(out, ", ");
+        out.append(", ");
         appendYamlScalar(out, e.opType);
     }
     if (size > 3) {
-        appendBytes(out, ", ");
+        out.append(", ");
         appendYamlScalar(out, e.groupLeader);
     }
     if (size > 4) {
-        appendBytes(out, ", ");
+        out.append(", ");
         if (std::isnan(e.cost))
-            appendBytes(out, "null");
+            out.append("null");
         else
             appendYamlNumber(out, e.cost);
     }
     if (size > 5)
-        appendBytes(out, e.candidate ? ", true" : ", false");
-    *growBy(out, 1) = ']';
+        out.append(e.candidate ? ", true" : ", false");
+    out.append(']');
 }
 
 void writeFacts(Writer& w, const Metric& metric)
@@ -412,23 +413,23 @@ public:
             m_overrides.push_back(scalar(KeepCause::overrideReason(o.note)));
     }
     // The reason of an op its profile keeps.
-    void append(QByteArray& out, int op) const
+    void append(ByteSink& out, int op) const
     {
         const KeepCause cause = KeepCause::of(m_ranking, op);
         switch (cause.kind) {
         case KeepCause::Kind::Rule:
-            return appendBytes(out, m_rules[size_t(cause.index)]);
+            return out.append(m_rules[size_t(cause.index)]);
         case KeepCause::Kind::Override:
-            return appendBytes(out, m_overrides[size_t(cause.index)]);
+            return out.append(m_overrides[size_t(cause.index)]);
         case KeepCause::Kind::Fused:
             // Always quoted (':' is no plain character); a name's escaped text is its scalar unquoted.
-            appendBytes(out, "\"");
-            appendBytes(out, QByteArrayView(KeepCause::kFusedPrefix.data(), KeepCause::kFusedPrefix.size()));
+            out.append("\"");
+            out.append(QByteArrayView(KeepCause::kFusedPrefix.data(), KeepCause::kFusedPrefix.size()));
             m_names.appendEscaped(out, cause.index);
-            return appendBytes(out, "\"");
+            return out.append("\"");
         default: {
             const QLatin1StringView word = KeepCause::word(cause.kind);
-            return appendBytes(out, QByteArrayView(word.data(), word.size()));
+            return out.append(QByteArrayView(word.data(), word.size()));
         }
         }
     }
@@ -436,9 +437,9 @@ public:
 private:
     static QByteArray scalar(const QString& text)
     {
-        QByteArray out;
+        ByteSink out;
         appendYamlScalar(out, text);
-        return out;
+        return out.toByteArray();
     }
     const Ranking& m_ranking;
     const NameScalars& m_names;
@@ -462,8 +463,8 @@ void writeProfileLists(
         for (size_t k = 0; k < byName.size(); ++k) {
             if (!quantized[k])
                 continue;
-            QByteArray& out = w.begin(2);
-            appendBytes(out, "- ");
+            ByteSink& out = w.begin(2);
+            out.append("- ");
             names.appendListed(out, byName, k);
             w.end();
         }
@@ -476,12 +477,12 @@ void writeProfileLists(
     for (size_t k = 0; k < byName.size(); ++k) {
         if (quantized[k])
             continue;
-        QByteArray& out = w.begin(2);
-        appendBytes(out, "- {op: ");
+        ByteSink& out = w.begin(2);
+        out.append("- {op: ");
         names.appendListed(out, byName, k);
-        appendBytes(out, ", reason: ");
+        out.append(", reason: ");
         reasons.append(out, byName[k]);
-        *growBy(out, 1) = '}';
+        out.append('}');
         w.end();
     }
 }

@@ -53,13 +53,13 @@ bool isPlain(QStringView text)
     return !isReserved(text);
 }
 
-void appendQuoted(QByteArray& out, QStringView text)
+void appendQuoted(ByteSink& out, QStringView text)
 {
-    out += '"';
+    out.append('"');
     qsizetype runStart = 0; // characters that need no escape go over in runs, as UTF-8
     auto flushRun = [&](qsizetype end) {
         if (end > runStart)
-            out += text.mid(runStart, end - runStart).toUtf8();
+            out.append(text.mid(runStart, end - runStart).toUtf8());
     };
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t u = text[i].unicode();
@@ -74,16 +74,16 @@ void appendQuoted(QByteArray& out, QStringView text)
         flushRun(i);
         runStart = i + 1;
         if (escape) {
-            out += escape;
+            out.append(escape);
         } else {
             static const char hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += hex[u >> 4];
-            out += hex[u & 0xf];
+            out.append("\\x");
+            out.append(hex[u >> 4]);
+            out.append(hex[u & 0xf]);
         }
     }
     flushRun(text.size());
-    out += '"';
+    out.append('"');
 }
 
 // Exactly QString::number(value, 'g', QLocale::FloatingPointShortest): the shortest round-trip digits (from
@@ -167,16 +167,16 @@ QString yamlScalar(const QString& text)
 {
     if (isPlain(text))
         return text;
-    QByteArray quoted;
+    ByteSink quoted;
     appendQuoted(quoted, text);
-    return QString::fromUtf8(quoted);
+    return QString::fromUtf8(quoted.view());
 }
 
-void appendYamlScalar(QByteArray& out, QStringView text)
+void appendYamlScalar(ByteSink& out, QStringView text)
 {
     if (!isPlain(text))
         return appendQuoted(out, text);
-    char* dst = growBy(out, text.size());
+    char* dst = out.growBy(text.size());
     for (const QChar c : text)
         *dst++ = char(c.unicode()); // plain is ASCII
 }
@@ -187,10 +187,10 @@ QString yamlNumber(double value)
     return QString::fromLatin1(buffer, yamlNumberChars(buffer, value) - buffer);
 }
 
-void appendYamlNumber(QByteArray& out, double value)
+void appendYamlNumber(ByteSink& out, double value)
 {
-    char buffer[48];
-    appendBytes(out, QByteArrayView(buffer, yamlNumberChars(buffer, value) - buffer));
+    char* const at = out.growBy(48);
+    out.shrinkBy(48 - (yamlNumberChars(at, value) - at));
 }
 
 QString yamlNumber(qint64 value)
@@ -198,11 +198,10 @@ QString yamlNumber(qint64 value)
     return QString::number(value);
 }
 
-void appendYamlNumber(QByteArray& out, qint64 value)
+void appendYamlNumber(ByteSink& out, qint64 value)
 {
-    char buffer[24];
-    appendBytes(
-        out, QByteArrayView(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr - buffer));
+    char* const at = out.growBy(24);
+    out.shrinkBy(24 - (std::to_chars(at, at + 24, value).ptr - at));
 }
 
 QString yamlBool(bool value)

@@ -96,19 +96,19 @@ QString Inventory::fingerprint() const
     // one buffer for every name would be a second copy of a million-op inventory's names.
     static constexpr qsizetype kChunk = 1 << 18;
     Sha256 hash;
-    QByteArray text;
+    ByteSink text;
     text.reserve(kChunk + 4096);
     for (const Op& op : m_ops) {
         appendUtf8(text, op.name);
-        text += '\t';
+        text.append('\t');
         appendUtf8(text, op.opType);
-        text += '\n';
+        text.append('\n');
         if (text.size() >= kChunk) {
-            hash.addData(text);
-            text.resize(0); // keeps the capacity, unlike clear()
+            hash.addData(text.view());
+            text.clear();
         }
     }
-    hash.addData(text);
+    hash.addData(text.view());
     return QString::fromLatin1(hash.hexResult());
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ByteSink.h"
+
 #include <QByteArray>
 #include <QStringView>
 
@@ -7,7 +9,7 @@ namespace qc {
 
 // Appends `text` as UTF-8 without a QByteArray per call: ASCII (every op name in practice) is narrowed in
 // place, anything else goes through Qt's encoder.
-inline void appendUtf8(QByteArray& out, QStringView text)
+inline void appendUtf8(ByteSink& out, QStringView text)
 {
     const char16_t* const begin = text.utf16();
     const char16_t* const end = begin + text.size();
@@ -15,12 +17,10 @@ inline void appendUtf8(QByteArray& out, QStringView text)
     for (const char16_t* p = begin; p < end; ++p)
         any |= *p;
     if (any >= 0x80) {
-        out += text.toUtf8();
+        out.append(text.toUtf8());
         return;
     }
-    const qsizetype at = out.size();
-    out.resize(at + text.size());
-    char* dst = out.data() + at;
+    char* dst = out.growBy(text.size());
     for (const char16_t* p = begin; p < end; ++p)
         *dst++ = char(*p);
 }
