@@ -646,6 +646,34 @@ private slots:
         QCOMPARE(kinds(e), expected);
     }
 
+    // Partners get one group wherever they stand in model order; others one each.
+    void fusedGroups_data()
+    {
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<bool>("fuse");
+        QTest::addColumn<QList<int>>("groups");
+        const auto list = [](const char16_t* names) { return QString::fromUtf16(names).split(u' '); };
+        const QStringList adjacent
+            = list(u"a.gate_proj a.up_proj a.down_proj b.gate_proj c.norm b.up_proj b.down_proj");
+        QTest::newRow("adjacent and split") << adjacent << true << QList<int> { 0, 0, 1, 2, 3, 2, 4 };
+        QTest::newRow("no fusion") << adjacent << false << QList<int> { 0, 1, 2, 3, 4, 5, 6 };
+        QTest::newRow("interleaved") << list(u"a.q_proj b.q_proj a.k_proj x.norm b.k_proj a.v_proj b.v_proj")
+                                     << true << QList<int> { 0, 1, 0, 2, 1, 0, 1 };
+        QTest::newRow("same leaf, other kind") << list(u"a.q_proj a.gate_proj a.k_proj a.up_proj a.w1 a.w3")
+                                               << true << QList<int> { 0, 1, 0, 1, 2, 2 };
+    }
+    void fusedGroups()
+    {
+        QFETCH(QStringList, names);
+        QFETCH(bool, fuse);
+        QFETCH(QList<int>, groups);
+        std::vector<Op> ops;
+        for (const QString& name : names)
+            ops.push_back({ name, QStringLiteral("Linear"), {}, 0, 1 });
+        const std::vector<int> assigned = FusedGroups::assign(Inventory(std::move(ops)), fuse);
+        QCOMPARE(QList<int>(assigned.begin(), assigned.end()), groups);
+    }
+
     void agreement()
     {
         const Agreement same = Agreement::compute({ 1, 2, 3, 4 }, { 10, 20, 30, 40 });

@@ -58,7 +58,9 @@ std::vector<int> FusedGroups::assign(const Inventory& inventory, bool fuse)
 {
     std::vector<int> group(size_t(inventory.size()));
     // Views into the inventory's names: no string is built per op.
-    QHash<FusedLeaf, int> byLeaf;
+    QHash<FusedLeaf, int> byLeaf; // group + 1, so that a new entry's 0 says "new"
+    FusedLeaf previous; // the last fused op's leaf and group
+    int previousGroup = -1;
     int next = 0;
     for (int i = 0; i < inventory.size(); ++i) {
         const FusedLeaf leaf = fuse ? fusedLeafOf(inventory.at(i).name) : FusedLeaf {};
@@ -66,10 +68,17 @@ std::vector<int> FusedGroups::assign(const Inventory& inventory, bool fuse)
             group[size_t(i)] = next++;
             continue;
         }
-        auto it = byLeaf.constFind(leaf);
-        if (it == byLeaf.constEnd())
-            it = byLeaf.insert(leaf, next++);
-        group[size_t(i)] = it.value();
+        // Partners usually follow each other in model order (q, k, v; gate, up): no hash for those.
+        if (previousGroup >= 0 && leaf == previous) {
+            group[size_t(i)] = previousGroup;
+            continue;
+        }
+        int& stored = byLeaf[leaf];
+        if (stored == 0)
+            stored = 1 + next++;
+        group[size_t(i)] = stored - 1;
+        previous = leaf;
+        previousGroup = stored - 1;
     }
     return group;
 }

@@ -13,9 +13,12 @@ NameShapes NameShapes::of(const Inventory& inventory)
     QString key; // reused: only a new shape's key is copied into the hash
     for (int i = 0; i < inventory.size(); ++i) {
         const Op& op = inventory.at(i);
-        key.resize(0);
-        for (const QChar c : op.name)
-            key.append(c.isDigit() ? QChar(u'#') : c);
+        // Masked in place: QString::append per character is a call each.
+        key.resize(op.name.size());
+        const char16_t* from = QStringView(op.name).utf16();
+        char16_t* to = reinterpret_cast<char16_t*>(key.data());
+        for (qsizetype c = 0; c < op.name.size(); ++c)
+            to[c] = QChar::isDigit(from[c]) ? u'#' : from[c];
         key.append(QLatin1Char('\t')).append(op.opType).append(QLatin1Char('\t')).append(op.component);
         key.append(QLatin1Char('\t'));
         char layer[16];
