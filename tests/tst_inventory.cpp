@@ -120,6 +120,8 @@ private slots:
 
     // --- names only ---
     void fromNames();
+    void lookupNearAnOp_data();
+    void lookupNearAnOp();
 
     // --- bundled example ---
     void exampleOpsCsvLoads();
@@ -201,6 +203,43 @@ void TestInventory::realOpsCsvViaDirectory()
     const Inventory inv = InventoryReader::read(dir);
     QCOMPARE(inv.size(), 555);
     QCOMPARE(inv.source(), dir);
+}
+
+// A guess of where a name is only saves the probe: wherever it points, the answer is the index's.
+void TestInventory::lookupNearAnOp_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("near");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("at the guess") << "m.c" << 2 << 2;
+    QTest::newRow("a few after") << "m.e" << 2 << 4;
+    QTest::newRow("far after") << "m.e" << 0 << 4;
+    QTest::newRow("before the guess") << "m.a" << 3 << 0;
+    QTest::newRow("guess past the end") << "m.b" << 9 << 1;
+    QTest::newRow("negative guess") << "m.b" << -5 << 1;
+    QTest::newRow("non-ASCII") << QStringLiteral("m.\u00e9") << 4 << 5;
+    // UTF-8 of "\u00c3\u0083" is C3 83: the same units byte for byte as the op "\u00c3\u0083"'s Latin-1,
+    // which is another name. Only the index may answer.
+    QTest::newRow("Latin-1 look-alike") << QStringLiteral("m.\u00c3") << 6 << 6;
+    QTest::newRow("absent") << "m.z" << 0 << -1;
+}
+
+void TestInventory::lookupNearAnOp()
+{
+    QFETCH(QString, name);
+    QFETCH(int, near);
+    QFETCH(int, expected);
+    std::vector<Op> ops;
+    for (const QString& n : { QStringLiteral("m.a"), QStringLiteral("m.b"), QStringLiteral("m.c"),
+             QStringLiteral("m.d"), QStringLiteral("m.e"), QStringLiteral("m.\u00e9"),
+             QStringLiteral("m.\u00c3"), QStringLiteral("m.\u00c3\u0083") })
+        ops.push_back({ n, QStringLiteral("Linear"), {}, 0, 1 });
+    const Inventory inventory(std::move(ops));
+    QCOMPARE(inventory.indexOf(name, near), expected);
+    QCOMPARE(inventory.indexOfUtf8(name.toUtf8(), near), expected);
+    QCOMPARE(inventory.indexOfUtf8(name.toUtf8()), expected);
+    // The look-alike: the UTF-8 bytes of "m.\u00c3" read as Latin-1 are the last op's name.
+    QCOMPARE(inventory.indexOfUtf8(QStringLiteral("m.\u00c3").toUtf8(), 7), 6);
 }
 
 void TestInventory::layerIndex_data()

@@ -76,6 +76,41 @@ bool Inventory::hasParams() const
         && std::all_of(m_ops.begin(), m_ops.end(), [](const Op& op) { return op.params >= 0; });
 }
 
+namespace {
+constexpr int kNearOps = 4;
+
+bool sameAscii(QByteArrayView bytes, QStringView text)
+{
+    if (bytes.size() != text.size())
+        return false;
+    const char16_t* t = text.utf16();
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(bytes[i]);
+        if (byte >= 0x80 || t[i] != byte)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+int Inventory::indexOf(QStringView name, int near) const
+{
+    for (int op = std::max(near, 0); op < std::min(near + kNearOps, size()); ++op) {
+        if (m_ops[size_t(op)].name == name)
+            return op;
+    }
+    return indexOf(name);
+}
+
+int Inventory::indexOfUtf8(QByteArrayView name, int near) const
+{
+    for (int op = std::max(near, 0); op < std::min(near + kNearOps, size()); ++op) {
+        if (sameAscii(name, m_ops[size_t(op)].name))
+            return op;
+    }
+    return indexOfUtf8(name);
+}
+
 int Inventory::indexOfUtf8(QByteArrayView name) const
 {
     char16_t wide[256];

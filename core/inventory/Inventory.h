@@ -29,6 +29,10 @@ public:
     int indexOf(const QString& name) const { return indexOf(QStringView(name)); }
     // The same for a name as UTF-8 bytes, without a string made of them when they are ASCII (op names).
     int indexOfUtf8(QByteArrayView name) const;
+    // The same, first trying the few ops from `near` on: sources list ops in model order more often than
+    // not, skipping some (norms), and comparing a name close by costs less than a probe of the index.
+    int indexOf(QStringView name, int near) const;
+    int indexOfUtf8(QByteArrayView name, int near) const;
     // Op indices sorted by name (QString order): the order every list in a file and an export uses, sorted
     // once here instead of per save.
     const std::vector<int>& byName() const { return m_byName; }

@@ -249,6 +249,7 @@ std::vector<Metric> TableImporter::readCsv(const QByteArray& text) const
         entries.reserve(rowsAbout);
     StringPool types;
     CsvReader reader(text, m_file);
+    int previousOp = -1;
     while (reader.next()) {
         QString name;
         QString type;
@@ -264,7 +265,10 @@ std::vector<Metric> TableImporter::readCsv(const QByteArray& text) const
                 throw FileError(m_file, reader.line(), notANumber(reader.text(c), header[c]));
             if (!named) {
                 // An op's name is found from its bytes and shared; only other names become new strings.
-                op = m_inventory ? m_inventory->indexOfUtf8(reader.cell(layout.nameColumn)) : -1;
+                op = m_inventory ? m_inventory->indexOfUtf8(reader.cell(layout.nameColumn), previousOp + 1)
+                                 : -1;
+                if (op >= 0)
+                    previousOp = op;
                 name = op >= 0 ? m_inventory->at(op).name : reader.text(layout.nameColumn);
                 if (layout.typeColumn >= 0)
                     type = types.shared(reader.cell(layout.typeColumn));

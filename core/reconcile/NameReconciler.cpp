@@ -128,8 +128,11 @@ Reconciliation NameReconciler::reconcile(const Metric& metric) const
     Reconciliation result;
     result.ops.reserve(metric.entries.size());
     int exact = 0; // the common case, counted without a map lookup per entry
+    int previousOp = -1;
     for (const MetricEntry& entry : metric.entries) {
-        const int op = m_inventory.indexOf(entry.name);
+        const int op = m_inventory.indexOf(entry.name, previousOp + 1);
+        if (op >= 0)
+            previousOp = op;
         if (op >= 0 && entry.groupLeader.isEmpty()) {
             ++exact;
             result.ops.push_back(op);
