@@ -19,9 +19,10 @@ namespace qcbench {
 
 namespace {
 
-std::vector<qc::Metric> importScoreCsv(const QString& path, const QString& id)
+// With the inventory read first, as `profiles` reads them.
+std::vector<qc::Metric> importScoreCsv(const QString& path, const QString& id, const qc::Inventory& inventory)
 {
-    std::vector<qc::Metric> metrics = qc::MetricImporter::import(path);
+    std::vector<qc::Metric> metrics = qc::MetricImporter::import(path, {}, &inventory);
     for (qc::Metric& metric : metrics)
         metric.id = id;
     return metrics;
@@ -64,8 +65,8 @@ void benchProfilePhases(int ops, const BenchFiles& files, int reps)
         const double inventoryMs
             = timeMs([&] { inputs.inventory = qc::InventoryReader::read(files.inventory); });
         const double metricsMs = timeMs([&] {
-            inputs.metrics = importScoreCsv(files.mseCsv, QStringLiteral("mse"));
-            for (qc::Metric& m : importScoreCsv(files.hawqCsv, QStringLiteral("hawq")))
+            inputs.metrics = importScoreCsv(files.mseCsv, QStringLiteral("mse"), inputs.inventory);
+            for (qc::Metric& m : importScoreCsv(files.hawqCsv, QStringLiteral("hawq"), inputs.inventory))
                 inputs.metrics.push_back(std::move(m));
         });
         std::optional<qc::Project> project;
