@@ -120,7 +120,10 @@ std::vector<double> eligibleRanks(const RankingBasis::ValueOrder& byValue, const
     return ranks;
 }
 
-std::vector<float> opRanks(const OpScores& s)
+// One metric's normalized rank of each op (NaN without a measurement) and its units ascending by their most
+// sensitive member, from one sort of the ops: a unit's value is its last member's in that order. Units of
+// equal value may come in any order: they share one rank.
+void addMetricOrders(const OpScores& s, const std::vector<int>& unitOf, size_t unitCount, RankingBasis& b)
 {
     std::vector<std::pair<double, int>> present;
     for (size_t op = 0; op < s.values.size(); ++op) {
@@ -132,32 +135,20 @@ std::vector<float> opRanks(const OpScores& s)
     normalizedRanksOfSorted(
         present.size(), [&](size_t i) { return present[i].first; },
         [&](size_t i, double rank) { perOp[size_t(present[i].second)] = float(rank); });
-    return perOp;
-}
+    b.metricRank.push_back(std::move(perOp));
 
-// The units with a measured member, ascending by the most sensitive member's oriented value.
-RankingBasis::ValueOrder unitsByValue(const OpScores& s, const std::vector<std::span<const int>>& members)
-{
-    std::vector<std::pair<double, int>> present;
-    for (size_t u = 0; u < members.size(); ++u) {
-        double best = kNaN;
-        for (const int m : members[u]) {
-            const double v = s.measured(m);
-            if (!std::isnan(v) && (std::isnan(best) || oriented(v, s.polarity) > best))
-                best = oriented(v, s.polarity);
-        }
-        if (!std::isnan(best))
-            present.emplace_back(best, int(u));
-    }
-    sortByValue(present);
+    std::vector<int> lastAt(unitCount, -1);
+    for (size_t i = 0; i < present.size(); ++i)
+        lastAt[size_t(unitOf[size_t(present[i].second)])] = int(i);
     RankingBasis::ValueOrder order;
-    order.units.reserve(present.size());
-    order.values.reserve(present.size());
-    for (const auto& [value, unit] : present) {
-        order.values.push_back(value);
-        order.units.push_back(unit);
+    for (size_t i = 0; i < present.size(); ++i) {
+        const int unit = unitOf[size_t(present[i].second)];
+        if (lastAt[size_t(unit)] == int(i)) {
+            order.values.push_back(present[i].first);
+            order.units.push_back(unit);
+        }
     }
-    return order;
+    b.byValue.push_back(std::move(order));
 }
 } // namespace
 
@@ -223,10 +214,8 @@ RankingBasis RankingBasis::build(
     for (size_t u = 0; u < size_t(groups); ++u)
         b.members.emplace_back(ops->data() + start[u], size_t(start[u + 1] - start[u]));
     b.memberOps = std::move(ops);
-    for (const OpScores& s : scores) {
-        b.metricRank.push_back(opRanks(s));
-        b.byValue.push_back(unitsByValue(s, b.members));
-    }
+    for (const OpScores& s : scores)
+        addMetricOrders(s, b.unitOf, size_t(groups), b);
     return b;
 }
 
