@@ -521,6 +521,29 @@ private slots:
             v.begin(), v.end(), [](const Violation& x) { return x.kind == Violation::Kind::UnknownOp; }));
     }
 
+    void cutFreeFindingsKeptAcrossCutMoves()
+    {
+        // A drag keeps what the checker finds about sources, op states and forced ops, and checks only the
+        // cuts: the same findings, in the same order, as a whole check, wherever the cuts go.
+        const Inventory inv = smallDecoder(2);
+        Project p = decoderProject(2, { layerMetric(inv) });
+        p.setOverrides({ { QStringLiteral("lm_head"), Override::Action::Int8, QStringLiteral("try it") },
+            { QStringLiteral("model.layers.9.mlp.up_proj"), Override::Action::Keep, {} } });
+        const Checker::CutFree kept = Checker::cutFree(p);
+        QCOMPARE(kept.ops.size(), size_t(1)); // the forced lm_head
+        QCOMPARE(kept.opStates.size(), size_t(1)); // the unknown op's override
+        for (const double cut : { 0.0, 0.1, 0.37, 0.5, 0.8, 1.0 }) {
+            CutPlan plan = p.cutPlan();
+            for (ProfileSpec& spec : plan.profiles)
+                spec.cut = std::max(spec.cut, cut); // nested, some equal, some empty
+            plan.profiles.front().cut = cut;
+            p.setCutPlan(plan);
+            const std::vector<Violation> whole = Checker::check(p);
+            QVERIFY(whole == Checker::check(p, kept));
+            QVERIFY(!whole.empty());
+        }
+    }
+
     void cutsByMeasure_data()
     {
         QTest::addColumn<QString>("cutBy");

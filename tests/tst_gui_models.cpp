@@ -210,6 +210,45 @@ private slots:
         QCOMPARE(ops.rowCount(), 0);
     }
 
+    void opProxyForwardsEachChangeOnceAtItsRows()
+    {
+        ProjectController controller;
+        controller.resetProject(makeSyntheticProject(400));
+        OpTableModel ops(&controller);
+        OpFilterProxyModel proxy;
+        proxy.setOpModel(&ops);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy spy(&proxy, &QAbstractItemModel::dataChanged);
+        const int column = ops.profileColumn(1);
+        // A whole column (a drag step past the per-cell limit): the whole proxy column, in one signal.
+        emit ops.dataChanged(ops.index(0, column), ops.index(ops.rowCount() - 1, column));
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy[0][0].toModelIndex(), proxy.index(0, column));
+        QCOMPARE(spy[0][1].toModelIndex(), proxy.index(proxy.rowCount() - 1, column));
+        // Sorted and filtered: a cell arrives at the row that shows it, a hidden row not at all.
+        proxy.sort(0, Qt::DescendingOrder);
+        proxy.setFilterText(QStringLiteral("experts\\.1\\."), true);
+        QVERIFY(proxy.rowCount() > 0 && proxy.rowCount() < ops.rowCount());
+        const int shown = proxy.mapToSource(proxy.index(0, 0)).row();
+        const int hidden = ops.rowCount() - 1; // lm_head, not an expert
+        QVERIFY(!proxy.mapFromSource(ops.index(hidden, 0)).isValid());
+        spy.clear();
+        emit ops.dataChanged(ops.index(shown, column), ops.index(shown, column));
+        emit ops.dataChanged(ops.index(hidden, column), ops.index(hidden, column));
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy[0][0].toModelIndex(), proxy.index(0, column));
+        QCOMPARE(spy[0][1].toModelIndex(), proxy.index(0, column));
+        // Whole rows (findings changed), several at once: one signal per shown row, all columns.
+        spy.clear();
+        emit ops.dataChanged(ops.index(0, 0), ops.index(ops.rowCount() - 2, ops.columnCount() - 1));
+        QCOMPARE(spy.size(), proxy.rowCount());
+        for (const QList<QVariant>& args : std::as_const(spy)) {
+            QCOMPARE(args[0].toModelIndex().column(), 0);
+            QCOMPARE(args[1].toModelIndex().column(), proxy.columnCount() - 1);
+            QCOMPARE(args[0].toModelIndex().row(), args[1].toModelIndex().row());
+        }
+    }
+
     void opTableShowsValuesRanksAndStatus()
     {
         ProjectController controller;

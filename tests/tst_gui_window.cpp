@@ -32,6 +32,8 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
+#include <QLogValueAxis>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -358,7 +360,11 @@ private slots:
         QVERIFY(image.width() > 400 && image.height() > 200);
         QFile svgFile(svg);
         QVERIFY(svgFile.open(QIODevice::ReadOnly));
-        QVERIFY(svgFile.readAll().contains("<svg"));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        // Vector all through: the ranked curve's items, cached as pixmaps on screen, are painted as paths.
+        QVERIFY(!svgText.contains("<image"));
+        QVERIFY(svgText.contains("<polyline"));
     }
 
     void exportsEveryFormatFromTheMenuAndRefusesAMismatch()
@@ -596,6 +602,59 @@ private slots:
         QCOMPARE(axis->nameLabels().size(), size_t(1));
         // The tooltip names the layer under the pointer.
         QVERIFY(chart->slotToolTip(10).contains(QStringLiteral("layer")));
+    }
+
+    void layerChartUpdatesInPlaceOnARerank()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        ProjectController* controller = window->controller();
+        LayerSensitivityView* chart = window->chartArea()->layerChart();
+        const QList<QAbstractAxis*> axes = chart->chart()->axes();
+        const QList<QAbstractSeries*> series = chart->chart()->series();
+        const qsizetype items = chart->scene()->items().size();
+        // A hand edit, its undo, a rule toggle and the other modes: the same axes and series, updated in
+        // place (a removed one leaves its items in the scene until the event loop deletes them).
+        const int op = controller->project().ranking().units.front().members.front();
+        controller->setOverride(op, Override::Action::Keep);
+        controller->undoStack()->undo();
+        RuleSet rules = controller->project().rules();
+        QVERIFY(!rules.isEmpty());
+        rules.rules().front().enabled = !rules.rules().front().enabled;
+        controller->setRules(rules, QStringLiteral("Toggle a rule"));
+        chart->setMode(LayerSensitivityView::Mode::MaxRank);
+        chart->setMode(LayerSensitivityView::Mode::MinMax);
+        chart->setMode(LayerSensitivityView::Mode::MeanRank);
+        QCoreApplication::processEvents();
+        QCOMPARE(chart->chart()->axes(), axes);
+        QCOMPARE(chart->chart()->series(), series);
+        QCOMPARE(chart->scene()->items().size(), items);
+        // What the lines show is the new ranking's per-layer mean rank.
+        const Project& p = controller->project();
+        for (size_t m = 0; m < p.metrics().size(); ++m) {
+            const int slot = chart->slotOfOp(op);
+            double sum = 0.0;
+            int count = 0;
+            for (int i = 0; i < p.inventory().size(); ++i) {
+                const double rank = p.ranking().metricRank[m][size_t(i)];
+                if (chart->slotOfOp(i) == slot && !std::isnan(rank))
+                    sum += rank, ++count;
+            }
+            QVERIFY(count > 0);
+            QCOMPARE(chart->slotValue(int(m), slot), sum / count);
+            const auto* line = qobject_cast<QLineSeries*>(series[qsizetype(m)]);
+            QVERIFY(line);
+            bool shown = false;
+            for (const QPointF& point : line->points())
+                shown = shown || (point.x() == slot && point.y() == sum / count);
+            QVERIFY(shown);
+        }
+        // The raw log mode shows its own y axis instead of the linear one, and back.
+        chart->setMode(LayerSensitivityView::Mode::RawLog);
+        QCOMPARE(chart->chart()->axes(Qt::Vertical).size(), 1);
+        QVERIFY(qobject_cast<QLogValueAxis*>(chart->chart()->axes(Qt::Vertical).front()));
+        chart->setMode(LayerSensitivityView::Mode::MeanRank);
+        QCOMPARE(chart->chart()->axes(), axes);
     }
 
     void exampleLayerChartNamesEveryComponent()

@@ -15,8 +15,9 @@ namespace qc::gui {
 
 ProjectController::ProjectController(QObject* parent)
     : QObject(parent)
+    , m_cutFree(Checker::cutFree(m_project))
 {
-    updateViolations();
+    updateViolations(EditScope::Shape);
 }
 
 void ProjectController::resetProject(Project project, const QString& filePath)
@@ -215,7 +216,9 @@ void ProjectController::announce(EditScope scope)
         m_selectedOp = -1;
     if (m_selectedProfile >= m_project.profileCount())
         m_selectedProfile = -1;
-    updateViolations();
+    if (scope != EditScope::Cuts) // a drag step keeps what the checker finds about sources and op states
+        m_cutFree = Checker::cutFree(m_project);
+    updateViolations(scope);
     switch (scope) {
     case EditScope::Outcomes:
         emit outcomesChanged();
@@ -314,7 +317,7 @@ std::vector<Violation> ProjectController::checkAsSaved() const
     // forced op is reported once without a profile instead of once per profile (it is INT8 in every
     // profile), which is expanded here. Split fused groups and cuts out of order, where the two also word
     // or count differently, are rare: then the stored-list check runs itself.
-    std::vector<Violation> fast = Checker::check(m_project);
+    std::vector<Violation> fast = Checker::check(m_project, m_cutFree);
     if (m_project.inventory().isEmpty())
         return fast; // nothing loaded yet: no profiles to speak of
     const bool unusual = std::any_of(fast.begin(), fast.end(), [](const Violation& v) {
@@ -342,10 +345,11 @@ std::vector<Violation> ProjectController::checkAsSaved() const
     return out;
 }
 
-void ProjectController::updateViolations()
+void ProjectController::updateViolations(EditScope scope)
 {
     const std::vector<Violation> previous = std::exchange(m_violations, checkAsSaved());
-    noteChangedViolationOps(previous);
+    if (!noteChangedViolationOps(previous) && scope == EditScope::Cuts)
+        return; // the same findings of the same ops (most drag steps): so are the flags and counts
     m_errorCount = Checker::errorCount(m_violations);
     m_opFlag.assign(size_t(m_project.inventory().size()), 0);
     m_profileViolations.assign(size_t(m_project.profileCount()), 0);
@@ -367,7 +371,7 @@ void ProjectController::updateViolations()
     }
 }
 
-void ProjectController::noteChangedViolationOps(const std::vector<Violation>& previous)
+bool ProjectController::noteChangedViolationOps(const std::vector<Violation>& previous)
 {
     // The checker reports in a fixed order, so two checks differ in one stretch (a tied cut appears, a rule
     // violation goes): only the ops named there are looked up, not the thousands of unchanged findings.
@@ -375,7 +379,7 @@ void ProjectController::noteChangedViolationOps(const std::vector<Violation>& pr
     const auto [first, firstNow]
         = std::mismatch(previous.begin(), previous.end(), m_violations.begin(), m_violations.end());
     if (first == previous.end() && firstNow == m_violations.end())
-        return; // most drag steps
+        return false; // most drag steps
     auto last = previous.end();
     auto lastNow = m_violations.end();
     while (last != first && lastNow != firstNow && *(last - 1) == *(lastNow - 1))
@@ -390,6 +394,7 @@ void ProjectController::noteChangedViolationOps(const std::vector<Violation>& pr
     std::sort(m_violationChangedOps.begin(), m_violationChangedOps.end());
     m_violationChangedOps.erase(
         std::unique(m_violationChangedOps.begin(), m_violationChangedOps.end()), m_violationChangedOps.end());
+    return true;
 }
 
 } // namespace qc::gui

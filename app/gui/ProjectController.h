@@ -1,5 +1,6 @@
 #pragma once
 
+#include "check/Checker.h"
 #include "check/Violation.h"
 #include "commands/ProjectFields.h"
 #include "project/Project.h"
@@ -108,8 +109,9 @@ private:
     // Runs a change; false (project unchanged, a warning logged) when the inputs no longer fit together.
     bool change(const std::function<void(Project&)>& edit);
     void announce(EditScope scope);
-    void updateViolations();
-    void noteChangedViolationOps(const std::vector<Violation>& previous);
+    void updateViolations(EditScope scope);
+    // Returns whether the findings changed at all.
+    bool noteChangedViolationOps(const std::vector<Violation>& previous);
     std::vector<Violation> checkAsSaved() const;
 
     Project m_project;
@@ -118,6 +120,7 @@ private:
     int m_lastDragId = 0;
     int m_selectedOp = -1;
     int m_selectedProfile = -1;
+    Checker::CutFree m_cutFree; // of m_project; kept while only the cuts move
     std::vector<Violation> m_violations;
     int m_errorCount = 0;
     std::vector<std::uint8_t> m_opFlag; // per op: 1 when a violation names it

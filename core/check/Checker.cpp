@@ -136,8 +136,8 @@ void checkTiedCuts(const Project& project, std::vector<Violation>& out)
     }
 }
 
-// Problems that do not depend on how the profiles are stored.
-void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
+// Sources that name no op or several, and values that are not measurements: no cut changes these.
+void checkSources(const Project& project, std::vector<Violation>& out)
 {
     for (size_t m = 0; m < project.metrics().size(); ++m) {
         const Metric& metric = project.metrics()[m];
@@ -153,8 +153,11 @@ void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
         }
     }
     checkEvidence(project, out);
-    checkTiedCuts(project, out);
-    checkBudgets(project, out);
+}
+
+// Overrides of unknown ops and ops the ranking cannot place: a pass over every op, and no cut changes it.
+void checkOpStates(const Project& project, std::vector<Violation>& out)
+{
     for (const QString& op : project.ranking().unknownOverrides)
         out.push_back(make(Severity::Warning, Kind::UnknownOp, {}, op,
             QStringLiteral("override of '%1', which is not in the inventory").arg(op)));
@@ -173,6 +176,10 @@ void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
             out.push_back(make(Severity::Warning, Kind::PartialRanking, {}, name,
                 QStringLiteral("'%1' is missing from some metrics: ranked by the others").arg(name)));
     }
+}
+
+void checkCutOrder(const Project& project, std::vector<Violation>& out)
+{
     const auto& specs = project.cutPlan().profiles;
     const bool budget = CutPlan::isBudget(project.cutPlan().by); // budgets fall as profiles grow
     for (size_t p = 1; p < specs.size(); ++p) {
@@ -185,6 +192,27 @@ void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
                     .arg(specs[p - 1].name)
                     .arg(specs[p - 1].cut)));
     }
+}
+
+// The cut-dependent findings between the kept ones, in the order every check reports them.
+void checkSourcesAndPlan(const Project& project, const std::vector<Violation>& sources,
+    const std::vector<Violation>& opStates, std::vector<Violation>& out)
+{
+    out.insert(out.end(), sources.begin(), sources.end());
+    checkTiedCuts(project, out);
+    checkBudgets(project, out);
+    out.insert(out.end(), opStates.begin(), opStates.end());
+    checkCutOrder(project, out);
+}
+
+// Problems that do not depend on how the profiles are stored.
+void checkSourcesAndPlan(const Project& project, std::vector<Violation>& out)
+{
+    std::vector<Violation> sources;
+    std::vector<Violation> opStates;
+    checkSources(project, sources);
+    checkOpStates(project, opStates);
+    checkSourcesAndPlan(project, sources, opStates, out);
 }
 
 Violation emptyProfile(const QString& profile)
@@ -203,39 +231,56 @@ Violation ruleViolation(const Project& project, const QString& profile, int op, 
 }
 } // namespace
 
-std::vector<Violation> Checker::check(const Project& project)
+Checker::CutFree Checker::cutFree(const Project& project)
 {
-    std::vector<Violation> out;
+    CutFree kept;
     const Ranking& r = project.ranking();
-    const auto& specs = project.cutPlan().profiles;
     // Forced INT8 is the same in every profile: report it once, without a profile.
     for (int op = 0; op < project.inventory().size(); ++op) {
         if (r.state[size_t(op)] == OpState::ForcedInt8 && r.rule[size_t(op)] >= 0)
-            out.push_back(ruleViolation(project, {}, op, r.rule[size_t(op)]));
+            kept.ops.push_back(ruleViolation(project, {}, op, r.rule[size_t(op)]));
     }
+    // Units outside the order (forced or kept whole): no cut places their members.
     for (const Ranking::Unit& unit : r.units) {
         if (unit.members.size() < 2 || unit.position >= 0)
             continue;
         const bool first = r.isQuantized(unit.members.front(), 0);
         for (const int m : unit.members) {
             if (r.isQuantized(m, 0) != first) {
-                out.push_back(make(Severity::Error, Kind::SplitFusedGroup, {}, project.inventory().at(m).name,
-                    QStringLiteral("fused group of '%1' is split: '%2' is %3, '%4' is %5")
-                        .arg(project.inventory().at(unit.members.front()).name,
-                            project.inventory().at(unit.members.front()).name,
-                            first ? QStringLiteral("INT8") : QStringLiteral("kept"),
-                            project.inventory().at(m).name,
-                            first ? QStringLiteral("kept") : QStringLiteral("INT8"))));
+                kept.ops.push_back(
+                    make(Severity::Error, Kind::SplitFusedGroup, {}, project.inventory().at(m).name,
+                        QStringLiteral("fused group of '%1' is split: '%2' is %3, '%4' is %5")
+                            .arg(project.inventory().at(unit.members.front()).name,
+                                project.inventory().at(unit.members.front()).name,
+                                first ? QStringLiteral("INT8") : QStringLiteral("kept"),
+                                project.inventory().at(m).name,
+                                first ? QStringLiteral("kept") : QStringLiteral("INT8"))));
                 break;
             }
         }
     }
+    checkSources(project, kept.sources);
+    checkOpStates(project, kept.opStates);
+    return kept;
+}
+
+std::vector<Violation> Checker::check(const Project& project)
+{
+    return check(project, cutFree(project));
+}
+
+std::vector<Violation> Checker::check(const Project& project, const CutFree& kept)
+{
+    std::vector<Violation> out;
+    out.reserve(kept.ops.size() + kept.sources.size() + kept.opStates.size() + 16);
+    out.insert(out.end(), kept.ops.begin(), kept.ops.end());
+    const auto& specs = project.cutPlan().profiles;
     // An empty project (nothing loaded yet) has no profiles to speak of.
     for (size_t p = 0; p < specs.size() && !project.inventory().isEmpty(); ++p) {
         if (project.cuts()[p].ops == 0)
             out.push_back(emptyProfile(specs[p].name));
     }
-    checkSourcesAndPlan(project, out);
+    checkSourcesAndPlan(project, kept.sources, kept.opStates, out);
     if (!project.outcomes().empty())
         checkOutcomes(staleOutcomes(project), out);
     return out;

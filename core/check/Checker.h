@@ -17,6 +17,17 @@ class Checker
 public:
     // Violations of the project's computed profiles: fast enough to run on every drag.
     static std::vector<Violation> check(const Project& project);
+    // What check(project) finds that no cut changes (forced and split ops, sources, op states): worked out
+    // once per ranking, a drag step checks only what its cuts change with check(project, kept).
+    struct CutFree
+    {
+        std::vector<Violation> ops;
+        std::vector<Violation> sources;
+        std::vector<Violation> opStates;
+    };
+    static CutFree cutFree(const Project& project);
+    // The same as check(project), for a project whose cut-free findings are kept (only its cuts moved).
+    static std::vector<Violation> check(const Project& project, const CutFree& kept);
     // Violations of explicit lists against the project's inventory, rules and sources.
     static std::vector<Violation> check(const Project& project, const std::vector<ProfileLists>& profiles);
     // (profile, why) for every outcome measured on other INT8 ops than its profile computes now, or of a

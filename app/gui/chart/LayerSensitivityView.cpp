@@ -26,6 +26,9 @@ namespace qc::gui {
 LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidget* parent)
     : ChartView(new QChart, parent)
     , m_controller(controller)
+    , m_axisX(new QCategoryAxis)
+    , m_axisLinear(new QValueAxis(this))
+    , m_axisLog(new QLogValueAxis(this))
 {
     chart()->legend()->hide(); // replaced by m_legend, which wraps instead of truncating
     chart()->setMargins(QMargins(4, 4, 4, 4));
@@ -39,6 +42,23 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
     m_selectionLine->setPen(QPen(selectionColor(palette()), 2.0, Qt::DashLine));
     m_selectionLine->setZValue(20);
     m_selectionLine->setVisible(false);
+    createAxes();
+    m_noSignalSeries = createMarkerSeries(tr("no signal (not ranked)"));
+    m_noSignalSeries->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_notCandidateSeries = createMarkerSeries(tr("not a candidate (not ranked)"));
+    m_notCandidateSeries->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    for (QScatterSeries* series : { m_noSignalSeries, m_notCandidateSeries }) {
+        series->setMarkerSize(9.0);
+        series->setColor(Qt::transparent);
+        series->setBorderColor(unrankedColor());
+        series->setPen(QPen(unrankedColor(), 1.5));
+    }
+    m_violationSeries = createMarkerSeries(tr("layer with a violation"));
+    m_violationSeries->setColor(violationColor());
+    m_violationSeries->setBorderColor(violationColor());
+    m_violationSeries->setMarkerShape(QScatterSeries::MarkerShapeTriangle); // a shape, not just a hue
+    m_violationSeries->setMarkerSize(11.0);
+
     connect(controller, &ProjectController::projectReset, this, &LayerSensitivityView::reset);
     connect(controller, &ProjectController::rankingChanged, this, &LayerSensitivityView::rebuild);
     connect(controller, &ProjectController::violationsChanged, this, [this] {
@@ -61,9 +81,98 @@ LayerSensitivityView::LayerSensitivityView(ProjectController* controller, QWidge
     reset();
 }
 
+void LayerSensitivityView::createAxes()
+{
+    // x: slots grouped by component; the category boundaries are light separators, the labels are drawn by
+    // m_groupAxis (Qt would give each label an equal share of the width and truncate it).
+    m_axisX->setStartValue(-0.5);
+    m_axisX->setLabelsVisible(false);
+    m_axisX->setGridLineVisible(true);
+    QColor separator = m_axisX->gridLineColor();
+    separator.setAlpha(110);
+    m_axisX->setGridLinePen(QPen(separator, 1.0, Qt::DashLine));
+    chart()->addAxis(m_axisX, Qt::AlignBottom);
+    m_groupAxis->setTitle(tr("layer by component (hover for values)"));
+    m_groupAxis->setColors(m_axisX->labelsColor(), m_axisX->gridLineColor().darker(130));
+    // y: one of two, the other kept aside (owned by the view while the chart does not show it).
+    m_axisLinear->setRange(0.0, 1.0);
+    m_axisLinear->setTickCount(6);
+    m_axisLinear->setLabelFormat(QStringLiteral("%.1f"));
+    m_axisLog->setBase(10.0);
+    m_axisLog->setLabelFormat(QStringLiteral("%.0e"));
+    m_axisLog->setTitleText(tr("raw value (log scale; see legend for polarity)"));
+    showAxisY(m_axisLinear);
+}
+
+void LayerSensitivityView::showAxisY(QAbstractAxis* axis)
+{
+    if (axis == m_axisY)
+        return;
+    QChart* c = chart();
+    if (m_axisY) {
+        for (QAbstractSeries* series : c->series())
+            series->detachAxis(m_axisY);
+        c->removeAxis(m_axisY); // not deleted: a removed axis's items would stay in the scene
+        m_axisY->setParent(this);
+    }
+    m_axisY = axis;
+    c->addAxis(axis, Qt::AlignLeft);
+    for (QAbstractSeries* series : c->series())
+        series->attachAxis(axis);
+    // The zoom takes its home from the axes' ranges: put them at home first, so that a zoom is kept.
+    const ZoomRange& x = zoomRange(Qt::Horizontal);
+    m_axisX->setRange(x.homeLo(), x.homeHi());
+    m_axisLinear->setRange(0.0, 1.0);
+    // A log axis is not zoomed (its ticks are whole decades); the slots and a linear y are.
+    setZoomAxes(m_axisX, axis == m_axisLinear ? m_axisLinear : nullptr);
+}
+
+QScatterSeries* LayerSensitivityView::createMarkerSeries(const QString& name)
+{
+    auto* series = new QScatterSeries;
+    series->setName(name);
+    chart()->addSeries(series);
+    attachToAxes(series);
+    return series;
+}
+
+void LayerSensitivityView::attachToAxes(QAbstractSeries* series)
+{
+    series->attachAxis(m_axisX);
+    series->attachAxis(m_axisY);
+}
+
+void LayerSensitivityView::ensureLines(size_t count)
+{
+    // The lines are drawn below the markers: new ones go in before them, which means taking the markers out
+    // and back in (only when an inventory has more metrics than any before it).
+    if (m_lines.size() < count) {
+        QChart* c = chart();
+        const QList<QScatterSeries*> markers { m_noSignalSeries, m_notCandidateSeries, m_violationSeries };
+        for (QScatterSeries* series : markers)
+            c->removeSeries(series);
+        while (m_lines.size() < count) {
+            auto* line = new QLineSeries;
+            c->addSeries(line);
+            attachToAxes(line);
+            m_lines.push_back(line);
+        }
+        for (QScatterSeries* series : markers) {
+            c->addSeries(series);
+            attachToAxes(series);
+        }
+    }
+    for (size_t m = 0; m < m_lines.size(); ++m) {
+        if (m >= count && m_lines[m]->count() > 0)
+            m_lines[m]->clear();
+        m_lines[m]->setVisible(m < count);
+    }
+}
+
 void LayerSensitivityView::reset()
 {
     buildSlots(); // the slots follow the inventory: a re-rank or another mode keeps them
+    updateAxisX();
     rebuild();
 }
 
@@ -119,29 +228,11 @@ void LayerSensitivityView::buildSlots()
     }
 }
 
-void LayerSensitivityView::rebuild()
+void LayerSensitivityView::updateAxisX()
 {
-    QChart* c = chart();
-    c->removeAllSeries();
-    m_violationSeries = nullptr;
-    m_noSignalSeries = nullptr;
-    m_notCandidateSeries = nullptr;
-    for (QAbstractAxis* axis : c->axes())
-        c->removeAxis(axis), delete axis;
-
-    const Project& p = m_controller->project();
     const size_t slotCount = m_slots.size();
-    static const char* const modeNames[]
-        = { "mean normalized rank", "max normalized rank", "mean min-max value", "mean raw value" };
-    m_title = tr("Sensitivity per layer (%1)").arg(tr(modeNames[int(m_mode)]));
-    c->setTitle(QString()); // drawn by m_legend, above the entries
-
-    // x: slots grouped by component; the category boundaries are light separators, the labels are drawn by
-    // m_groupAxis (Qt would give each label an equal share of the width and truncate it).
-    auto* axisX = new QCategoryAxis;
-    axisX->setStartValue(-0.5);
-    axisX->setLabelsVisible(false);
     std::vector<GroupAxisItem::Group> groups;
+    QList<std::pair<QString, double>> categories;
     size_t start = 0;
     while (start < slotCount) {
         size_t end = start;
@@ -154,23 +245,29 @@ void LayerSensitivityView::rebuild()
         for (size_t s = start; s <= end; ++s)
             group.layers.push_back(m_slots[s].layer);
         groups.push_back(std::move(group));
-        axisX->append(QString::number(groups.size()), double(end) + 0.5); // labels must be unique
+        categories.append({ QString::number(groups.size()), double(end) + 0.5 }); // labels must be unique
         start = end + 1;
     }
-    axisX->setRange(-0.5, std::max(0.5, double(slotCount) - 0.5));
-    axisX->setGridLineVisible(true);
-    QColor separator = axisX->gridLineColor();
-    separator.setAlpha(110);
-    axisX->setGridLinePen(QPen(separator, 1.0, Qt::DashLine));
-    c->addAxis(axisX, Qt::AlignBottom);
+    QList<std::pair<QString, double>> shown;
+    for (const QString& label : m_axisX->categoriesLabels())
+        shown.append({ label, m_axisX->endValue(label) });
+    if (shown != categories) {
+        for (const auto& category : std::as_const(shown))
+            m_axisX->remove(category.first);
+        for (const auto& [label, endValue] : std::as_const(categories))
+            m_axisX->append(label, endValue);
+    }
     m_groupAxis->setGroups(std::move(groups), int(slotCount));
-    m_groupAxis->setTitle(tr("layer by component (hover for values)"));
-    m_groupAxis->setColors(axisX->labelsColor(), axisX->gridLineColor().darker(130));
+    setHomeRange(Qt::Horizontal, -0.5, std::max(0.5, double(slotCount) - 0.5));
+}
 
-    QAbstractAxis* axisY = nullptr;
+std::pair<double, double> LayerSensitivityView::updateLines()
+{
+    const Project& p = m_controller->project();
+    const size_t slotCount = m_slots.size();
     double rawMin = INFINITY;
     double rawMax = 0.0;
-    std::vector<QLineSeries*> series;
+    ensureLines(p.metrics().size());
     m_slotValues.assign(p.metrics().size(), std::vector<double>(slotCount, NAN));
     m_slotEvidence.assign(
         p.metrics().size(), std::vector<std::array<int, 4>>(slotCount, std::array<int, 4> {}));
@@ -215,7 +312,7 @@ void LayerSensitivityView::rebuild()
             max[size_t(s)] = std::max(max[size_t(s)], v);
             ++count[size_t(s)];
         }
-        auto* line = new QLineSeries;
+        QLineSeries* line = m_lines[m];
         line->setName(metricLegendName(metric));
         line->setPen(QPen(metricColor(int(m)), 2.0));
         line->setPointsVisible(slotCount <= 120);
@@ -229,59 +326,53 @@ void LayerSensitivityView::rebuild()
             rawMin = std::min(rawMin, y);
             rawMax = std::max(rawMax, y);
         }
-        line->replace(points);
-        c->addSeries(line);
-        series.push_back(line);
+        replaceIfChanged(line, points);
     }
+    return { rawMin, rawMax };
+}
+
+void LayerSensitivityView::rebuild()
+{
+    static const char* const modeNames[]
+        = { "mean normalized rank", "max normalized rank", "mean min-max value", "mean raw value" };
+    m_title = tr("Sensitivity per layer (%1)").arg(tr(modeNames[int(m_mode)]));
+    chart()->setTitle(QString()); // drawn by m_legend, above the entries
+
+    const auto [rawMin, rawMax] = updateLines();
+    double baseline = 0.0;
     if (m_mode == Mode::RawLog) {
-        auto* log = new QLogValueAxis;
-        log->setBase(10.0);
-        log->setLabelFormat(QStringLiteral("%.0e"));
         const double lo
             = std::isfinite(rawMin) && rawMin > 0 ? std::pow(10.0, std::floor(std::log10(rawMin))) : 1e-6;
         const double hi = rawMax > 0 ? std::pow(10.0, std::ceil(std::log10(rawMax))) : 1.0;
-        log->setRange(lo, std::max(hi, lo * 10));
-        log->setTitleText(tr("raw value (log scale; see legend for polarity)"));
-        axisY = log;
+        m_axisLog->setRange(lo, std::max(hi, lo * 10));
+        showAxisY(m_axisLog);
+        baseline = m_axisLog->min();
         m_violationY = lo * 1.2;
     } else {
-        auto* linear = new QValueAxis;
-        linear->setRange(0.0, 1.0);
-        linear->setTickCount(6);
-        linear->setLabelFormat(QStringLiteral("%.1f"));
-        linear->setTitleText(m_mode == Mode::MinMax ? tr("min-max value (1 = most sensitive)")
-                                                    : tr("normalized rank (1 = most sensitive)"));
-        axisY = linear;
+        m_axisLinear->setTitleText(m_mode == Mode::MinMax ? tr("min-max value (1 = most sensitive)")
+                                                          : tr("normalized rank (1 = most sensitive)"));
+        showAxisY(m_axisLinear);
         m_violationY = 0.02;
     }
-    c->addAxis(axisY, Qt::AlignLeft);
-    // A log axis is not zoomed (its ticks are whole decades); the slots and a linear y are.
-    setZoomAxes(axisX, m_mode == Mode::RawLog ? nullptr : static_cast<QValueAxis*>(axisY));
-    for (QLineSeries* line : series) {
-        line->attachAxis(axisX);
-        line->attachAxis(axisY);
-    }
-    addUnrankedSeries(axisX, axisY, m_mode == Mode::RawLog ? static_cast<QLogValueAxis*>(axisY)->min() : 0.0);
-    m_violationSeries = new QScatterSeries;
-    m_violationSeries->setName(tr("layer with a violation"));
-    m_violationSeries->setColor(violationColor());
-    m_violationSeries->setBorderColor(violationColor());
-    m_violationSeries->setMarkerShape(QScatterSeries::MarkerShapeTriangle); // a shape, not just a hue
-    m_violationSeries->setMarkerSize(11.0);
-    c->addSeries(m_violationSeries);
-    m_violationSeries->attachAxis(axisX);
-    m_violationSeries->attachAxis(axisY);
-    m_legendShowsViolations = false;
+    updateUnrankedSeries(baseline);
     updateViolations();
     updateLegend();
     updateSelection();
 }
 
-void LayerSensitivityView::addUnrankedSeries(QAbstractAxis* axisX, QAbstractAxis* axisY, double baseline)
+void LayerSensitivityView::replaceIfChanged(QXYSeries* series, const QList<QPointF>& points)
+{
+    // Each replace re-lays the series out and repaints the plot: a re-rank that moves no layer's value
+    // (most hand edits, on a large model) repaints nothing.
+    if (series->points() != points)
+        series->replace(points);
+}
+
+void LayerSensitivityView::updateUnrankedSeries(double baseline)
 {
     // Layers with values that cannot rank, on the baseline in hollow grey: present, but never a point of a
     // metric's line, so a tower nobody measured does not read as the least sensitive.
-    auto hollow = [&](const QString& name, QScatterSeries::MarkerShape shape, Evidence evidence) {
+    auto update = [&](QScatterSeries* series, Evidence evidence) {
         QList<QPointF> points;
         for (size_t s = 0; s < m_slots.size(); ++s) {
             const bool any = std::any_of(m_slotEvidence.begin(), m_slotEvidence.end(),
@@ -289,23 +380,10 @@ void LayerSensitivityView::addUnrankedSeries(QAbstractAxis* axisX, QAbstractAxis
             if (any)
                 points.append({ double(s), baseline });
         }
-        auto* series = new QScatterSeries;
-        series->setName(name);
-        series->setMarkerShape(shape);
-        series->setMarkerSize(9.0);
-        series->setColor(Qt::transparent);
-        series->setBorderColor(unrankedColor());
-        series->setPen(QPen(unrankedColor(), 1.5));
-        series->replace(points);
-        chart()->addSeries(series);
-        series->attachAxis(axisX);
-        series->attachAxis(axisY);
-        return series;
+        replaceIfChanged(series, points);
     };
-    m_noSignalSeries
-        = hollow(tr("no signal (not ranked)"), QScatterSeries::MarkerShapeCircle, Evidence::NoSignal);
-    m_notCandidateSeries = hollow(
-        tr("not a candidate (not ranked)"), QScatterSeries::MarkerShapeRectangle, Evidence::NotCandidate);
+    update(m_noSignalSeries, Evidence::NoSignal);
+    update(m_notCandidateSeries, Evidence::NotCandidate);
     buildGapLabels();
 }
 
@@ -313,10 +391,6 @@ void LayerSensitivityView::buildGapLabels()
 {
     // A stretch of layers where no metric has a ranked value but some have values that cannot rank gets a
     // label in its middle: an empty plot above hollow markers must not be read as "least sensitive".
-    for (QGraphicsSimpleTextItem* item : m_gapLabels)
-        delete item;
-    m_gapLabels.clear();
-    m_gapRuns.clear();
     auto unrankedOnly = [&](size_t s) {
         bool unranked = false;
         for (size_t m = 0; m < m_slotValues.size(); ++m) {
@@ -327,18 +401,26 @@ void LayerSensitivityView::buildGapLabels()
         }
         return unranked;
     };
+    std::vector<std::pair<int, int>> runs;
     for (size_t s = 0; s < m_slots.size();) {
         size_t end = s;
         while (end < m_slots.size() && unrankedOnly(end))
             ++end;
-        if (end - s >= 2) { // a single slot is too narrow for a label; its marker and tooltip say it
+        if (end - s >= 2) // a single slot is too narrow for a label; its marker and tooltip say it
+            runs.push_back({ int(s), int(end) - 1 });
+        s = end == s ? s + 1 : end;
+    }
+    if (runs != m_gapRuns || m_gapLabels.size() != runs.size()) {
+        for (QGraphicsSimpleTextItem* item : m_gapLabels)
+            delete item;
+        m_gapLabels.clear();
+        m_gapRuns = std::move(runs);
+        for (size_t i = 0; i < m_gapRuns.size(); ++i) {
             auto* item = new QGraphicsSimpleTextItem(tr("no signal · not ranked"), chart());
             item->setBrush(unrankedColor());
             item->setZValue(15);
             m_gapLabels.push_back(item);
-            m_gapRuns.push_back({ int(s), int(end) - 1 });
         }
-        s = end == s ? s + 1 : end;
     }
     placeGapLabels();
 }
@@ -394,11 +476,16 @@ void LayerSensitivityView::updateLegend()
         entries.append(entry(violationColor(), tr("layer with a violation"), QStringLiteral("&#9650;")));
     const QColor text = chart()->titleBrush().color();
     const QFont titleFont = chart()->titleFont();
-    m_legend->setDefaultTextColor(text);
-    m_legend->setHtml(QStringLiteral("<div style=\"font-size:%1pt; margin-bottom:3px\">%2</div><div>%3</div>")
-                          .arg(titleFont.pointSizeF())
-                          .arg(title.toHtmlEscaped(), entries.join(QStringLiteral("&emsp; "))));
+    const QString html
+        = QStringLiteral("<div style=\"font-size:%1pt; margin-bottom:3px\">%2</div><div>%3</div>")
+              .arg(titleFont.pointSizeF())
+              .arg(title.toHtmlEscaped(), entries.join(QStringLiteral("&emsp; ")));
     m_legend->setToolTip(tips.join(QStringLiteral("<hr>")));
+    if (html == m_legendHtml && text == m_legend->defaultTextColor())
+        return; // the same legend: laying it out and repainting it again would cost more than the re-rank
+    m_legendHtml = html;
+    m_legend->setDefaultTextColor(text);
+    m_legend->setHtml(html);
     layoutDecorations();
 }
 

@@ -9,6 +9,7 @@
 #include "profile/ProfileCutter.h"
 
 #include <QGraphicsEllipseItem>
+#include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -25,10 +26,17 @@ RankedCurveView::RankedCurveView(ProjectController* controller, QWidget* parent)
     , m_axisX(new QValueAxis)
     , m_axisY(new QValueAxis)
 {
-    setExporting(false);
+    m_chart->setTitle(tr("Ranked curve: drag a handle to move a profile's cut"));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
+    // The curve's items paint from a pixmap: a drag step repaints a strip of the plot, and Qt Charts would
+    // otherwise stroke the whole decimated path (thousands of points) for it.
+    const QList<QGraphicsItem*> before = scene()->items();
     m_chart->addSeries(m_curve);
+    for (QGraphicsItem* item : scene()->items()) {
+        if (!before.contains(item))
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    }
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
     m_curve->attachAxis(m_axisX);
@@ -58,6 +66,8 @@ RankedCurveView::RankedCurveView(ProjectController* controller, QWidget* parent)
     });
     connect(this, &ChartView::backgroundClicked, this, &RankedCurveView::onBackgroundClicked);
     connect(this, &ChartView::zoomChanged, this, [this] {
+        if (m_rebuilding)
+            return;
         decimate(); // the visible range at the plot's pixel width: zooming in shows the detail
         updateOverlay();
     });
@@ -70,6 +80,21 @@ void RankedCurveView::setExporting(bool exporting)
     // The drag hint is for the screen; an exported image says what it shows.
     m_chart->setTitle(exporting ? tr("Ranked curve and profile cuts")
                                 : tr("Ranked curve: drag a handle to move a profile's cut"));
+    // A cached item would go into an SVG as a picture, and into a high-DPI image scaled up from screen
+    // pixels: an export paints every item itself.
+    if (exporting) {
+        m_cachedItems.clear();
+        for (QGraphicsItem* item : scene()->items()) {
+            if (item->cacheMode() != QGraphicsItem::NoCache) {
+                item->setCacheMode(QGraphicsItem::NoCache);
+                m_cachedItems.append(item);
+            }
+        }
+    } else {
+        for (QGraphicsItem* item : std::as_const(m_cachedItems))
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+        m_cachedItems.clear();
+    }
 }
 
 QString RankedCurveView::cutLabel(CutPlan::CutBy by, double cut)
@@ -123,16 +148,9 @@ double RankedCurveView::unitX(int position) const
 void RankedCurveView::rebuild()
 {
     const Project& p = m_controller->project();
-    const Ranking& r = p.ranking();
-    const int n = r.eligibleUnits();
-    m_xs.resize(size_t(n));
-    m_ys.resize(size_t(n));
-    for (int k = 0; k < n; ++k) {
-        m_xs[size_t(k)] = unitX(k);
-        m_ys[size_t(k)] = r.orderScore(k);
-    }
+    fillCurve(p.ranking(), p.cutPlan().by);
     const double maxCut = std::max(m_controller->maxCut(), 1e-9);
-    m_xsSorted = std::is_sorted(m_xs.begin(), m_xs.end());
+    const Ranking& r = p.ranking();
     const bool count = p.cutPlan().by == CutPlan::CutBy::Count;
     if (count) {
         const NiceRange range = NiceRange::compute(0.0, maxCut, 6);
@@ -143,6 +161,9 @@ void RankedCurveView::rebuild()
         m_axisX->setLabelFormat(QStringLiteral("%.1f"));
     }
     m_decimatedWidth = -1;
+    const int n = r.eligibleUnits();
+    // Each of these re-decimates and re-places the overlay on its zoomChanged: once at the end instead.
+    m_rebuilding = true;
     if (CutPlan::isBudget(p.cutPlan().by)) {
         // A budget falls as units are added: the axis spans what quantizing none to all of them gives.
         const double low = ProfileCutter::cutForUnits(r, p.cutPlan().by, n);
@@ -155,12 +176,30 @@ void RankedCurveView::rebuild()
         m_shownBy = p.cutPlan().by;
         resetZoom(); // another measure: the old zoom means nothing on the new axis
     }
+    m_rebuilding = false;
     m_axisX->setTitleText(axisTitle());
     // Short enough for a 1280 px screen.
     m_curve->setName(tr("combined sensitivity (%1) of %n unit(s)", nullptr, n).arg(p.combine().toString()));
     decimate();
     rebuildHandles();
     updateOverlay();
+}
+
+void RankedCurveView::fillCurve(const Ranking& r, CutPlan::CutBy by)
+{
+    // One pass in order: each unit's x is the middle of its span, whose right end is the next one's left.
+    const int n = r.eligibleUnits();
+    m_xs.resize(size_t(n));
+    m_ys.resize(size_t(n));
+    double left = ProfileCutter::cutForUnits(r, by, 0);
+    for (int k = 0; k < n; ++k) {
+        const double score = r.orderScore(k);
+        const double right = ProfileCutter::cutForUnits(r, by, k + 1);
+        m_xs[size_t(k)] = by == CutPlan::CutBy::Score ? score : 0.5 * (left + right);
+        m_ys[size_t(k)] = score;
+        left = right;
+    }
+    m_xsSorted = std::is_sorted(m_xs.begin(), m_xs.end());
 }
 
 void RankedCurveView::decimate()

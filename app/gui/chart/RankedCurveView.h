@@ -9,6 +9,11 @@
 class QLineSeries;
 class QValueAxis;
 class QGraphicsEllipseItem;
+class QGraphicsItem;
+
+namespace qc {
+struct Ranking;
+}
 
 namespace qc::gui {
 
@@ -42,6 +47,8 @@ public slots:
 
 private:
     void rebuildHandles();
+    // The curve's points (m_xs, m_ys) for the ranking on a measure.
+    void fillCurve(const Ranking& r, CutPlan::CutBy by);
     void decimate();
     void updateSelectionMarker();
     void onDragMoved(int profile, double chartX);
@@ -60,10 +67,12 @@ private:
     CutBandsItem* m_bands;
     QGraphicsEllipseItem* m_marker;
     std::vector<CutHandle*> m_handles;
+    QList<QGraphicsItem*> m_cachedItems; // while exporting: the items that paint from a cache on screen
     std::vector<double> m_xs; // per order position
     std::vector<double> m_ys;
     int m_decimatedWidth = -1;
     bool m_xsSorted = true; // score cuts may not be: then the whole curve is decimated
+    bool m_rebuilding = false;
     CutPlan::CutBy m_shownBy = CutPlan::CutBy::Ops;
     int m_dragId = 0;
     int m_dragProfile = -1; // the profile a drag moves, once its direction picked it; -1 before

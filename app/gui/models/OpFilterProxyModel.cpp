@@ -22,6 +22,26 @@ void OpFilterProxyModel::setOpModel(OpTableModel* model)
 {
     m_opModel = model;
     setSourceModel(model);
+    // Replaces QSortFilterProxyModel's own handler (its only connection to the signal).
+    disconnect(model, &QAbstractItemModel::dataChanged, this, nullptr);
+    connect(model, &QAbstractItemModel::dataChanged, this, &OpFilterProxyModel::forwardDataChanged);
+}
+
+void OpFilterProxyModel::forwardDataChanged(
+    const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
+{
+    if (!topLeft.isValid() || !bottomRight.isValid() || topLeft.parent().isValid() || rowCount() == 0)
+        return;
+    // The table's columns are the proxy's (no column filter): only rows are mapped.
+    if (topLeft.row() == 0 && bottomRight.row() == sourceModel()->rowCount() - 1) {
+        emit dataChanged(index(0, topLeft.column()), index(rowCount() - 1, bottomRight.column()), roles);
+        return;
+    }
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex first = mapFromSource(sourceModel()->index(row, topLeft.column()));
+        if (first.isValid()) // a filtered-out row is not shown
+            emit dataChanged(first, index(first.row(), bottomRight.column()), roles);
+    }
 }
 
 void OpFilterProxyModel::setFilterText(const QString& text, bool regex)

@@ -45,6 +45,12 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
+    // Forwards the table's dataChanged. A re-cut announces whole profile columns (a drag step at 1M ops
+    // moves thousands of ops), which QSortFilterProxyModel maps row by row: 16 ms per step. Without dynamic
+    // sorting and filtering, a whole column is the whole proxy column, whatever the order and filter.
+    void forwardDataChanged(
+        const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles);
+
     OpTableModel* m_opModel = nullptr;
     QTimer m_debounce;
     QString m_pendingText;

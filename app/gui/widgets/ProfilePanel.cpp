@@ -15,6 +15,7 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace qc::gui {
@@ -204,7 +205,13 @@ void ProfilePanel::rebuildRows()
         row.spin->setKeyboardTracking(false);
         row.spin->setToolTip(tr("The cut in the plan's measure"));
         row.stats = new QLabel(this);
-        row.stats->setMinimumWidth(90);
+        // A fixed size, that of the widest text this inventory gives: a label of fixed size does not ask the
+        // dock to lay itself out again on each new text (4 ms per drag step).
+        row.stats->setFixedSize(std::max(90,
+                                    row.stats->fontMetrics().horizontalAdvance(statsText(
+                                        p.inventory().size(), std::max<qint64>(1, p.inventory().size())))
+                                        + 2),
+            row.stats->sizeHint().height());
         m_grid->addWidget(row.name, i, 0);
         m_grid->addWidget(row.label, i, 1);
         m_grid->addWidget(row.slider, i, 2);
@@ -227,6 +234,13 @@ void ProfilePanel::rebuildRows()
     }
     m_grid->setColumnStretch(2, 1);
     refreshValues();
+}
+
+QString ProfilePanel::statsText(qint64 ops, qint64 totalOps)
+{
+    return tr("%1 ops (%2% of all)")
+        .arg(QLocale().toString(ops))
+        .arg(totalOps ? 100.0 * double(ops) / double(totalOps) : 0.0, 0, 'f', 1);
 }
 
 void ProfilePanel::refreshValues()
@@ -256,10 +270,9 @@ void ProfilePanel::refreshValues()
         row.spin->setSingleStep(count ? 1.0 : 0.01);
         row.spin->setValue(spec.cut);
         const ProfileCut& cut = p.cuts()[size_t(i)];
-        // Of all inventory ops, and says so: the handle's percentage is of the eligible ones.
-        row.stats->setText(tr("%1 ops (%2% of all)")
-                               .arg(QLocale().toString(cut.ops))
-                               .arg(totalOps ? 100.0 * double(cut.ops) / double(totalOps) : 0.0, 0, 'f', 1));
+        const QString stats = statsText(cut.ops, totalOps);
+        if (row.stats->text() != stats)
+            row.stats->setText(stats);
     }
 }
 

@@ -47,6 +47,8 @@ private:
     };
     void rebuildRows();
     void refreshValues();
+    // What a row's numbers say: ops of all inventory ops (the handle's percentage is of the eligible ones).
+    static QString statsText(qint64 ops, qint64 totalOps);
     void renameProfile(int profile, bool label, const QString& text);
     void rebuildCombine();
     void refreshCombine();
