@@ -367,6 +367,26 @@ private slots:
         QVERIFY(svgText.contains("<polyline"));
     }
 
+    // A failed export leaves the file that was there as it was: an image format Qt cannot write fails
+    // after the file would have been opened.
+    void failedChartExportKeepsTheOldFile()
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        const QString path = m_dir.filePath(QStringLiteral("charts.nosuchformat"));
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the old file");
+        old.close();
+        m_errors.clear();
+        QVERIFY(!window->exportCharts(path));
+        QCOMPARE(m_errors.size(), 1);
+        QVERIFY2(
+            m_errors.front().contains(QLatin1String("cannot write the image")), qPrintable(m_errors.front()));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("the old file"));
+    }
+
     void exportsEveryFormatFromTheMenuAndRefusesAMismatch()
     {
         if (MainWindow::exampleFiles().isEmpty())

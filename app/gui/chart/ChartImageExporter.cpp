@@ -1,6 +1,8 @@
 #include "ChartImageExporter.h"
 
 #include "ChartView.h"
+#include "io/AtomicWriter.h"
+#include "io/FileError.h"
 
 #include <QFileInfo>
 #include <QImage>
@@ -59,21 +61,30 @@ bool ChartImageExporter::write(
     // Laid out at the size the charts would have on a screen of this DPI, then scaled up to the pixels.
     const double scale = double(dpi) / kScreenDpi;
     const QSize logical(int(size.width() / scale), int(size.height() / scale));
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(logical);
-        generator.setViewBox(QRect(QPoint(), logical));
-        generator.setResolution(kScreenDpi);
-        generator.setTitle(QObject::tr("QuantCut charts"));
-        QPainter painter;
-        if (!painter.begin(&generator)) {
-            *error = QObject::tr("%1: cannot write").arg(path);
+    // The file whole or not at all: an existing image survives a failed export.
+    const auto written = [&](const std::function<void(QIODevice&)>& write) {
+        try {
+            writeAtomically(path, write);
+            return true;
+        } catch (const FileError& e) {
+            *error = e.toString();
             return false;
         }
-        paint(painter, charts, logical);
-        painter.end();
-        return QFileInfo(path).size() > 0;
+    };
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        return written([&](QIODevice& out) {
+            QSvgGenerator generator;
+            generator.setOutputDevice(&out);
+            generator.setSize(logical);
+            generator.setViewBox(QRect(QPoint(), logical));
+            generator.setResolution(kScreenDpi);
+            generator.setTitle(QObject::tr("QuantCut charts"));
+            QPainter painter;
+            if (!painter.begin(&generator))
+                throw FileError(path, QObject::tr("cannot write"));
+            paint(painter, charts, logical);
+            painter.end();
+        });
     }
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(charts.front()->palette().color(QPalette::Base));
@@ -85,11 +96,11 @@ bool ChartImageExporter::write(
     painter.scale(double(size.width()) / logical.width(), double(size.height()) / logical.height());
     paint(painter, charts, logical);
     painter.end();
-    if (!image.save(path)) {
-        *error = QObject::tr("%1: cannot write the image").arg(path);
-        return false;
-    }
-    return true;
+    const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1(); // what QImage::save(path) infers
+    return written([&](QIODevice& out) {
+        if (!image.save(&out, format.isEmpty() ? "PNG" : format.constData()))
+            throw FileError(path, QObject::tr("cannot write the image"));
+    });
 }
 
 } // namespace qc::gui

@@ -6,6 +6,7 @@
 #include "chart/RankScatterView.h"
 #include "chart/RankedCurveView.h"
 #include "chart/TradeOffView.h"
+#include "io/AtomicWriter.h"
 #include "io/FileError.h"
 
 #include <QApplication>
@@ -28,18 +29,25 @@ ReviewReport::Chart renderWidget(
     QApplication::processEvents();
     const QDir dir(folder);
     ReviewReport::Chart chart { title, stem + QStringLiteral(".png"), stem + QStringLiteral(".svg") };
-    if (!widget.grab().save(dir.filePath(chart.png)))
-        throw FileError(dir.filePath(chart.png), QStringLiteral("cannot write the image"));
-    QSvgGenerator generator;
-    generator.setFileName(dir.filePath(chart.svg));
-    generator.setSize(kChartSize);
-    generator.setViewBox(QRect(QPoint(), kChartSize));
-    generator.setTitle(title);
-    QPainter painter;
-    if (!painter.begin(&generator))
-        throw FileError(dir.filePath(chart.svg), QStringLiteral("cannot write the SVG"));
-    widget.render(&painter);
-    painter.end();
+    // Each file whole or not at all: a report written again over an old one never leaves half a chart.
+    const QString png = dir.filePath(chart.png);
+    writeAtomically(png, [&](QIODevice& out) {
+        if (!widget.grab().save(&out, "PNG"))
+            throw FileError(png, QStringLiteral("cannot write the image"));
+    });
+    const QString svg = dir.filePath(chart.svg);
+    writeAtomically(svg, [&](QIODevice& out) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&out);
+        generator.setSize(kChartSize);
+        generator.setViewBox(QRect(QPoint(), kChartSize));
+        generator.setTitle(title);
+        QPainter painter;
+        if (!painter.begin(&generator))
+            throw FileError(svg, QStringLiteral("cannot write the SVG"));
+        widget.render(&painter);
+        painter.end();
+    });
     widget.hide();
     return chart;
 }
