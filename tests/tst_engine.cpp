@@ -618,6 +618,8 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(
             std::invalid_argument, CutPlan::parseCuts(QStringLiteral("1,2,3,4,5,6,7,8,9")));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, CutPlan::parseCuts(QStringLiteral("a=0.1,a=0.2")));
+        // Outcomes call the unquantized model "baseline": no profile may be named so.
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, CutPlan::parseCuts(QStringLiteral("baseline=0.5")));
     }
 
     void checkerOnLists()

@@ -298,6 +298,10 @@ private slots:
         QByteArray dupOp = good;
         dupOp.replace("- [model.norm, RMSNorm, language, -1, 1]", "- [lm_head, RMSNorm, language, -1, 1]");
         QTest::addRow("duplicate op") << dupOp << 0 << "duplicate op name 'lm_head'";
+        QByteArray baseline = good;
+        QVERIFY(baseline.contains("\n  - name: lo\n"));
+        baseline.replace("\n  - name: lo\n", "\n  - name: baseline\n");
+        QTest::addRow("profile named baseline") << baseline << 0 << "profile name 'baseline' is reserved";
     }
 
     void badFiles()

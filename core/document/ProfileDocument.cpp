@@ -743,6 +743,9 @@ ProfileLists readProfile(const Reader& r, const YAML::Node& node)
 {
     ProfileLists lists;
     lists.spec.name = r.text(node, "name");
+    if (lists.spec.name == QLatin1String(ProfileSpec::kReservedName))
+        r.fail(node["name"],
+            QStringLiteral("profile name 'baseline' is reserved: outcomes call the unquantized model so"));
     lists.spec.label = r.optionalText(node, "label");
     lists.spec.cut = r.number<double>(r.require(node, "cut"));
     lists.quantize = r.strings(r.require(node, "quantize"));

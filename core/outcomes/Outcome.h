@@ -1,5 +1,7 @@
 #pragma once
 
+#include "profile/CutPlan.h"
+
 #include <QString>
 #include <QStringList>
 #include <limits>
@@ -32,7 +34,7 @@ struct OutcomeValue
 // re-cut since is flagged instead of shown with numbers measured on other ops.
 struct Outcome
 {
-    static constexpr const char* kBaseline = "baseline"; // the profile name of the unquantized model
+    static constexpr const char* kBaseline = ProfileSpec::kReservedName; // the unquantized model
 
     QString profile;
     QString file; // the results file's name, without its folder

@@ -36,6 +36,9 @@ std::vector<ProfileSpec> CutPlan::parseCuts(const QString& text)
         spec.cut = part.mid(eq + 1).toDouble(&ok);
         if (!ok || !std::isfinite(spec.cut) || spec.cut < 0)
             throw std::invalid_argument("cut point '" + part.toStdString() + "' is not a number >= 0");
+        if (spec.name == QLatin1String(ProfileSpec::kReservedName))
+            throw std::invalid_argument(
+                "profile name 'baseline' is reserved: outcomes call the unquantized model so");
         for (const ProfileSpec& s : specs) {
             if (s.name == spec.name)
                 throw std::invalid_argument("profile name '" + spec.name.toStdString() + "' given twice");

@@ -11,6 +11,10 @@ namespace qc {
 // One nested profile: its name, label and cut point.
 struct ProfileSpec
 {
+    // The name outcomes give the unquantized model: no profile may take it, or its results and the
+    // baseline's could not be told apart.
+    static constexpr const char* kReservedName = "baseline";
+
     QString name;
     QString label;
     double cut = 0.0;
