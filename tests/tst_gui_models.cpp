@@ -27,6 +27,19 @@
 using namespace qc;
 using namespace qc::gui;
 
+// A synthetic project of `opCount` ops in a controller, its op table and the filter over that.
+struct FilteredOps
+{
+    explicit FilteredOps(int opCount)
+    {
+        controller.resetProject(makeSyntheticProject(opCount));
+        proxy.setOpModel(&ops);
+    }
+    ProjectController controller;
+    OpTableModel ops { &controller };
+    OpFilterProxyModel proxy;
+};
+
 class TestGuiModels : public QObject
 {
     Q_OBJECT
@@ -212,11 +225,10 @@ private slots:
 
     void opProxyForwardsEachChangeOnceAtItsRows()
     {
-        ProjectController controller;
-        controller.resetProject(makeSyntheticProject(400));
-        OpTableModel ops(&controller);
-        OpFilterProxyModel proxy;
-        proxy.setOpModel(&ops);
+        FilteredOps filtered(400);
+        ProjectController& controller = filtered.controller;
+        OpTableModel& ops = filtered.ops;
+        OpFilterProxyModel& proxy = filtered.proxy;
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy spy(&proxy, &QAbstractItemModel::dataChanged);
         const int column = ops.profileColumn(1);
@@ -335,11 +347,10 @@ private slots:
 
     void filterIsDebounced()
     {
-        ProjectController controller;
-        controller.resetProject(makeSyntheticProject(200));
-        OpTableModel ops(&controller);
-        OpFilterProxyModel proxy;
-        proxy.setOpModel(&ops);
+        FilteredOps filtered(200);
+        ProjectController& controller = filtered.controller;
+        OpTableModel& ops = filtered.ops;
+        OpFilterProxyModel& proxy = filtered.proxy;
         proxy.setFilterTextDebounced(QStringLiteral("lm_head"), false);
         QCOMPARE(proxy.rowCount(), 200); // not yet
         QVERIFY(proxy.isFilterPending());
